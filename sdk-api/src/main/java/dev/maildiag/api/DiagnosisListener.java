@@ -1,0 +1,14 @@
+package dev.maildiag.api;
+
+import java.util.List;
+
+/** Hears about a diagnosis as it goes, e.g. to show progress. Called from the runner's threads. */
+public interface DiagnosisListener {
+  DiagnosisListener NONE = new DiagnosisListener() {};
+
+  /** The checks that will run, in report order. */
+  default void started(List<CheckInfo> checks) {}
+
+  /** One check has finished (or was skipped). */
+  default void finished(CheckInfo check, Finding finding) {}
+}

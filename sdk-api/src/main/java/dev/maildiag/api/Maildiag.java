@@ -1,0 +1,157 @@
+package dev.maildiag.api;
+
+import dev.maildiag.api.internal.CheckPlan;
+import dev.maildiag.api.internal.DiagnosisRun;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * Runs a diagnosis: finds the checks, orders them by dependency, runs independent ones concurrently
+ * within their time limits, and returns a {@link Report}.
+ *
+ * <pre>{@code
+ * Report report = Maildiag.create().diagnose(context);
+ * if (report.verdict() != Verdict.OK) {
+ *   report.topRootCause().ifPresent(cause -> log.warn("Mail will fail: {}", cause.title()));
+ * }
+ * }</pre>
+ */
+public final class Maildiag {
+  private final List<DiagnosticsProvider> providers;
+  private final List<Check> extraChecks;
+  private final Set<Stage> stages;
+  private final Set<String> excluded;
+  private final Explainer explainer;
+
+  private Maildiag(Builder b) {
+    List<DiagnosticsProvider> all = new ArrayList<>(b.providers);
+    if (b.discover) {
+      for (DiagnosticsProvider p : ServiceLoader.load(DiagnosticsProvider.class)) {
+        if (all.stream().noneMatch(q -> q.id().equals(p.id()))) {
+          all.add(p);
+        }
+      }
+    }
+    this.providers = List.copyOf(all);
+    this.extraChecks = List.copyOf(b.checks);
+    this.stages = EnumSet.copyOf(b.stages);
+    this.excluded = Set.copyOf(b.excluded);
+    List<Interpreter> interpreters = new ArrayList<>();
+    for (DiagnosticsProvider p : providers) {
+      p.rootCauses().forEach(RootCauses::register);
+      interpreters.addAll(p.interpreters());
+    }
+    this.explainer = Explainer.of(interpreters);
+  }
+
+  /** A runner with every provider found on the class path. */
+  public static Maildiag create() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Runs the diagnosis. Never throws for problems found; they are findings. */
+  public Report diagnose(DiagnosticContext context) {
+    return diagnose(context, DiagnosisListener.NONE);
+  }
+
+  /** Runs the diagnosis, telling {@code listener} as each check finishes. */
+  public Report diagnose(DiagnosticContext context, DiagnosisListener listener) {
+    DiagnosticContext completed = withDefaults(context);
+    return new DiagnosisRun(plan(completed), completed, explainer, listener).run();
+  }
+
+  /** The context with what applicable providers' catalogs fill in for missing settings. */
+  public DiagnosticContext withDefaults(DiagnosticContext context) {
+    DiagnosticContext completed = context;
+    for (DiagnosticsProvider p : providers) {
+      if (p.appliesTo(completed)) {
+        completed = p.withDefaults(completed);
+      }
+    }
+    return completed;
+  }
+
+  /** The checks that would run for the context, in report order. */
+  public CheckPlan plan(DiagnosticContext context) {
+    List<Check> checks = new ArrayList<>();
+    Set<String> ids = new LinkedHashSet<>();
+    for (Check c : extraChecks) {
+      if (ids.add(c.info().id())) {
+        checks.add(c);
+      }
+    }
+    for (DiagnosticsProvider p : providers) {
+      if (!p.appliesTo(context)) {
+        continue;
+      }
+      for (Check c : p.checks()) {
+        if (ids.add(c.info().id())) {
+          checks.add(c);
+        }
+      }
+    }
+    checks.removeIf(c -> !stages.contains(c.info().stage()) || excluded.contains(c.info().id()) || !c.appliesTo(context));
+    return CheckPlan.of(checks);
+  }
+
+  /** The explainer over every provider's interpreters. */
+  public Explainer explainer() {
+    return explainer;
+  }
+
+  public List<DiagnosticsProvider> providers() {
+    return providers;
+  }
+
+  /** Configures a {@link Maildiag}. */
+  public static final class Builder {
+    private boolean discover = true;
+    private final List<DiagnosticsProvider> providers = new ArrayList<>();
+    private final List<Check> checks = new ArrayList<>();
+    private Set<Stage> stages = EnumSet.allOf(Stage.class);
+    private final Set<String> excluded = new LinkedHashSet<>();
+
+    private Builder() {}
+
+    /** Whether to find providers with {@link ServiceLoader} (default true). */
+    public Builder discoverProviders(boolean discover) {
+      this.discover = discover;
+      return this;
+    }
+
+    public Builder provider(DiagnosticsProvider provider) {
+      providers.add(provider);
+      return this;
+    }
+
+    /** Adds a check of the caller's own; it runs with the providers' checks. */
+    public Builder check(Check check) {
+      checks.add(check);
+      return this;
+    }
+
+    /** Only runs checks of these stages, e.g. {@code Stage.CONFIG} for an offline check. */
+    public Builder stages(Stage first, Stage... rest) {
+      this.stages = EnumSet.of(first, rest);
+      return this;
+    }
+
+    /** Leaves out a check by id. */
+    public Builder exclude(String checkId) {
+      excluded.add(checkId);
+      return this;
+    }
+
+    public Maildiag build() {
+      return new Maildiag(this);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.maildiag.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The result of a diagnosis: a verdict, every check's finding in check order, and the root causes
+ * ranked from most to least likely.
+ *
+ * @param verdict worst severity among the findings
+ * @param findings one per check that ran or was skipped
+ * @param rootCauses ranked, most likely first
+ * @param subject a secret-free description of what was diagnosed
+ * @param startedAt when the diagnosis started
+ * @param duration how long it took
+ */
+public record Report(Verdict verdict, List<Finding> findings, List<RankedRootCause> rootCauses, Map<String, String> subject,
+    Instant startedAt, Duration duration) {
+  /** Version of the JSON form; see {@code docs/report.schema.json}. */
+  public static final String SCHEMA_VERSION = "1";
+
+  public Report {
+    findings = List.copyOf(findings);
+    rootCauses = List.copyOf(rootCauses);
+    subject = Map.copyOf(subject);
+  }
+
+  /** The most likely root cause, if any finding named one. */
+  public Optional<RankedRootCause> topRootCause() {
+    return rootCauses.isEmpty() ? Optional.empty() : Optional.of(rootCauses.get(0));
+  }
+
+  /** The finding of a check, if it ran. */
+  public Optional<Finding> finding(String checkId) {
+    return findings.stream().filter(f -> f.checkId().equals(checkId)).findFirst();
+  }
+
+  /** Findings with the given severity. */
+  public List<Finding> findings(Severity severity) {
+    return findings.stream().filter(f -> f.severity() == severity).toList();
+  }
+}

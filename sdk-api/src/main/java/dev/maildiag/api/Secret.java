@@ -1,0 +1,54 @@
+package dev.maildiag.api;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Objects;
+
+/**
+ * A client secret, password, access or refresh token. Its text is only handed out by {@link #reveal()};
+ * {@code toString()}, its JSON form and everything built from it show {@value #REDACTED}.
+ */
+public final class Secret {
+  /** What a secret looks like wherever it is printed. */
+  public static final String REDACTED = "[redacted]";
+
+  private final char[] value;
+
+  private Secret(String value) {
+    this.value = value.toCharArray();
+  }
+
+  /** Wraps {@code value}; a null or empty value gives {@code null}, so "no secret" stays absent. */
+  public static Secret of(String value) {
+    return value == null || value.isEmpty() ? null : new Secret(value);
+  }
+
+  /** The secret text, for the one place that sends it (a token request, a SASL response). */
+  public String reveal() {
+    return new String(value);
+  }
+
+  /** Length of the secret, which is safe to show (a truncated paste is a common mistake). */
+  public int length() {
+    return value.length;
+  }
+
+  @JsonValue
+  @Override
+  public String toString() {
+    return REDACTED;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Secret s
+        && MessageDigest.isEqual(
+            reveal().getBytes(StandardCharsets.UTF_8), s.reveal().getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(value.length);
+  }
+}

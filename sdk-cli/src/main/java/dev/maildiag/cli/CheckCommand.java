@@ -1,0 +1,70 @@
+package dev.maildiag.cli;
+
+import dev.maildiag.api.DiagnosisListener;
+import dev.maildiag.api.DiagnosticContext;
+import dev.maildiag.api.Maildiag;
+import dev.maildiag.api.Report;
+import dev.maildiag.api.ReportJson;
+import dev.maildiag.api.Stage;
+import dev.maildiag.api.TextReport;
+import dev.maildiag.api.Verdict;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code maildiag check}: diagnoses one mail handler configuration. */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Diagnoses a mail handler's configuration, network path, TLS, OAuth tokens and mailbox.",
+        "Progress goes to stderr as checks finish, the report to stdout."},
+    footer = {"", "Exit codes: 0 no problem found, 1 problems found, 2 bad usage or unreadable configuration, 3 internal error.",
+        "", "Example:", "  maildiag check --protocol imap --host outlook.office365.com --login helpdesk@contoso.com \\",
+        "    --tenant contoso.onmicrosoft.com --client-id 11111111-2222-3333-4444-555555555555 \\",
+        "    --client-secret-env CLIENT_SECRET --refresh-token-file refresh.txt"})
+final class CheckCommand implements Callable<Integer> {
+  @Mixin ContextOptions options;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Report format (default text).")
+  Format format;
+
+  @Option(names = "--offline", description = "Only check the configuration; open no connection.")
+  boolean offline;
+
+  @Option(names = "--fail-on", defaultValue = "error", paramLabel = "error|warning",
+      description = "Verdict that makes the exit code 1 (default error).")
+  String failOn;
+
+  @Option(names = {"-q", "--quiet"}, description = "Do not print progress on stderr.")
+  boolean quiet;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (!failOn.equalsIgnoreCase("error") && !failOn.equalsIgnoreCase("warning")) {
+      throw new UsageProblem("--fail-on must be error or warning, not '" + failOn + "'");
+    }
+    DiagnosticContext context = options.toContext();
+    Maildiag.Builder builder = Maildiag.builder();
+    if (offline) {
+      builder.stages(Stage.CONFIG);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    DiagnosisListener progress = quiet ? DiagnosisListener.NONE : new Progress(err);
+    Report report = builder.build().diagnose(context, progress);
+    out.print(format == Format.JSON ? ReportJson.write(report) + System.lineSeparator() : TextReport.write(report));
+    out.flush();
+    return exitCode(report.verdict(), failOn.equalsIgnoreCase("warning"));
+  }
+
+  static int exitCode(Verdict verdict, boolean failOnWarning) {
+    if (verdict == Verdict.ERROR || (failOnWarning && verdict == Verdict.WARNING)) {
+      return ExitCodes.PROBLEMS;
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,239 @@
+package dev.maildiag.cli;
+
+import dev.maildiag.api.Cluster;
+import dev.maildiag.api.DiagnosticContext;
+import dev.maildiag.api.MailboxLimits;
+import dev.maildiag.api.NetworkSettings;
+import dev.maildiag.api.Protocol;
+import dev.maildiag.api.Security;
+import dev.maildiag.api.Timeouts;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import picocli.CommandLine.Option;
+
+/**
+ * The settings of a diagnosis, from flags or a properties file. Every flag {@code --name} may also be
+ * given in the file as {@code name=value}; flags win.
+ */
+final class ContextOptions {
+  /** Property keys accepted in --config files: the long flag names without dashes. */
+  static final Set<String> KEYS = new TreeSet<>(List.of(
+      "protocol", "host", "port", "security", "login", "mailbox", "folder",
+      "provider", "cloud", "tenant", "client-id", "scopes", "authorization-endpoint", "token-endpoint", "redirect-uri",
+      "client-secret", "client-secret-env", "client-secret-file", "client-secret-expires",
+      "access-token", "access-token-env", "access-token-file",
+      "refresh-token", "refresh-token-env", "refresh-token-file",
+      "password-env", "password-file",
+      "product", "product-version", "product-edition", "cluster-url", "node-urls",
+      "timeout", "deadline", "flood-threshold"));
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Properties file with any of the settings below (key = flag name without dashes).")
+  Path config;
+
+  @Option(names = "--protocol", paramLabel = "imap|pop3|smtp", description = "Mail protocol.") String protocol;
+  @Option(names = "--host", description = "Mail host, e.g. outlook.office365.com.") String host;
+  @Option(names = "--port", description = "Mail port (default: the protocol's usual port for --security).") String port;
+  @Option(names = "--security", paramLabel = "ssl|starttls|none", description = "Connection security (default ssl).") String security;
+  @Option(names = "--login", description = "Login user (the XOAUTH2 user=).") String login;
+  @Option(names = "--mailbox", description = "Mailbox address, when it differs from the login (shared or delegated).") String mailbox;
+  @Option(names = "--folder", description = "Folder the handler reads (default INBOX).") String folder;
+  @Option(names = "--provider", paramLabel = "microsoft|google", description = "Mail provider (default: inferred from the hosts).") String provider;
+  @Option(names = "--cloud", paramLabel = "CLOUD", description = "Microsoft cloud: worldwide, gcc, gcc-high, dod, china.") String cloud;
+  @Option(names = "--tenant", description = "Tenant id or domain.") String tenant;
+  @Option(names = "--client-id", description = "OAuth client (application) id.") String clientId;
+  @Option(names = "--scopes", description = "Scopes, separated by spaces or commas.") String scopes;
+  @Option(names = "--authorization-endpoint", paramLabel = "URL", description = "OAuth authorization endpoint.") String authorizationEndpoint;
+  @Option(names = "--token-endpoint", paramLabel = "URL", description = "OAuth token endpoint.") String tokenEndpoint;
+  @Option(names = "--redirect-uri", paramLabel = "URL", description = "Redirect URI the product registers.") String redirectUri;
+  @Option(names = "--client-secret", paramLabel = "SECRET", description = "Client secret (visible to other users in the process list: prefer --client-secret-env or --client-secret-file).") String clientSecret;
+  @Option(names = "--client-secret-env", paramLabel = "VAR", description = "Environment variable holding the client secret (default MAILDIAG_CLIENT_SECRET).") String clientSecretEnv;
+  @Option(names = "--client-secret-file", paramLabel = "FILE", description = "File holding the client secret.") Path clientSecretFile;
+  @Option(names = "--client-secret-expires", paramLabel = "DATE", description = "The client secret's expiry date (yyyy-mm-dd), if known.") String clientSecretExpires;
+  @Option(names = "--access-token", paramLabel = "TOKEN", description = "Access token (prefer --access-token-env or --access-token-file).") String accessToken;
+  @Option(names = "--access-token-env", paramLabel = "VAR", description = "Environment variable holding the access token (default MAILDIAG_ACCESS_TOKEN).") String accessTokenEnv;
+  @Option(names = "--access-token-file", paramLabel = "FILE", description = "File holding the access token.") Path accessTokenFile;
+  @Option(names = "--refresh-token", paramLabel = "TOKEN", description = "Refresh token (prefer --refresh-token-env or --refresh-token-file).") String refreshToken;
+  @Option(names = "--refresh-token-env", paramLabel = "VAR", description = "Environment variable holding the refresh token (default MAILDIAG_REFRESH_TOKEN).") String refreshTokenEnv;
+  @Option(names = "--refresh-token-file", paramLabel = "FILE", description = "File holding the refresh token.") Path refreshTokenFile;
+  @Option(names = "--password-env", paramLabel = "VAR", description = "Environment variable holding a password, to test whether basic authentication is refused.") String passwordEnv;
+  @Option(names = "--password-file", paramLabel = "FILE", description = "File holding a password.") Path passwordFile;
+  @Option(names = "--product", paramLabel = "NAME", description = "Host product: jira or jira-service-management.") String product;
+  @Option(names = "--product-version", paramLabel = "VERSION", description = "Host product version, e.g. 9.12.1.") String productVersion;
+  @Option(names = "--product-edition", paramLabel = "EDITION", description = "Host product edition: data-center or server.") String productEdition;
+  @Option(names = "--cluster-url", paramLabel = "URL", description = "Base URL of the product behind its load balancer.") String clusterUrl;
+  @Option(names = "--node-urls", paramLabel = "URLS", description = "URLs of the product's cluster nodes, separated by commas.") String nodeUrls;
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Connect and read timeout of each network step (default 10).") String timeout;
+  @Option(names = "--deadline", paramLabel = "SECONDS", description = "Limit for the whole diagnosis (default: at least 60, 8 x --timeout).") String deadline;
+  @Option(names = "--flood-threshold", paramLabel = "COUNT", description = "Message count above which a folder counts as flooded (default 10000).") String floodThreshold;
+  @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+      description = "A JVM or Jakarta Mail property to diagnose with, e.g. -Dhttps.proxyHost=proxy.corp -Dmail.imaps.proxy.host=...")
+  Map<String, String> properties = new LinkedHashMap<>();
+
+  private final Map<String, String> env;
+
+  ContextOptions() {
+    this(System.getenv());
+  }
+
+  ContextOptions(Map<String, String> env) {
+    this.env = env;
+  }
+
+  /** The context these options describe. */
+  DiagnosticContext toContext() {
+    Properties file = readConfig();
+    Settings s = new Settings(file);
+    DiagnosticContext.Builder b = DiagnosticContext.builder();
+    String p = s.get("protocol", protocol);
+    if (p != null) {
+      b.protocol(parse("protocol", () -> Protocol.parse(p)));
+    }
+    b.host(s.get("host", host));
+    String sec = s.get("security", security);
+    if (sec != null) {
+      b.security(parse("security", () -> Security.parse(sec)));
+    }
+    b.port(integer("port", s.get("port", port), 0, 65535));
+    b.login(s.get("login", login)).mailbox(s.get("mailbox", mailbox)).folder(s.get("folder", folder));
+    b.provider(s.get("provider", provider)).cloud(s.get("cloud", cloud)).tenant(s.get("tenant", tenant))
+        .clientId(s.get("client-id", clientId))
+        .authorizationEndpoint(s.get("authorization-endpoint", authorizationEndpoint))
+        .tokenEndpoint(s.get("token-endpoint", tokenEndpoint))
+        .redirectUri(s.get("redirect-uri", redirectUri));
+    String sc = s.get("scopes", scopes);
+    if (sc != null) {
+      b.scopes(Arrays.stream(sc.split("[\\s,]+")).filter(x -> !x.isBlank()).toList());
+    }
+    SecretSource secrets = new SecretSource(env);
+    b.clientSecret(secrets.read("client secret", s.get("client-secret", clientSecret),
+        s.get("client-secret-env", clientSecretEnv), path(s.get("client-secret-file", str(clientSecretFile))), "MAILDIAG_CLIENT_SECRET"));
+    b.accessToken(secrets.read("access token", s.get("access-token", accessToken),
+        s.get("access-token-env", accessTokenEnv), path(s.get("access-token-file", str(accessTokenFile))), "MAILDIAG_ACCESS_TOKEN"));
+    b.refreshToken(secrets.read("refresh token", s.get("refresh-token", refreshToken),
+        s.get("refresh-token-env", refreshTokenEnv), path(s.get("refresh-token-file", str(refreshTokenFile))), "MAILDIAG_REFRESH_TOKEN"));
+    b.password(secrets.read("password", null, s.get("password-env", passwordEnv), path(s.get("password-file", str(passwordFile))), null));
+    String expires = s.get("client-secret-expires", clientSecretExpires);
+    if (expires != null) {
+      b.clientSecretExpiresAt(parse("client-secret-expires", () -> date(expires)));
+    }
+    String productName = s.get("product", product);
+    if (productName != null) {
+      b.product(productName, s.get("product-version", productVersion), s.get("product-edition", productEdition));
+    }
+    String cluster = s.get("cluster-url", clusterUrl);
+    String nodes = s.get("node-urls", nodeUrls);
+    if (cluster != null || nodes != null) {
+      b.cluster(new Cluster(cluster, nodes == null ? List.of() : Arrays.stream(nodes.split("[\\s,]+")).filter(x -> !x.isBlank()).toList()));
+    }
+    int step = integer("timeout", s.get("timeout", timeout), 1, 3600);
+    Timeouts t = step == 0 ? Timeouts.DEFAULT : Timeouts.ofStep(Duration.ofSeconds(step));
+    int deadlineSeconds = integer("deadline", s.get("deadline", deadline), 1, 86_400);
+    if (deadlineSeconds > 0) {
+      t = t.withDeadline(Duration.ofSeconds(deadlineSeconds));
+    }
+    b.timeouts(t);
+    int flood = integer("flood-threshold", s.get("flood-threshold", floodThreshold), 1, Integer.MAX_VALUE);
+    if (flood > 0) {
+      MailboxLimits d = MailboxLimits.DEFAULT;
+      b.mailboxLimits(new MailboxLimits(flood, d.growthSampleWindow(), d.growthPerMinuteThreshold()));
+    }
+    Properties jvm = new Properties();
+    jvm.putAll(System.getProperties());
+    jvm.putAll(properties);
+    b.network(NetworkSettings.from(jvm));
+    return b.build();
+  }
+
+  private Properties readConfig() {
+    Properties p = new Properties();
+    if (config == null) {
+      return p;
+    }
+    try (Reader r = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
+      p.load(r);
+    } catch (IOException e) {
+      throw new UsageProblem("cannot read --config " + config + ": " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : " " + e.getMessage()));
+    } catch (IllegalArgumentException e) {
+      throw new UsageProblem("cannot read --config " + config + ": " + e.getMessage());
+    }
+    Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
+    unknown.removeAll(KEYS);
+    if (!unknown.isEmpty()) {
+      throw new UsageProblem("unknown setting(s) in " + config + ": " + String.join(", ", unknown)
+          + " (known: " + String.join(", ", KEYS) + ")");
+    }
+    return p;
+  }
+
+  private static Instant date(String text) {
+    try {
+      return LocalDate.parse(text.trim()).atStartOfDay().toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      return Instant.parse(text.trim());
+    }
+  }
+
+  private static int integer(String name, String text, int min, int max) {
+    if (text == null) {
+      return 0;
+    }
+    try {
+      int v = Integer.parseInt(text.trim());
+      if (v < min || v > max) {
+        throw new UsageProblem(name + " must be between " + min + " and " + max + ", not " + v);
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new UsageProblem(name + " must be a whole number, not '" + text + "'");
+    }
+  }
+
+  private static <T> T parse(String name, java.util.function.Supplier<T> parser) {
+    try {
+      return parser.get();
+    } catch (RuntimeException e) {
+      throw new UsageProblem("invalid " + name + ": " + e.getMessage());
+    }
+  }
+
+  private static String str(Path p) {
+    return p == null ? null : p.toString();
+  }
+
+  private static Path path(String p) {
+    return p == null ? null : Path.of(p);
+  }
+
+  /** Flags first, then the properties file. */
+  private static final class Settings {
+    private final Properties file;
+
+    Settings(Properties file) {
+      this.file = file;
+    }
+
+    String get(String key, String flag) {
+      if (flag != null && !flag.isBlank()) {
+        return flag;
+      }
+      String v = file.getProperty(key);
+      return v == null || v.isBlank() ? null : v.trim();
+    }
+  }
+}

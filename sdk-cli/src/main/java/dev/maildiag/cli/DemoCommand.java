@@ -1,0 +1,106 @@
+package dev.maildiag.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.maildiag.api.RankedRootCause;
+import dev.maildiag.api.Report;
+import dev.maildiag.api.ReportJson;
+import dev.maildiag.api.Severity;
+import dev.maildiag.testkit.Scenario;
+import dev.maildiag.testkit.Scenarios;
+import dev.maildiag.testkit.Simulation;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code maildiag demo}: diagnoses every built-in simulated environment on loopback. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Starts each simulated environment on loopback (Microsoft 365 and Google failure modes,",
+        "and healthy ones), diagnoses it, and prints one line per scenario: provider, failure mode,",
+        "diagnosed root cause, verdict. Exit code 0 when every scenario is diagnosed as expected."})
+final class DemoCommand implements Callable<Integer> {
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default text).")
+  Format format;
+
+  @Option(names = "--provider", paramLabel = "NAME", description = "Only this provider's scenarios (microsoft, google, offline).")
+  String provider;
+
+  @Option(names = "--scenario", paramLabel = "FAILURE-MODE", description = "Only the scenario(s) with this failure mode.")
+  String scenario;
+
+  @Option(names = "--list", description = "List the scenarios without running them.")
+  boolean list;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<Scenario> scenarios = Scenarios.all().stream()
+        .filter(s -> provider == null || s.provider().equalsIgnoreCase(provider))
+        .filter(s -> scenario == null || s.failureMode().equalsIgnoreCase(scenario))
+        .toList();
+    if (scenarios.isEmpty()) {
+      throw new UsageProblem("no scenario matches" + (provider == null ? "" : " --provider " + provider)
+          + (scenario == null ? "" : " --scenario " + scenario) + "; try 'maildiag demo --list'");
+    }
+    if (list) {
+      scenarios.forEach(s -> out.printf("%-10s %-26s %s%n", s.provider(), s.failureMode(), s.description()));
+      out.flush();
+      return ExitCodes.OK;
+    }
+    ObjectNode json = ReportJson.mapper().createObjectNode();
+    ArrayNode results = json.putArray("scenarios");
+    int wrong = 0;
+    if (format == Format.TEXT) {
+      out.printf("%-10s %-26s %-26s %-8s %s%n", "PROVIDER", "FAILURE MODE", "DIAGNOSED ROOT CAUSE", "VERDICT", "");
+    }
+    for (Scenario s : scenarios) {
+      err.printf("demo: %s/%s: %s%n", s.provider(), s.failureMode(), s.description());
+      err.flush();
+      Report report;
+      try (Simulation simulation = s.start()) {
+        report = simulation.maildiag().diagnose(simulation.context());
+      } catch (Exception e) {
+        throw new IllegalStateException("scenario " + s.provider() + "/" + s.failureMode() + " could not start: " + e, e);
+      }
+      String diagnosed = report.topRootCause().map(RankedRootCause::id).orElse(Scenario.HEALTHY);
+      boolean expected = matches(s, report, diagnosed);
+      wrong += expected ? 0 : 1;
+      if (format == Format.TEXT) {
+        out.printf("%-10s %-26s %-26s %-8s %s%n", s.provider(), s.failureMode(), diagnosed, report.verdict(), expected ? "" : "UNEXPECTED");
+        out.flush();
+      } else {
+        ObjectNode n = results.addObject();
+        n.put("provider", s.provider());
+        n.put("failureMode", s.failureMode());
+        n.put("diagnosedRootCause", report.topRootCause().map(RankedRootCause::id).orElse(null));
+        n.put("verdict", report.verdict().name());
+        n.put("expected", expected);
+        n.set("report", ReportJson.toTree(report));
+      }
+    }
+    if (format == Format.JSON) {
+      out.println(ReportJson.mapper().valueToTree(json).toPrettyString());
+    } else {
+      out.printf("%n%d scenario(s), %d diagnosed as expected%s%n", scenarios.size(), scenarios.size() - wrong,
+          wrong == 0 ? "" : String.format(Locale.ROOT, ", %d NOT", wrong));
+    }
+    out.flush();
+    return wrong == 0 ? ExitCodes.OK : ExitCodes.PROBLEMS;
+  }
+
+  /** A failure scenario must rank its own root cause first; a healthy one must have no ERROR. */
+  static boolean matches(Scenario s, Report report, String diagnosed) {
+    if (s.failureMode().equals(Scenario.HEALTHY)) {
+      return report.findings(Severity.ERROR).isEmpty();
+    }
+    return s.failureMode().equals(diagnosed);
+  }
+}

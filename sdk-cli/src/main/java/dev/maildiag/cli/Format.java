@@ -1,0 +1,7 @@
+package dev.maildiag.cli;
+
+/** Output formats of the commands. */
+enum Format {
+  TEXT,
+  JSON
+}

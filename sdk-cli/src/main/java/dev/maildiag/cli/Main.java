@@ -1,0 +1,62 @@
+package dev.maildiag.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code maildiag} command. */
+@Command(
+    name = "maildiag",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+        "Finds out why a mail handler using OAuth 2.0 (IMAP, POP3 or SMTP with XOAUTH2) cannot be",
+        "configured or stops working, against Microsoft 365 and Gmail, from where the handler runs."},
+    subcommands = {CheckCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 no problem found, 1 problems found, 2 bad usage or unreadable configuration,",
+        "3 internal error.", "", "Run 'maildiag demo' to see every simulated failure diagnosed."})
+public final class Main implements Runnable {
+  @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+      description = "Show stack traces and debug logging (secrets stay redacted).")
+  boolean debug;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line and returns its exit code; used by tests. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    boolean debug = java.util.Arrays.asList(args).contains("--debug");
+    Logging.configure(debug);
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof UsageProblem) {
+        err.println("maildiag: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      err.println("maildiag: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      return ExitCodes.INTERNAL;
+    });
+    cli.setParameterExceptionHandler((e, a) -> {
+      err.println("maildiag: " + e.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+      err.println("Try 'maildiag " + (e.getCommandLine().getCommandName().equals("maildiag") ? "" : e.getCommandLine().getCommandName() + " ") + "--help'.");
+      return ExitCodes.USAGE;
+    });
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.maildiag.cli;
+
+import dev.maildiag.api.CheckInfo;
+import dev.maildiag.api.DiagnosisListener;
+import dev.maildiag.api.Durations;
+import dev.maildiag.api.Finding;
+import dev.maildiag.api.TextReport;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Prints one line on stderr as each check finishes. */
+final class Progress implements DiagnosisListener {
+  private final PrintWriter err;
+  private final AtomicInteger done = new AtomicInteger();
+  private volatile int total;
+
+  Progress(PrintWriter err) {
+    this.err = err;
+  }
+
+  @Override
+  public void started(List<CheckInfo> checks) {
+    total = checks.size();
+  }
+
+  @Override
+  public synchronized void finished(CheckInfo check, Finding finding) {
+    err.printf("[%d/%d] %s %s: %s (%s)%n", done.incrementAndGet(), total, TextReport.mark(finding.severity()),
+        check.id(), finding.summary(), Durations.format(finding.duration()));
+    err.flush();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.maildiag.cli;
+
+import dev.maildiag.api.Secret;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Reads a secret from a flag, an environment variable or a file, so it can stay out of shell history. */
+final class SecretSource {
+  private static final long MAX_FILE_BYTES = 64 * 1024;
+  private final Map<String, String> env;
+
+  SecretSource(Map<String, String> env) {
+    this.env = env;
+  }
+
+  /** The secret, from the first source given: flag, named variable, file, then the default variable. */
+  Secret read(String what, String flagValue, String envName, Path file, String defaultEnv) {
+    if (flagValue != null) {
+      return Secret.of(flagValue);
+    }
+    if (envName != null) {
+      String v = env.get(envName);
+      if (v == null) {
+        throw new UsageProblem("the environment variable " + envName + " for the " + what + " is not set");
+      }
+      return Secret.of(v.strip());
+    }
+    if (file != null) {
+      try {
+        if (Files.size(file) > MAX_FILE_BYTES) {
+          throw new UsageProblem("the " + what + " file " + file + " is larger than " + MAX_FILE_BYTES + " bytes");
+        }
+        return Secret.of(Files.readString(file, StandardCharsets.UTF_8).strip());
+      } catch (IOException e) {
+        throw new UsageProblem("cannot read the " + what + " file " + file + ": " + e.getClass().getSimpleName());
+      }
+    }
+    return defaultEnv == null ? null : Secret.of(env.get(defaultEnv));
+  }
+}

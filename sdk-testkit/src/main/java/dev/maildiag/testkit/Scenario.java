@@ -1,0 +1,22 @@
+package dev.maildiag.testkit;
+
+/**
+ * One simulated situation: a provider in one failure mode (named by its root-cause id) or healthy.
+ * {@code maildiag demo} runs every scenario; tests start one to diagnose a product against it.
+ */
+public interface Scenario {
+  /** The failure mode of a scenario where nothing is wrong. */
+  String HEALTHY = "healthy";
+
+  /** {@code microsoft}, {@code google}, or {@code offline} for configuration-only samples. */
+  String provider();
+
+  /** The root-cause id this scenario reproduces, or {@link #HEALTHY}. */
+  String failureMode();
+
+  /** One line saying what is simulated. */
+  String description();
+
+  /** Starts the simulated servers on loopback; close the result to stop them. */
+  Simulation start() throws Exception;
+}
