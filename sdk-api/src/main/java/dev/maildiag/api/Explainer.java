@@ -22,12 +22,16 @@ public final class Explainer {
     return new Explainer(interpreters);
   }
 
-  /** An explainer over the interpreters of every provider on the class path. */
+  /**
+   * An explainer over every interpreter on the class path: those of each {@link DiagnosticsProvider} and
+   * those listed directly in {@code META-INF/services/dev.maildiag.api.Interpreter} (signature tables).
+   */
   public static Explainer discover() {
     List<Interpreter> all = new ArrayList<>();
     for (DiagnosticsProvider p : ServiceLoader.load(DiagnosticsProvider.class)) {
       all.addAll(p.interpreters());
     }
+    ServiceLoader.load(Interpreter.class).forEach(all::add);
     return new Explainer(all);
   }
 

@@ -45,6 +45,9 @@ public final class Maildiag {
       p.rootCauses().forEach(RootCauses::register);
       interpreters.addAll(p.interpreters());
     }
+    if (b.discover) {
+      ServiceLoader.load(Interpreter.class).forEach(interpreters::add);
+    }
     this.explainer = Explainer.of(interpreters);
   }
 
