@@ -32,6 +32,16 @@ final class MailFailure {
           .evidence("capabilities", ctx.facts().get(ProbeFacts.CAPABILITIES).map(c -> String.join(" ", c.capabilities())).orElse(null));
     }
     String answer = login == null ? null : login.lastFailureAnswer(s.protocol());
+    if (answer == null && message.contains(MailLogin.ANGUS_SYNTHETIC)) {
+      String what = Printable.of(MailLogin.withoutSyntheticPrefix(message));
+      return Finding.error("The connection was dropped or reset during the " + step + ": " + what)
+          .detail("The server, or something on the way, cut the connection in the middle of the " + step + ". Firewalls "
+              + "that inspect mail traffic and overloaded servers do this.")
+          .candidates(List.of(new Candidate(RootCauses.NETWORK_BLOCKED, 0.5, "a middlebox that cuts the connection"),
+              new Candidate(RootCauses.THROTTLED, 0.3, "a server shedding connections")))
+          .evidence("error", what)
+          .evidence("trace", login == null ? null : login.traceTail());
+    }
     IOException io = ioCause(e);
     if (answer == null && io != null) {
       Finding.Builder b;

@@ -24,6 +24,8 @@ final class MailLogin implements AutoCloseable {
   private static final Pattern POP3_FAILURE = Pattern.compile("^-ERR\\b.*$");
   private static final Pattern SMTP_FAILURE = Pattern.compile("^[45][0-9][0-9]([ -].*)?$");
   private static final int TRACE_LINES = 30;
+  /** Angus Mail turns a broken connection into a made-up {@code * BYE} answer carrying this text. */
+  static final String ANGUS_SYNTHETIC = "Jakarta Mail Exception:";
 
   final Service service;
   final ProtocolTrace trace;
@@ -77,7 +79,7 @@ final class MailLogin implements AutoCloseable {
     };
     String found = null;
     for (String line : safeLines()) {
-      if (p.matcher(line).matches()) {
+      if (p.matcher(line).matches() && !line.contains(ANGUS_SYNTHETIC)) {
         found = line;
       }
     }
@@ -88,7 +90,17 @@ final class MailLogin implements AutoCloseable {
   String traceTail() {
     List<String> lines = safeLines();
     List<String> tail = lines.subList(Math.max(0, lines.size() - TRACE_LINES), lines.size());
-    return String.join("\n", tail.stream().map(Printable::of).toList());
+    return String.join("\n", tail.stream().map(l -> Printable.of(withoutSyntheticPrefix(l))).toList());
+  }
+
+  /** "* BYE Jakarta Mail Exception: java.io.IOException: Connection dropped by server?" becomes "Connection dropped by server?". */
+  static String withoutSyntheticPrefix(String text) {
+    int at = text.indexOf(ANGUS_SYNTHETIC);
+    if (at < 0) {
+      return text;
+    }
+    String rest = text.substring(at + ANGUS_SYNTHETIC.length()).trim();
+    return rest.replaceFirst("^[a-zA-Z0-9_.$]+(Exception|Error):\\s*", "");
   }
 
   private List<String> safeLines() {

@@ -232,11 +232,15 @@ final class MailWire implements Closeable {
     while (true) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw new SocketTimeoutException("no complete line within " + dev.maildiag.api.Durations.format(ctx.timeouts().read())
-            + " (" + line.size() + " bytes received)");
+        throw incomplete(line.size());
       }
       socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
-      int b = in.read();
+      int b;
+      try {
+        b = in.read();
+      } catch (SocketTimeoutException e) {
+        throw incomplete(line.size());
+      }
       if (b < 0) {
         throw new ConnectionClosedException(line.size() == 0 ? "the server closed the connection"
             : "the server closed the connection in the middle of a line: " + Printable.of(line.toString(StandardCharsets.UTF_8)));
@@ -250,6 +254,11 @@ final class MailWire implements Closeable {
       }
       line.write(b);
     }
+  }
+
+  private SocketTimeoutException incomplete(int received) {
+    return new SocketTimeoutException("no complete line within " + dev.maildiag.api.Durations.format(ctx.timeouts().read())
+        + " (" + received + " bytes received)");
   }
 
   private void use(Socket s) throws IOException {
