@@ -31,7 +31,7 @@ final class MailFailure {
           .detail("Jakarta Mail would have sent the token as a LOGIN password; maildiag refuses to.")
           .evidence("capabilities", ctx.facts().get(ProbeFacts.CAPABILITIES).map(c -> String.join(" ", c.capabilities())).orElse(null));
     }
-    String answer = login == null ? null : login.lastFailureAnswer(s.protocol());
+    String answer = login == null ? null : login.lastFailureAnswer(s.protocol(), e);
     if (answer == null && message.contains(MailLogin.ANGUS_SYNTHETIC)) {
       String what = Printable.of(MailLogin.withoutSyntheticPrefix(message));
       return Finding.error("The connection was dropped or reset during the " + step + ": " + what)

@@ -86,7 +86,7 @@ public final class Xoauth2Authentication implements Check {
         return new Attempt(null, null, null);
       } catch (MessagingException e) {
         Finding.Builder f = MailFailure.describe(ctx, login, e, Stage.OAUTH, "authentication");
-        String answer = login.lastFailureAnswer(ctx.context().server().protocol());
+        String answer = login.lastFailureAnswer(ctx.context().server().protocol(), e);
         return new Attempt(f, e, answer == null ? Printable.of(e.getMessage()) : answer);
       }
     }
