@@ -2,6 +2,10 @@ package dev.maildiag.api.checks;
 
 import dev.maildiag.api.Check;
 import dev.maildiag.api.DiagnosticsProvider;
+import dev.maildiag.api.Interpreter;
+import dev.maildiag.api.oauth.AccessTokenClaims;
+import dev.maildiag.api.oauth.AccessTokenGrant;
+import dev.maildiag.api.oauth.OAuthErrorCodes;
 import java.util.List;
 
 /** The provider-neutral checks. Registering a new core check is one line here. */
@@ -18,6 +22,13 @@ public final class CoreDiagnostics implements DiagnosticsProvider {
         new PortMatchesSecurity(),
         new EndpointUrls(),
         new AddressesWellFormed(),
-        new TimeoutsSane());
+        new TimeoutsSane(),
+        new AccessTokenGrant(),
+        new AccessTokenClaims());
+  }
+
+  @Override
+  public List<Interpreter> interpreters() {
+    return List.of(new OAuthErrorCodes());
   }
 }
