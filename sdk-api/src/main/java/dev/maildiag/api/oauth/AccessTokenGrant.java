@@ -24,6 +24,7 @@ import dev.maildiag.api.OAuthClient;
 import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.net.HttpClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -69,7 +70,7 @@ public final class AccessTokenGrant implements Check {
     TokenRequest request = request(endpoint, o, refreshToken);
     HTTPResponse response;
     try {
-      response = (HTTPResponse) request.toHTTPRequest().send(new OkHttpSender(OAuthHttp.client(ctx.timeouts())));
+      response = (HTTPResponse) request.toHTTPRequest().send(new OkHttpSender(HttpClients.forContext(context)));
     } catch (IOException e) {
       return unreachable(ctx, endpoint, e);
     }
