@@ -30,6 +30,8 @@ public final class HostProductSupport {
 
   private static final List<Rule> RULES = new ArrayList<>(List.of(
       new Rule("jira", Feature.OAUTH, null, "8.10.0", "KB environment: Jira 8.10.0 and higher"),
+      // the 8.5 LTS line had OAuth mail by 8.5.12, where POP3 with OAuth was backported (JRASERVER-72033)
+      new Rule("jira", Feature.OAUTH, "8.5", "8.5.12", "JRASERVER-72033 fix version 8.5.12"),
       new Rule("jira", Feature.POP3_OAUTH, "8.5", "8.5.12", "KB root cause 10; JRASERVER-72033"),
       new Rule("jira", Feature.POP3_OAUTH, "8.13", "8.13.4", "KB root cause 10; JRASERVER-72033"),
       new Rule("jira", Feature.POP3_OAUTH, null, "8.15.0", "KB root cause 10; JRASERVER-72033"),
