@@ -25,7 +25,8 @@ class HostProductFitTest {
   void tooOldForOAuth() {
     Finding f = run(Contexts.imap().product("jira", "8.5.0", "server"));
     assertThat(f.rootCause()).isEqualTo(RootCauses.HOST_PRODUCT_UNSUPPORTED);
-    assertThat(f.remediation().steps()).anyMatch(s -> s.contains("8.10.0"));
+    assertThat(f.remediation().steps()).anyMatch(s -> s.contains("8.5.12"));
+    assertThat(run(Contexts.imap().product("jira", "8.9.0", "server")).remediation().steps()).anyMatch(s -> s.contains("8.10.0"));
   }
 
   @Test
