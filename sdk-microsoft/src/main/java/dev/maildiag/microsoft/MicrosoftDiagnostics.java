@@ -58,7 +58,8 @@ public final class MicrosoftDiagnostics implements DiagnosticsProvider {
         new TenantEndpoint(),
         new ClientSecretExpiry(),
         new HostProductFit(),
-        new TokenClaimsMatch());
+        new TokenClaimsMatch(),
+        new OtherProtocolsCheck());
   }
 
   @Override

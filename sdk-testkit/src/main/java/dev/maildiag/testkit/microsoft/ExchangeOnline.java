@@ -32,9 +32,14 @@ public final class ExchangeOnline {
 
   private ExchangeOnline() {}
 
-  /** The outcome of logging in to the setup's mailbox with this token. */
+  /** The outcome of logging in to the setup's mailbox over its configured protocol with this token. */
   public static Outcome login(Microsoft365Setup s, String token) {
-    if (!tokenIsGood(s, token)) {
+    return login(s, s.protocol, token);
+  }
+
+  /** The outcome of logging in to the setup's mailbox over a protocol with this token. */
+  public static Outcome login(Microsoft365Setup s, Protocol protocol, String token) {
+    if (!tokenIsGood(s, protocol, token)) {
       return Outcome.AUTHENTICATION_FAILED;
     }
     String user = userOf(token);
@@ -45,10 +50,10 @@ public final class ExchangeOnline {
     if (!s.licensed) {
       return Outcome.AUTHENTICATION_FAILED;
     }
-    if (s.protocol == Protocol.SMTP && !s.smtpAuthEnabled) {
+    if (protocol == Protocol.SMTP && !s.smtpAuthEnabled) {
       return Outcome.SMTP_AUTH_DISABLED;
     }
-    if (!s.protocolEnabled) {
+    if (s.disabledProtocols.contains(protocol)) {
       return Outcome.AUTHENTICATION_FAILED;
     }
     if (s.clientAccessRuleBlocks) {
@@ -57,7 +62,7 @@ public final class ExchangeOnline {
     return s.throttled ? Outcome.THROTTLED : Outcome.ACCEPTED;
   }
 
-  static boolean tokenIsGood(Microsoft365Setup s, String token) {
+  static boolean tokenIsGood(Microsoft365Setup s, Protocol protocol, String token) {
     if (!SimulatedIdentityPlatform.signed(token)) {
       return false;
     }
@@ -65,7 +70,7 @@ public final class ExchangeOnline {
       JWTClaimsSet c = SignedJWT.parse(token).getJWTClaimsSet();
       boolean audience = c.getAudience().stream().anyMatch(a -> s.cloud.audiences().contains(a));
       boolean fresh = c.getExpirationTime() != null && c.getExpirationTime().toInstant().isAfter(Instant.now());
-      String permission = (s.appOnly ? MicrosoftCloud.APP_ONLY : MicrosoftCloud.DELEGATED).get(s.protocol);
+      String permission = (s.appOnly ? MicrosoftCloud.APP_ONLY : MicrosoftCloud.DELEGATED).get(protocol);
       List<String> held = s.appOnly ? c.getStringListClaim("roles") : words(c.getStringClaim("scp"));
       return audience && fresh && held != null && held.contains(permission);
     } catch (ParseException e) {

@@ -89,6 +89,15 @@ public final class Microsoft365Failures {
       s.accessTokenOnly = true;
       s.tokenExpires = Instant.now().minusSeconds(2 * 3600);
     });
+    // Exchange Online mailbox
+    add(RootCauses.PROTOCOL_DISABLED, "IMAP is disabled for the mailbox (Set-CASMailbox -ImapEnabled $false); POP is not", s -> {
+      bothReadProtocols(s);
+      s.disabledProtocols.add(Protocol.IMAP);
+    });
+    add(RootCauses.NO_LICENSE, "The account has no Exchange Online licence, so no mailbox on any protocol", s -> {
+      bothReadProtocols(s);
+      s.licensed = false;
+    });
     add(RootCauses.WRONG_USER_AUTHORIZED, "The browser signed in the admin's own account when the mailbox was authorized", s ->
         s.signedInUser = "it-admin@contoso.onmicrosoft.com");
   }
@@ -97,6 +106,11 @@ public final class Microsoft365Failures {
 
   private static void add(String id, String description, Consumer<Microsoft365Setup> apply) {
     ALL.put(id, new Failure(id, description, apply));
+  }
+
+  /** The scopes Atlassian's KB recommends: IMAP and POP together, so either protocol can be tried. */
+  private static void bothReadProtocols(Microsoft365Setup s) {
+    s.scopes = List.of(s.cloud.delegatedScope(Protocol.IMAP), s.cloud.delegatedScope(Protocol.POP3), "offline_access");
   }
 
   private static void refuse(Microsoft365Setup s, int status, String body) {

@@ -65,7 +65,8 @@ public final class Microsoft365Setup {
 
   // the Exchange Online mailbox
   public boolean licensed = true;
-  public boolean protocolEnabled = true;
+  /** Protocols disabled for the mailbox ({@code Set-CASMailbox -ImapEnabled $false}, ...). */
+  public final Set<Protocol> disabledProtocols = java.util.EnumSet.noneOf(Protocol.class);
   public boolean smtpAuthEnabled = true;
   /** Whether the signed-in user has Full Access to the mailbox when it is not their own. */
   public boolean fullAccess;

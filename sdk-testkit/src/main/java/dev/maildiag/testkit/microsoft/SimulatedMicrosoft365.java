@@ -59,8 +59,7 @@ public final class SimulatedMicrosoft365 implements Simulation {
   }
 
   private String issueToken() {
-    String permission = (setup.appOnly ? MicrosoftCloud.APP_ONLY : MicrosoftCloud.DELEGATED).get(setup.protocol);
-    List<String> granted = setup.grantedPermissions != null ? setup.grantedPermissions : List.of(permission);
+    List<String> granted = setup.grantedPermissions != null ? setup.grantedPermissions : asked();
     SimulatedIdentityPlatform.TokenBuilder t = SimulatedIdentityPlatform.token()
         .audience(setup.tokenAudience != null ? setup.tokenAudience : setup.cloud.audiences().get(0))
         .issuerHost(setup.cloud.id().equals("worldwide") || setup.cloud.id().equals("gcc") ? "sts.windows.net" : setup.cloud.authorityHost())
@@ -75,6 +74,15 @@ public final class SimulatedMicrosoft365 implements Simulation {
       t.user(setup.signedInUser).scopes(granted);
     }
     return t.sign();
+  }
+
+  /** The permissions the configured scopes ask for (app-only: the protocol's application role). */
+  private List<String> asked() {
+    if (setup.appOnly) {
+      return List.of(MicrosoftCloud.APP_ONLY.get(setup.protocol));
+    }
+    return setup.scopes.stream().map(s -> s.substring(s.lastIndexOf('/') + 1))
+        .filter(s -> !s.equals(MicrosoftCloud.OFFLINE_ACCESS)).toList();
   }
 
   private void script() {
