@@ -25,6 +25,8 @@ import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.net.HttpClients;
+import dev.maildiag.api.net.ProxyDecision;
+import dev.maildiag.api.net.Route;
 import java.io.IOException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -130,17 +132,20 @@ public final class AccessTokenGrant implements Check {
 
   private static Finding unreachable(CheckContext ctx, URI endpoint, IOException e) {
     String text = e.getClass().getSimpleName() + ": " + e.getMessage();
+    Route route = ProxyDecision.forHttps(ctx.context().network(), endpoint.getHost());
     List<Candidate> candidates = ctx.interpret(ctx.observe(text, Stage.NETWORK));
     if (candidates.isEmpty()) {
-      String id = e instanceof UnknownHostException ? RootCauses.DNS_FAILURE
-          : String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("proxy") ? RootCauses.PROXY_BLOCKING
-          : RootCauses.NETWORK_BLOCKED;
-      candidates = List.of(new Candidate(id, 0.7, "The token endpoint could not be reached: " + text));
+      candidates = route.isDirect()
+          ? List.of(new Candidate(e instanceof UnknownHostException ? RootCauses.DNS_FAILURE : RootCauses.NETWORK_BLOCKED, 0.7,
+              "The token endpoint could not be reached: " + text))
+          : List.of(new Candidate(RootCauses.PROXY_BLOCKING, 0.8, "The token request goes " + route.describe() + ", which failed: " + text),
+              new Candidate(RootCauses.NETWORK_BLOCKED, 0.3, "The network behind the proxy may block the identity host"));
     }
-    return Finding.error("Could not reach the token endpoint " + endpoint.getHost())
+    return Finding.error("Could not reach the token endpoint " + endpoint.getHost() + (route.isDirect() ? "" : " through the proxy"))
         .candidates(candidates)
         .detail("No OAuth answer came back, so this is a network problem, not an OAuth one.")
         .evidence("token endpoint", endpoint)
+        .evidence("route", route.describe())
         .evidence("exception", text)
         .build();
   }

@@ -15,6 +15,7 @@ import dev.maildiag.api.Explainer;
 import dev.maildiag.api.Facts;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.NetworkSettings;
+import dev.maildiag.api.ProxyServer;
 import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Severity;
@@ -117,6 +118,21 @@ class AccessTokenGrantTest {
 
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
     assertThat(f.rootCause()).isEqualTo(RootCauses.NETWORK_BLOCKED);
+  }
+
+  @Test
+  void refusingProxyIsProxyBlocking() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    NetworkSettings proxied = new NetworkSettings(null, new ProxyServer("127.0.0.1", port, null, null, "https.proxyHost"),
+        "*.corp.example", null, null, java.util.Map.of(), java.util.Map.of());
+
+    Finding f = new AccessTokenGrant().run(ctx(context().network(proxied).refreshToken(Secret.of("rt")).build()));
+
+    assertThat(f.rootCause()).isEqualTo(RootCauses.PROXY_BLOCKING);
+    assertThat(f.evidence().get("route")).contains("through HTTP proxy 127.0.0.1:" + port);
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.maildiag.testkit.microsoft;
 import static dev.maildiag.testkit.microsoft.SimulatedIdentityPlatform.aadsts;
 
 import dev.maildiag.api.HostProduct;
+import dev.maildiag.api.NetworkSettings;
+import dev.maildiag.api.ProxyServer;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Stage;
@@ -89,6 +91,14 @@ public final class Microsoft365Failures {
       s.accessTokenOnly = true;
       s.tokenExpires = Instant.now().minusSeconds(2 * 3600);
     });
+    // network
+    add(RootCauses.NETWORK_BLOCKED, "A firewall rejects outbound connections to the identity platform and the mail port", s -> {
+      s.identityBlocked = true;
+      s.mailBlocked = true;
+    });
+    add(RootCauses.PROXY_BLOCKING, "The JVM's HTTPS proxy (https.proxyHost) refuses the token request; the sign-in host is not exempted", s ->
+        s.network = new NetworkSettings(null, new ProxyServer("127.0.0.1", SimulatedMicrosoft365.closedPort(), null, null, "https.proxyHost"),
+            "*.corp.example", null, null, Map.of(), Map.of()));
     // Exchange Online mailbox
     add(RootCauses.PROTOCOL_DISABLED, "IMAP is disabled for the mailbox (Set-CASMailbox -ImapEnabled $false); POP is not", s -> {
       bothReadProtocols(s);

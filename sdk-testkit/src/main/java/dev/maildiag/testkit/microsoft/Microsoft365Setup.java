@@ -2,6 +2,7 @@ package dev.maildiag.testkit.microsoft;
 
 import dev.maildiag.api.Attribute;
 import dev.maildiag.api.HostProduct;
+import dev.maildiag.api.NetworkSettings;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Stage;
 import dev.maildiag.microsoft.MicrosoftCloud;
@@ -48,6 +49,12 @@ public final class Microsoft365Setup {
   public HostProduct product;
   public final Map<Attribute<?>, Object> attributes = new LinkedHashMap<>();
   public Set<Stage> stages = EnumSet.allOf(Stage.class);
+  /** The JVM's proxy settings the handler runs with. */
+  public NetworkSettings network = NetworkSettings.direct();
+  /** A firewall drops traffic to the identity platform. */
+  public boolean identityBlocked;
+  /** A firewall drops traffic to the mail port. */
+  public boolean mailBlocked;
 
   // what the identity platform does
   /** Who signs in when the mailbox is authorized; another account than the login when a browser session is reused. */

@@ -3,7 +3,6 @@ package dev.maildiag.testkit.microsoft;
 import dev.maildiag.api.Attribute;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Maildiag;
-import dev.maildiag.api.NetworkSettings;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
@@ -109,16 +108,20 @@ public final class SimulatedMicrosoft365 implements Simulation {
         .tenant(setup.tenantId)
         .clientId(setup.clientId)
         .clientSecret(Secret.of(setup.clientSecret))
-        .tokenEndpoint(idp.tokenEndpoint(setup.endpointTenant))
+        .tokenEndpoint(setup.identityBlocked ? "http://127.0.0.1:" + closedPort() + "/" + setup.endpointTenant + "/oauth2/v2.0/token"
+            : idp.tokenEndpoint(setup.endpointTenant))
         .authorizationEndpoint(idp.authorizationEndpoint(setup.endpointTenant))
         .scopes(setup.scopes)
-        .network(NetworkSettings.direct())
+        .network(setup.network)
         .timeout(Duration.ofSeconds(5));
     if (setup.configuredHost != null) {
       setup.cloud.endpoint(setup.protocol).ifPresent(e -> b.port(e.port()).security(e.security()));
       b.host(setup.configuredHost);
     } else {
       exchange.configure(b);
+      if (setup.mailBlocked) {
+        b.port(closedPort());
+      }
     }
     if (setup.accessTokenOnly) {
       b.accessToken(Secret.of(issuedToken)).clientSecret(null);
@@ -132,6 +135,15 @@ public final class SimulatedMicrosoft365 implements Simulation {
       b.attribute((Attribute) a.getKey(), a.getValue());
     }
     return b.build();
+  }
+
+  /** A loopback port nothing listens on: what a firewall that rejects connections looks like. */
+  static int closedPort() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Override
