@@ -15,6 +15,7 @@ import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.TokenClaims;
+import dev.maildiag.api.net.HttpClients;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import okhttp3.Call;
 import okhttp3.FormBody;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -61,7 +61,7 @@ public final class TokenInfo implements Check {
     Request request = new Request.Builder().url(endpoint)
         .post(new FormBody.Builder().add("access_token", token.reveal()).build())
         .build();
-    Call call = http(ctx).newCall(request);
+    Call call = HttpClients.forContext(ctx.context()).newCall(request);
     ctx.closeOnTimeout(call::cancel);
     int status;
     String body;
@@ -176,17 +176,5 @@ public final class TokenInfo implements Check {
     } catch (IOException e) {
       return null;
     }
-  }
-
-  /** OkHttp bounded by the diagnosis' timeouts; direct when the context says so, else the JVM's proxy selection. */
-  static OkHttpClient http(CheckContext ctx) {
-    OkHttpClient.Builder b = new OkHttpClient.Builder()
-        .connectTimeout(ctx.timeouts().connect())
-        .readTimeout(ctx.timeouts().read())
-        .callTimeout(ctx.timeouts().check());
-    if (ctx.context().network().isDirect()) {
-      b.proxy(java.net.Proxy.NO_PROXY);
-    }
-    return b.build();
   }
 }
