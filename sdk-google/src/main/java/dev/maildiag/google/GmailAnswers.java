@@ -66,6 +66,7 @@ final class GmailAnswers implements Interpreter {
       add(out, o, RootCauses.BASIC_AUTH_REJECTED, 0.85, "Gmail refused the password: account passwords are no longer accepted from mail clients");
       return;
     }
+    GoogleObservations.delegatedMailbox(o).ifPresent(out::add);
     Optional<TokenClaims> claims = o.facts().get(Facts.TOKEN_CLAIMS);
     String login = c == null ? null : c.server().login();
     if (claims.isPresent()) {

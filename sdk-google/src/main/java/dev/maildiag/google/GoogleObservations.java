@@ -28,6 +28,22 @@ final class GoogleObservations {
     return GOOGLE_MARKS.matcher(o.text()).find();
   }
 
+  /**
+   * A candidate when the handler reads another account's mailbox: Gmail has no delegated access over IMAP, POP or
+   * SMTP, so a token of the login opens only the login's own mailbox.
+   */
+  static java.util.Optional<dev.maildiag.api.Candidate> delegatedMailbox(Observation o) {
+    if (o.context() == null) {
+      return java.util.Optional.empty();
+    }
+    dev.maildiag.api.MailServer s = o.context().server();
+    if (s.mailbox() == null || s.login() == null || s.mailbox().equalsIgnoreCase(s.login())) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new dev.maildiag.api.Candidate(dev.maildiag.api.RootCauses.MAILBOX_PERMISSION, 0.85,
+        "the mailbox " + s.mailbox() + " is not the login " + s.login() + "'s own, and Gmail has no delegated mailbox access"));
+  }
+
   /** The confidence to give a Google reading: full within a Google diagnosis, less for an unattributed text. */
   static double weigh(Observation o, double confidence) {
     boolean attributed = o.provider() != null || (o.context() != null && GoogleDiagnostics.isGoogle(o.context()));

@@ -55,6 +55,7 @@ final class Xoauth2Challenge implements Interpreter {
       out.add(new Candidate(RootCauses.REFRESH_TOKEN_INVALID, 0.2, said + ": a revoked grant invalidates its access tokens too"));
       return out;
     }
+    GoogleObservations.delegatedMailbox(o).ifPresent(out::add);
     if (claims.isPresent()) {
       TokenClaims t = claims.get();
       boolean hasScope = t.scopes().contains(GoogleCatalog.MAIL_SCOPE)
@@ -67,7 +68,7 @@ final class Xoauth2Challenge implements Interpreter {
         out.add(new Candidate(RootCauses.WRONG_USER_AUTHORIZED, 0.95,
             said + ", and the token belongs to " + t.user() + " while the login is " + login));
       }
-      if (hasScope && !otherUser) {
+      if (hasScope && !otherUser && out.isEmpty()) {
         out.add(new Candidate(RootCauses.WRONG_USER_AUTHORIZED, 0.5, said + " for a token with the mail scope: the login may not be the token's user"));
         out.add(new Candidate(RootCauses.ACCESS_TOKEN_EXPIRED, 0.3, said + ": the token may have been revoked since it was read"));
       }

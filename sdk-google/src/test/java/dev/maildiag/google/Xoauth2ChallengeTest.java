@@ -66,6 +66,14 @@ class Xoauth2ChallengeTest {
   }
 
   @Test
+  void status400ForAnotherAccountsMailboxIsDelegation() {
+    CheckContext ctx = CheckContext.standalone(GoogleContexts.gmail().mailbox("support@example.com").build());
+    ctx.facts().put(Facts.TOKEN_CLAIMS, claims(GoogleCatalog.MAIL_SCOPE, "helpdesk@example.com", Instant.now().plusSeconds(600)));
+    List<Candidate> c = interpreter.interpret(ctx.observe(challenge("400"), Stage.PROTOCOL));
+    assertThat(c).extracting(Candidate::rootCause).containsExactly(RootCauses.MAILBOX_PERMISSION);
+  }
+
+  @Test
   void aJwtIsNotAChallenge() {
     assertThat(Xoauth2Challenge.decode("eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJhdWQiOiJ4In0.sig")).isEmpty();
   }
