@@ -28,6 +28,8 @@ final class Xoauth2Challenge implements Interpreter {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Base64 of a JSON object starting {@code {"} is {@code eyJ...}. */
   private static final Pattern CHALLENGE = Pattern.compile("eyJ[A-Za-z0-9+/_-]{8,}={0,2}");
+  /** Angus Mail decodes the POP3 challenge itself: "OAUTH2 authentication failed: {"status":"400",...}". */
+  private static final Pattern DECODED = Pattern.compile("\\{\\s*\"status\"\\s*:[^{}]*}");
   private static final Pattern STATUS_IN_WORDS = Pattern.compile("XOAUTH2[^\\n]*?\\((40[01])\\)", Pattern.CASE_INSENSITIVE);
 
   /** What Gmail's challenge says. */
@@ -86,18 +88,36 @@ final class Xoauth2Challenge implements Interpreter {
     while (m.find()) {
       String b64 = m.group().replace('-', '+').replace('_', '/');
       try {
-        byte[] bytes = Base64.getMimeDecoder().decode(b64);
-        JsonNode json = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
-        if (json != null && json.has("status")) {
-          return Optional.of(new Challenge(json.path("status").asText(), json.path("schemes").asText(null), json.path("scope").asText(null)));
+        Optional<Challenge> c = parse(new String(Base64.getMimeDecoder().decode(b64), StandardCharsets.UTF_8));
+        if (c.isPresent()) {
+          return c;
         }
-      } catch (IllegalArgumentException | IOException e) {
-        // base64-looking text that is not a challenge; look further
+      } catch (IllegalArgumentException e) {
+        // base64-looking text that is not base64 after all; look further
+      }
+    }
+    Matcher decoded = DECODED.matcher(text);
+    while (decoded.find()) {
+      Optional<Challenge> c = parse(decoded.group());
+      if (c.isPresent()) {
+        return c;
       }
     }
     Matcher words = STATUS_IN_WORDS.matcher(text);
     if (words.find()) {
       return Optional.of(new Challenge(words.group(1), null, null));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Challenge> parse(String json) {
+    try {
+      JsonNode node = JSON.readTree(json);
+      if (node != null && node.isObject() && node.has("status")) {
+        return Optional.of(new Challenge(node.path("status").asText(), node.path("schemes").asText(null), node.path("scope").asText(null)));
+      }
+    } catch (IOException e) {
+      // not the challenge's JSON
     }
     return Optional.empty();
   }

@@ -41,6 +41,12 @@ class Xoauth2ChallengeTest {
   }
 
   @Test
+  void readsTheChallengeAngusDecodedForPop3() {
+    assertThat(Xoauth2Challenge.decode("java.io.EOFException: OAUTH2 authentication failed: {\"status\":\"400\",\"schemes\":\"Bearer\",\"scope\":\"https://mail.google.com/\"}"))
+        .contains(new Xoauth2Challenge.Challenge("400", "Bearer", "https://mail.google.com/"));
+  }
+
+  @Test
   void status401IsAnExpiredOrRevokedToken() {
     assertThat(seen(challenge("401"), null).get(0).rootCause()).isEqualTo(RootCauses.ACCESS_TOKEN_EXPIRED);
   }
