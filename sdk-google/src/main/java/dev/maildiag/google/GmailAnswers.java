@@ -41,14 +41,15 @@ final class GmailAnswers implements Interpreter {
     String text = o.text();
     List<Candidate> out = new ArrayList<>();
     if (PROTOCOL_DISABLED.matcher(text).find()) {
-      add(out, o, RootCauses.PROTOCOL_DISABLED, 0.95, "Gmail says the protocol is disabled for the account or the Workspace domain");
+      add(out, o, RootCauses.PROTOCOL_DISABLED, 0.95, "Gmail says IMAP/POP is disabled: enable it in Gmail (Settings > See all settings > Forwarding and POP/IMAP) or, for Workspace,"
+          + " in the Admin console (Apps > Google Workspace > Gmail > End User Access > POP and IMAP access)");
     } else if (APP_PASSWORD.matcher(text).find()) {
-      add(out, o, RootCauses.BASIC_AUTH_REJECTED, 0.95, "Gmail requires an app password or OAuth: the account password is refused");
+      add(out, o, RootCauses.BASIC_AUTH_REJECTED, 0.95, "Gmail refuses the account password: use OAuth 2.0 with https://mail.google.com/ (or an app password with 2-Step Verification)");
     } else if (WEB_LOGIN.matcher(text).find()) {
       add(out, o, RootCauses.BASIC_AUTH_REJECTED, 0.85,
           "Gmail refuses the password sign-in (\"log in via your web browser\", 5.7.14); use OAuth 2.0");
     } else if (THROTTLED.matcher(text).find()) {
-      add(out, o, RootCauses.THROTTLED, 0.9, "Gmail limits connections, login attempts or bandwidth for the account");
+      add(out, o, RootCauses.THROTTLED, 0.9, "Gmail limits connections (15 IMAP per account), login attempts or bandwidth: poll less often and close idle connections");
     } else if (STARTTLS_FIRST.matcher(text).find()) {
       add(out, o, RootCauses.TLS_MODE_MISMATCH, 0.9, "smtp.gmail.com wants STARTTLS on 587 (or SSL on 465) before AUTH");
     } else if (BAD_CREDENTIALS.matcher(text).find() && Xoauth2Challenge.decode(text).isEmpty()) {

@@ -25,7 +25,7 @@ final class GoogleTokenErrors implements Interpreter {
           + "|access_denied|invalid_scope|redirect_uri_mismatch)\\b");
   private static final Pattern DESCRIPTION = Pattern.compile("error_description\\W{1,6}([^\"'}\\n]+)");
   static final String TESTING_7_DAYS = "an app whose OAuth consent screen is in \"Testing\" publishing status gets refresh tokens"
-      + " that expire after 7 days";
+      + " that expire after 7 days (publish it: OAuth consent screen > Audience > Publish app), then authorize again";
 
   @Override
   public List<Candidate> interpret(Observation o) {
@@ -54,7 +54,7 @@ final class GoogleTokenErrors implements Interpreter {
         if (d.contains("not found")) {
           add(out, o, RootCauses.APP_NOT_FOUND, 0.9, "invalid_client: the OAuth client was not found (wrong or deleted client id)");
         } else {
-          add(out, o, RootCauses.CLIENT_SECRET_INVALID, 0.85, "invalid_client: Google refuses the client secret for this client id");
+          add(out, o, RootCauses.CLIENT_SECRET_INVALID, 0.85, "invalid_client: Google refuses the client secret for this client id (Cloud console > APIs & Services > Credentials)");
           add(out, o, RootCauses.APP_NOT_FOUND, 0.35, "invalid_client also follows a mistyped client id");
         }
         break;
@@ -77,7 +77,7 @@ final class GoogleTokenErrors implements Interpreter {
         break;
       case "admin_policy_enforced":
         add(out, o, RootCauses.ADMIN_POLICY_BLOCKED, 0.95,
-            "admin_policy_enforced: the Workspace administrator's API access controls block this app");
+            "admin_policy_enforced: the Workspace admin blocks this app (Admin console > Security > Access and data control > API controls)");
         break;
       case "org_internal":
         add(out, o, RootCauses.ADMIN_POLICY_BLOCKED, 0.9,
