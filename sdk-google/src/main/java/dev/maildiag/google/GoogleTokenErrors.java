@@ -34,7 +34,7 @@ final class GoogleTokenErrors implements Interpreter {
     }
     String[] error = error(o.text());
     if (error == null) {
-      return List.of();
+      return phrases(o);
     }
     String code = error[0];
     String description = error[1] == null ? "" : error[1];
@@ -99,6 +99,19 @@ final class GoogleTokenErrors implements Interpreter {
         break;
       default:
         break;
+    }
+    return out;
+  }
+
+  /** Google's sign-in pages say some refusals only in words. */
+  private static List<Candidate> phrases(Observation o) {
+    String t = o.text().toLowerCase(Locale.ROOT);
+    List<Candidate> out = new ArrayList<>();
+    if (t.contains("authorized email doesn't match") || t.contains("authorized email does not match")) {
+      add(out, o, RootCauses.WRONG_USER_AUTHORIZED, 0.9, "the account that authorized is not the mailbox's: authorize again in a private window");
+    } else if (t.contains("sign in with google temporarily disabled")) {
+      add(out, o, RootCauses.ADMIN_POLICY_BLOCKED, 0.7, "Google has disabled sign-in for this app (policy or review pending)");
+      add(out, o, RootCauses.APP_UNVERIFIED, 0.6, "Google disables sign-in for apps that need verification");
     }
     return out;
   }

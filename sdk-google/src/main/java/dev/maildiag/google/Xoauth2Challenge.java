@@ -30,6 +30,7 @@ final class Xoauth2Challenge implements Interpreter {
   private static final Pattern CHALLENGE = Pattern.compile("eyJ[A-Za-z0-9+/_-]{8,}={0,2}");
   /** Angus Mail decodes the POP3 challenge itself: "OAUTH2 authentication failed: {"status":"400",...}". */
   private static final Pattern DECODED = Pattern.compile("\\{\\s*\"status\"\\s*:[^{}]*}");
+  private static final Pattern SMTP_CHALLENGE_IN_WORDS = Pattern.compile("AUTH[^\\n]*failed:? 334\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern STATUS_IN_WORDS = Pattern.compile("XOAUTH2[^\\n]*?\\((40[01])\\)", Pattern.CASE_INSENSITIVE);
 
   /** What Gmail's challenge says. */
@@ -106,6 +107,10 @@ final class Xoauth2Challenge implements Interpreter {
     Matcher words = STATUS_IN_WORDS.matcher(text);
     if (words.find()) {
       return Optional.of(new Challenge(words.group(1), null, null));
+    }
+    if (SMTP_CHALLENGE_IN_WORDS.matcher(text).find()) {
+      // smtp.gmail.com answers a refused XOAUTH2 with "334 <challenge>"; clients often log only the code
+      return Optional.of(new Challenge("400", null, null));
     }
     return Optional.empty();
   }
