@@ -63,6 +63,7 @@ public final class DiagnosisRun {
     ExecutorService pool = Executors.newFixedThreadPool(
         Math.max(1, Math.min(MAX_PARALLEL_CHECKS, plan.checks().size())), daemon("maildiag-" + run + "-check-"));
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("maildiag-" + run + "-timer-"));
+    LOG.debug("diagnosing {} with checks {}", context, plan.infos().stream().map(CheckInfo::id).toList());
     listener.started(plan.infos());
     List<Finding> findings = new ArrayList<>();
     try {
@@ -177,6 +178,7 @@ public final class DiagnosisRun {
   }
 
   private Finding notifyListener(CheckInfo info, Finding finding) {
+    LOG.debug("{}: {} {} {}", info.id(), finding.severity(), finding.summary(), finding.evidence());
     try {
       listener.finished(info, finding);
     } catch (RuntimeException e) {

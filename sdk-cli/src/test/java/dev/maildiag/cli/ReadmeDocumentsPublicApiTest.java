@@ -1,0 +1,55 @@
+package dev.maildiag.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.maildiag.api.Check;
+import dev.maildiag.api.DiagnosticsProvider;
+import dev.maildiag.api.Maildiag;
+import dev.maildiag.api.RootCause;
+import dev.maildiag.api.RootCauses;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Root-cause ids and check ids are public API: each must be documented. */
+class ReadmeDocumentsPublicApiTest {
+  private static String docs() throws Exception {
+    StringBuilder all = new StringBuilder(Files.readString(Path.of("..", "README.md")));
+    try (Stream<Path> files = Files.list(Path.of("..", "docs"))) {
+      for (Path p : files.filter(p -> p.toString().endsWith(".md")).toList()) {
+        all.append(Files.readString(p));
+      }
+    }
+    return all.toString();
+  }
+
+  @Test
+  void everyRootCauseIdIsInTheReadme() throws Exception {
+    Maildiag.create(); // registers the providers' own root causes
+    String readme = Files.readString(Path.of("..", "README.md"));
+    List<String> missing = new ArrayList<>();
+    for (RootCause rc : RootCauses.all()) {
+      if (!rc.id().startsWith("test-") && !readme.contains("`" + rc.id() + "`")) {
+        missing.add(rc.id());
+      }
+    }
+    assertThat(missing).as("root causes not listed in README.md").isEmpty();
+  }
+
+  @Test
+  void everyCheckIdIsDocumented() throws Exception {
+    String docs = docs();
+    List<String> missing = new ArrayList<>();
+    for (DiagnosticsProvider p : Maildiag.create().providers()) {
+      for (Check c : p.checks()) {
+        if (!docs.contains("`" + c.info().id() + "`")) {
+          missing.add(p.id() + ":" + c.info().id());
+        }
+      }
+    }
+    assertThat(missing).as("check ids documented nowhere in README.md or docs/*.md").isEmpty();
+  }
+}
