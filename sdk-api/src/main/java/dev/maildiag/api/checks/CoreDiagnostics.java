@@ -2,6 +2,7 @@ package dev.maildiag.api.checks;
 
 import dev.maildiag.api.Check;
 import dev.maildiag.api.DiagnosticsProvider;
+import dev.maildiag.api.explain.ClusterStickiness;
 import java.util.List;
 
 /** The provider-neutral checks. Registering a new core check is one line here. */
@@ -18,6 +19,7 @@ public final class CoreDiagnostics implements DiagnosticsProvider {
         new PortMatchesSecurity(),
         new EndpointUrls(),
         new AddressesWellFormed(),
-        new TimeoutsSane());
+        new TimeoutsSane(),
+        new ClusterStickiness());
   }
 }
