@@ -41,6 +41,8 @@ public final class MicrosoftSignatures extends SignatureTable {
       code("7000218").says("AADSTS7000218: the token request has no client secret").cause(CLIENT_SECRET_INVALID, 0.7)
           .cause(INVALID_CONFIGURATION, 0.5).source(ENTRA_CODES),
       code("700027").says("AADSTS700027: the client assertion (certificate) is not valid").cause(CLIENT_SECRET_INVALID, 0.8).source(ENTRA_CODES),
+      code("700024").says("AADSTS700024: the client assertion is outside its valid time range (clock skew)")
+          .cause(CLIENT_SECRET_INVALID, 0.6).cause(INVALID_CONFIGURATION, 0.4).source(ENTRA_CODES),
       code("700025").says("AADSTS700025: a public client must not send a secret").cause(INVALID_CONFIGURATION, 0.75).source(ENTRA_CODES),
       code("7000112").says("AADSTS7000112: the application is disabled").cause(APP_NOT_FOUND, 0.6).cause(ADMIN_POLICY_BLOCKED, 0.5).source(ENTRA_CODES),
 
@@ -161,6 +163,12 @@ public final class MicrosoftSignatures extends SignatureTable {
           .says("Exchange accepted the token but will not serve the mailbox (a client access rule, the wrong user, or no Full Access)")
           .cause(CLIENT_ACCESS_RULE, 0.55).cause(WRONG_USER_AUTHORIZED, 0.5).cause(MAILBOX_PERMISSION, 0.48)
           .cause(PROTOCOL_DISABLED, 0.35).source(ATLASSIAN_NOT_CONNECTED),
+      anyOf("connection closed. 14", "server unavailable. 15")
+          .says("Exchange dropped the IMAP session (throttling, or a mailbox too busy to open)")
+          .cause(THROTTLED, 0.45).cause(INBOX_FLOODED, 0.4).cause(NETWORK_BLOCKED, 0.25).source(EXO_THROTTLING),
+      anyOf("4.3.2").regex("\\b4\\.3\\.2\\b")
+          .says("SMTP 4.3.2: Exchange is not accepting connections for now (service busy or throttled)")
+          .cause(THROTTLED, 0.6).cause(NETWORK_BLOCKED, 0.25).source(EXO_THROTTLING),
       anyOf("request is throttled", "suggested backoff time", "server busy", "concurrent connections limit")
           .says("Exchange throttles the mailbox or connection").cause(THROTTLED, 0.88).cause(INBOX_FLOODED, 0.5).source(EXO_THROTTLING),
       anyOf("mailboxnotenabledforrestapi", "mailbox is either inactive, soft-deleted", "hosted on-premise", "does not have a mailbox",

@@ -97,7 +97,7 @@ public final class GenericSignatures extends SignatureTable {
       // --- not the mail server at all
       anyOf("bad greeting", "unexpected greeting", "invalid greeting", "not a valid imap", "not an imap server",
               "http/1.1 400 bad request", "http/1.0 400", "<html")
-          .says("Something other than the mail server answered on this port").cause(NOT_A_MAIL_SERVER, 0.75)
+          .says("Something other than the mail server answered on this port").cause(NOT_A_MAIL_SERVER, 0.65)
           .cause(PROXY_BLOCKING, 0.35).cause(TLS_MODE_MISMATCH, 0.3).source(JAKARTA_MAIL),
       anyOf("no authentication mechanisms supported", "no authentication mechansims supported", "auth mechanism xoauth2 not",
               "unsupported authentication mechanism", "mechanism not supported", "unrecognized authentication type",
@@ -130,7 +130,7 @@ public final class GenericSignatures extends SignatureTable {
           .says("The folder (e.g. a localized Inbox) does not exist").cause(INBOX_FOLDER_MISSING, 0.88).source(RFC5530),
 
       // --- OAuth 2.0 error codes (RFC 6749): providers' tables refine them
-      anyOf("invalid_grant")
+      anyOf("invalid_grant", "invalid grant")
           .says("invalid_grant: the refresh token (or code) is expired, revoked or was issued to another client")
           .cause(REFRESH_TOKEN_INVALID, 0.85).cause(REDIRECT_URI_MISMATCH, 0.15).source(RFC6749),
       anyOf("invalid_client")
@@ -157,6 +157,8 @@ public final class GenericSignatures extends SignatureTable {
           .cause(CONSENT_REQUIRED, 0.45).cause(ADMIN_POLICY_BLOCKED, 0.4).cause(APP_UNVERIFIED, 0.3).source(RFC6749_AUTHZ),
       anyOf("token expired", "token has expired", "expired token", "token is expired", "accesstokenexpired",
               "access token expired", "jwt expired", "lifetime validation failed", "invalidauthenticationtoken")
+          .regex("(?<!refresh[ _])token (?:is |has )?expired|expired (?:access[ _])?token|accesstokenexpired|jwt expired"
+              + "|lifetime validation failed|invalidauthenticationtoken")
           .says("The access token has expired").cause(ACCESS_TOKEN_EXPIRED, 0.85).cause(REFRESH_TOKEN_INVALID, 0.3).source(RFC6749),
       anyOf("refresh token", "refresh_token")
           .regex("refresh[ _]token.{0,60}(?:expired|revoked|invalid|not valid|no longer valid)|(?:expired|revoked|invalid) refresh[ _]token")

@@ -3,6 +3,7 @@ package dev.maildiag.api.explain;
 import dev.maildiag.api.Candidate;
 import dev.maildiag.api.Interpreter;
 import dev.maildiag.api.Observation;
+import dev.maildiag.api.RootCauses;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -50,6 +51,30 @@ public class SignatureTable implements Interpreter, Prefiltered {
   @Override
   public final Set<String> keywords() {
     return keywords;
+  }
+
+  /**
+   * What is wrong with the table's shape, empty when nothing: every row cites a public https source,
+   * names registered root causes, and ranks its causes with confidences below certainty.
+   */
+  public final List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    for (Signature row : rows) {
+      if (!row.source().startsWith("https://")) {
+        problems.add(row.signal() + ": source is not an https URL");
+      }
+      double previous = 1;
+      for (Candidate c : row.causes()) {
+        if (RootCauses.find(c.rootCause()).isEmpty()) {
+          problems.add(row.signal() + ": unknown root cause " + c.rootCause());
+        }
+        if (c.confidence() > 0.99 || c.confidence() < 0.1 || c.confidence() > previous) {
+          problems.add(row.signal() + ": confidence " + c.confidence() + " of " + c.rootCause() + " is out of range or order");
+        }
+        previous = c.confidence();
+      }
+    }
+    return problems;
   }
 
   @Override
