@@ -2,6 +2,11 @@ package dev.maildiag.api.checks;
 
 import dev.maildiag.api.Check;
 import dev.maildiag.api.DiagnosticsProvider;
+import dev.maildiag.api.Interpreter;
+import dev.maildiag.api.explain.ClusterStickiness;
+import dev.maildiag.api.oauth.AccessTokenClaims;
+import dev.maildiag.api.oauth.AccessTokenGrant;
+import dev.maildiag.api.oauth.OAuthErrorCodes;
 import dev.maildiag.api.probe.DnsResolves;
 import dev.maildiag.api.probe.GreetingAndCapabilities;
 import dev.maildiag.api.probe.IdentityReachable;
@@ -28,6 +33,8 @@ public final class CoreDiagnostics implements DiagnosticsProvider {
         new EndpointUrls(),
         new AddressesWellFormed(),
         new TimeoutsSane(),
+        new AccessTokenGrant(),
+        new AccessTokenClaims(),
         new DnsResolves(),
         new TcpConnects(),
         new TlsHandshake(),
@@ -36,6 +43,12 @@ public final class CoreDiagnostics implements DiagnosticsProvider {
         new SessionServes(),
         new MailboxFolder(),
         new ProxyRoute(),
-        new IdentityReachable());
+        new IdentityReachable(),
+        new ClusterStickiness());
+  }
+
+  @Override
+  public List<Interpreter> interpreters() {
+    return List.of(new OAuthErrorCodes());
   }
 }
