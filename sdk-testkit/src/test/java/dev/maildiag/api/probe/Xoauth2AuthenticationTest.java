@@ -92,6 +92,24 @@ class Xoauth2AuthenticationTest {
   }
 
   @Test
+  void anUnreachableServerIsLeftToTheNetworkChecksUnlessTheyRan() throws Exception {
+    int port;
+    try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+      port = closed.getLocalPort();
+    }
+    dev.maildiag.api.DiagnosticContext ctx = dev.maildiag.api.DiagnosticContext.builder().protocol(Protocol.IMAP).host("127.0.0.1")
+        .port(port).security(dev.maildiag.api.Security.NONE).login("u@example.test").accessToken(TOKEN)
+        .network(dev.maildiag.api.NetworkSettings.direct()).build();
+    Finding alone = Probe.run(new Xoauth2Authentication(), ctx, new Facts());
+    assertThat(alone.severity()).isEqualTo(Severity.SKIPPED);
+    assertThat(alone.summary()).contains("network stages");
+    Facts afterGreeting = new Facts();
+    afterGreeting.put(ProbeFacts.CAPABILITIES, new ServerCapabilities("* OK", List.of("AUTH=XOAUTH2")));
+    Finding chained = Probe.run(new Xoauth2Authentication(), ctx, afterGreeting);
+    assertThat(chained.rootCause()).isEqualTo(RootCauses.NETWORK_BLOCKED);
+  }
+
+  @Test
   void withoutAnyTokenItIsSkippedWithAReason() throws Exception {
     try (MockMailServer imap = MockMailServer.imap().start()) {
       Finding f = Probe.run(new Xoauth2Authentication(), imap.context().build());
