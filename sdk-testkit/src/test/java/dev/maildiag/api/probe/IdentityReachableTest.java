@@ -61,10 +61,7 @@ class IdentityReachableTest {
 
   @Test
   void aClosedPortIsNetworkBlocked() throws Exception {
-    int port;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = Probe.closedPort();
     Finding f = Probe.run(new IdentityReachable(), identity("https://localhost:" + port + "/token", NetworkSettings.direct()).build());
     assertThat(f.rootCause()).isEqualTo(RootCauses.NETWORK_BLOCKED);
   }

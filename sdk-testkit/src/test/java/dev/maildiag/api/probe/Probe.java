@@ -22,6 +22,13 @@ final class Probe {
     return check.run(new CheckContext(context, facts, Explainer.of(List.of(interpreters))));
   }
 
+  /** A loopback port that nothing listens on (it was free a moment ago). */
+  static int closedPort() throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
   /** An interpreter that names {@code rootCause} when the observed text contains {@code phrase}. */
   static Interpreter recognising(String phrase, String rootCause) {
     return o -> o.text().contains(phrase) ? List.of(new Candidate(rootCause, 0.9, "test interpreter")) : List.of();

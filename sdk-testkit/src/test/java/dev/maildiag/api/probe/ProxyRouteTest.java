@@ -84,10 +84,7 @@ class ProxyRouteTest {
 
   @Test
   void anUnreachableProxyIsProxyBlocking() throws Exception {
-    int port;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = Probe.closedPort();
     Finding f = Probe.run(new ProxyRoute(), imap(settings("socksProxyHost", "127.0.0.1", "socksProxyPort", Integer.toString(port))));
     assertThat(f.rootCause()).isEqualTo(RootCauses.PROXY_BLOCKING);
     assertThat(f.summary()).contains("SOCKS proxy 127.0.0.1:" + port);

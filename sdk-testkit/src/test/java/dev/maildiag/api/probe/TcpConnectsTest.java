@@ -11,8 +11,6 @@ import dev.maildiag.api.Security;
 import dev.maildiag.api.Severity;
 import dev.maildiag.testkit.mail.MockMailServer;
 import dev.maildiag.testkit.proxy.MockProxy;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -29,10 +27,7 @@ class TcpConnectsTest {
 
   @Test
   void aRefusedPortIsNetworkBlockedAndSaysRefused() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = Probe.closedPort();
     Finding f = Probe.run(new TcpConnects(), DiagnosticContext.builder().protocol(Protocol.IMAP).host("127.0.0.1").port(port)
         .security(Security.SSL).network(NetworkSettings.direct()).timeout(Duration.ofSeconds(2)).build());
     assertThat(f.severity()).isEqualTo(Severity.ERROR);

@@ -93,10 +93,7 @@ class Xoauth2AuthenticationTest {
 
   @Test
   void anUnreachableServerIsLeftToTheNetworkChecksUnlessTheyRan() throws Exception {
-    int port;
-    try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
-      port = closed.getLocalPort();
-    }
+    int port = Probe.closedPort();
     dev.maildiag.api.DiagnosticContext ctx = dev.maildiag.api.DiagnosticContext.builder().protocol(Protocol.IMAP).host("127.0.0.1")
         .port(port).security(dev.maildiag.api.Security.NONE).login("u@example.test").accessToken(TOKEN)
         .network(dev.maildiag.api.NetworkSettings.direct()).build();
