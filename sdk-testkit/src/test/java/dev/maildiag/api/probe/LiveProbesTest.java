@@ -54,6 +54,21 @@ class LiveProbesTest {
   }
 
   @Test
+  void aRefusalThroughTheProxyKeepsItsTraceFreeOfTokenAndProxyPassword() {
+    try (MockMailServer imap = MockMailServer.imap().tls(TestCertificates.localhost()).sasl("{tag} NO AUTHENTICATE failed.").start();
+        MockProxy proxy = MockProxy.requiringAuth("svc", "proxy-pw").start()) {
+      Properties jvm = new Properties();
+      jvm.setProperty("mail.imaps.proxy.host", proxy.host() + ":" + proxy.port());
+      jvm.setProperty("mail.imaps.proxy.user", "svc");
+      jvm.setProperty("mail.imaps.proxy.password", "proxy-pw");
+      Report r = Maildiag.create().diagnose(imap.context().accessToken(TOKEN).network(NetworkSettings.from(jvm)).build());
+      String trace = r.finding(Xoauth2Authentication.ID).orElseThrow().evidence().get("trace");
+      assertThat(trace).contains("CAPABILITY").doesNotContain("proxy-pw", "tok-live-1", "dG9r");
+      assertThat(TextReport.write(r) + ReportJson.write(r)).doesNotContain("proxy-pw", "tok-live-1");
+    }
+  }
+
+  @Test
   void healthyPop3StarttlsPassesEveryProbe() {
     try (MockMailServer pop = MockMailServer.pop3().starttls(TestCertificates.localhost()).messages(3).start()) {
       Report r = diagnose(pop);
