@@ -61,7 +61,19 @@ final class MailLogin implements AutoCloseable {
     ProtocolTrace trace = new ProtocolTrace();
     Session session = MailSessions.session(ctx.context(), pop3TwoLine, trace);
     Service service = s.protocol() == Protocol.SMTP ? MailSessions.transport(session, s) : MailSessions.store(session, s);
-    ctx.closeOnTimeout(service::close);
+    // closing a store can block on the thread that reads from it: close on a thread of its own, so the
+    // runner's timer is never held up by a stuck server
+    ctx.closeOnTimeout(() -> {
+      Thread closer = new Thread(() -> {
+        try {
+          service.close();
+        } catch (MessagingException ignored) {
+          // the check is being given up anyway
+        }
+      }, "maildiag-close-" + s.protocol().label());
+      closer.setDaemon(true);
+      closer.start();
+    });
     return new MailLogin(service, trace, s, token);
   }
 

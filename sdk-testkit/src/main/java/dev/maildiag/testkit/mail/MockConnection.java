@@ -139,6 +139,10 @@ final class MockConnection implements Runnable {
       socket.close();
       return false;
     }
+    if (server.stallOn.contains(verb)) {
+      drainUntilClosed();
+      return false;
+    }
     sleep(server.delay.toMillis());
     List<String> canned = server.answers.get(verb);
     if (canned != null) {

@@ -63,6 +63,7 @@ public final class MockMailServer implements AutoCloseable {
   final List<String> saslOneLineSteps = new ArrayList<>();
   final Map<String, Integer> folders = new LinkedHashMap<>();
   final Set<String> resetOn = ConcurrentHashMap.newKeySet();
+  final Set<String> stallOn = ConcurrentHashMap.newKeySet();
   final List<String> recorded = new CopyOnWriteArrayList<>();
   volatile Hostility hostility = Hostility.NONE;
   volatile Duration delay = Duration.ZERO;
@@ -179,6 +180,12 @@ public final class MockMailServer implements AutoCloseable {
   /** Resets the connection (TCP RST) when a command with this verb arrives, e.g. during SASL. */
   public MockMailServer resetOn(String verb) {
     resetOn.add(verb.toUpperCase(Locale.ROOT));
+    return this;
+  }
+
+  /** Goes silent, keeping the connection open, when a command with this verb arrives (e.g. mid-SASL). */
+  public MockMailServer stallOn(String verb) {
+    stallOn.add(verb.toUpperCase(Locale.ROOT));
     return this;
   }
 
