@@ -38,7 +38,7 @@ final class MockConnection implements Runnable {
       if (server.implicitTls != null) {
         socket = server.implicitTls.wrap(socket);
       }
-      in = socket.getInputStream();
+      in = new java.io.BufferedInputStream(socket.getInputStream());
       out = socket.getOutputStream();
       if (misbehave()) {
         return;
@@ -398,7 +398,7 @@ final class MockConnection implements Runnable {
     }
     send(answer);
     socket = server.starttls.wrap(socket);
-    in = socket.getInputStream();
+    in = new java.io.BufferedInputStream(socket.getInputStream());
     out = socket.getOutputStream();
     return true;
   }

@@ -272,6 +272,7 @@ public final class MockMailServer implements AutoCloseable {
     while (!closed) {
       try {
         Socket s = serverSocket.accept();
+        s.setTcpNoDelay(true); // answers go out line by line: without this, Nagle and delayed ACKs add 40 ms stalls
         open.add(s);
         Thread t = new Thread(new MockConnection(this, s), "mock-" + protocol.label() + "-conn");
         t.setDaemon(true);
