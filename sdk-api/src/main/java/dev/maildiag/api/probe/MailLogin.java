@@ -61,20 +61,23 @@ final class MailLogin implements AutoCloseable {
     ProtocolTrace trace = new ProtocolTrace();
     Session session = MailSessions.session(ctx.context(), pop3TwoLine, trace);
     Service service = s.protocol() == Protocol.SMTP ? MailSessions.transport(session, s) : MailSessions.store(session, s);
-    // closing a store can block on the thread that reads from it: close on a thread of its own, so the
-    // runner's timer is never held up by a stuck server
-    ctx.closeOnTimeout(() -> {
-      Thread closer = new Thread(() -> {
-        try {
-          service.close();
-        } catch (MessagingException ignored) {
-          // the check is being given up anyway
-        }
-      }, "maildiag-close-" + s.protocol().label());
-      closer.setDaemon(true);
-      closer.start();
-    });
-    return new MailLogin(service, trace, s, token);
+    return new MailLogin(service, trace, s, token).guardedBy(ctx);
+  }
+
+  /** Registers this login with a check, to be closed if that check runs out of time. */
+  MailLogin guardedBy(CheckContext ctx) {
+    ctx.closeOnTimeout(this::closeInBackground);
+    return this;
+  }
+
+  /**
+   * Closes on a thread of its own: closing a store can block on the thread that reads from it, and the
+   * runner's timer must never be held up by a stuck server.
+   */
+  void closeInBackground() {
+    Thread closer = new Thread(this::close, "maildiag-close-" + server.protocol().label());
+    closer.setDaemon(true);
+    closer.start();
   }
 
   /** The POP3 format to use after authentication: what the authentication check found to work. */
