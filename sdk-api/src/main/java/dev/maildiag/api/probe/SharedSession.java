@@ -2,9 +2,8 @@ package dev.maildiag.api.probe;
 
 import dev.maildiag.api.CheckContext;
 import dev.maildiag.api.Fact;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -15,11 +14,16 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class SharedSession {
   private static final Fact<SharedSession> FACT = Fact.of("sharedMailSession", SharedSession.class);
-  private static final ScheduledExecutorService IDLE = Executors.newSingleThreadScheduledExecutor(r -> {
+  /** No core thread, and cancelled timers leave the queue: the thread exists only while a session waits. */
+  private static final ScheduledThreadPoolExecutor IDLE = new ScheduledThreadPoolExecutor(0, r -> {
     Thread t = new Thread(r, "maildiag-idle-mail-session");
     t.setDaemon(true);
     return t;
   });
+
+  static {
+    IDLE.setRemoveOnCancelPolicy(true);
+  }
 
   private final AtomicReference<MailLogin> login = new AtomicReference<>();
   private volatile ScheduledFuture<?> idleClose;
