@@ -19,7 +19,7 @@ public final class Bench {
         case "1" -> OverheadFigure.run(quick ? 5 : 30, quick ? 5 : 30);
         case "2" -> SilenceFigure.run(quick ? 2 : 5);
         case "3" -> OfflineFigure.run(quick ? 50 : 500);
-        case "4" -> MailboxFigure.run(quick ? 5 : 20);
+        case "4" -> MailboxFigure.run(quick ? 5 : 30);
         case "6" -> ConcurrencyFigure.run();
         default -> throw new IllegalArgumentException("no figure " + figure);
       };
