@@ -47,7 +47,7 @@ public final class AccessTokenGrant implements Check {
             RootCauses.SINGLE_TENANT_ENDPOINT, RootCauses.APP_NOT_FOUND, RootCauses.TENANT_NOT_FOUND,
             RootCauses.CONSENT_REQUIRED, RootCauses.CONDITIONAL_ACCESS, RootCauses.CLOUD_MISMATCH, RootCauses.SCOPES,
             RootCauses.NETWORK_BLOCKED, RootCauses.PROXY_BLOCKING)
-        .after("config.urls");
+        .after("config.urls", "network.identity");
   }
 
   @Override

@@ -40,7 +40,9 @@ public final class Microsoft365Failures {
       s.declaredCloud = "gcc-high";
       s.scopes = List.of(MicrosoftClouds.GCC_HIGH.delegatedScope(s.protocol), "offline_access");
       s.configuredHost = "outlook.office365.com";
+      // never connect to the real host: configuration and token checks only
       s.stages = EnumSet.of(Stage.CONFIG, Stage.OAUTH);
+      s.excludedChecks.addAll(List.of("oauth.xoauth2", "microsoft.other-protocols"));
     });
     add(RootCauses.SINGLE_TENANT_ENDPOINT, "A single-tenant app used with the /common endpoints (AADSTS50194)", s -> {
       s.endpointTenant = "common";

@@ -49,6 +49,8 @@ public final class Microsoft365Setup {
   public HostProduct product;
   public final Map<Attribute<?>, Object> attributes = new LinkedHashMap<>();
   public Set<Stage> stages = EnumSet.allOf(Stage.class);
+  /** Checks left out, e.g. those that would connect to a real host named in {@link #configuredHost}. */
+  public final Set<String> excludedChecks = new java.util.LinkedHashSet<>();
   /** The JVM's proxy settings the handler runs with. */
   public NetworkSettings network = NetworkSettings.direct();
   /** A firewall drops traffic to the identity platform. */

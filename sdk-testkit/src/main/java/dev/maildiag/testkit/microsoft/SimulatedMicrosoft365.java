@@ -151,12 +151,13 @@ public final class SimulatedMicrosoft365 implements Simulation {
     return context;
   }
 
-  /** Every provider on the class path, limited to the stages the setup can be diagnosed in. */
+  /** Every provider on the class path, limited to the stages and checks the setup can be diagnosed with. */
   @Override
   public Maildiag maildiag() {
     Stage[] stages = setup.stages.toArray(new Stage[0]);
-    return stages.length == Stage.values().length ? Maildiag.create()
-        : Maildiag.builder().stages(stages[0], java.util.Arrays.copyOfRange(stages, 1, stages.length)).build();
+    Maildiag.Builder b = Maildiag.builder().stages(stages[0], java.util.Arrays.copyOfRange(stages, 1, stages.length));
+    setup.excludedChecks.forEach(b::exclude);
+    return b.build();
   }
 
   public Microsoft365Setup setup() {
