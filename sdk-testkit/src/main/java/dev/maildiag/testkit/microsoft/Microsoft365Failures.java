@@ -110,6 +110,21 @@ public final class Microsoft365Failures {
       bothReadProtocols(s);
       s.licensed = false;
     });
+    add(RootCauses.MAILBOX_PERMISSION, "The shared mailbox support@ is read with helpdesk@'s token, and helpdesk@ has no Full Access", s ->
+        s.mailbox = "support@contoso.onmicrosoft.com");
+    add(RootCauses.CLIENT_ACCESS_RULE, "A client access rule blocks IMAP4: login succeeds, then 'User is authenticated but not connected'", s ->
+        s.clientAccessRuleBlocks = true);
+    add(RootCauses.SMTP_AUTH_DISABLED, "SMTP AUTH is disabled for the tenant (5.7.139)", s -> {
+      s.protocol = Protocol.SMTP;
+      s.scopes = List.of(s.cloud.delegatedScope(Protocol.SMTP), "offline_access");
+      s.smtpAuthEnabled = false;
+    });
+    add(RootCauses.INBOX_FOLDER_MISSING, "A German mailbox lists 'Posteingang' but the handler reads 'Inbox'", s -> {
+      s.folder = "Inbox";
+      s.folders.clear();
+      s.folders.putAll(Map.of("Posteingang", 12, "Gesendete Elemente", 3, "Archiv", 0));
+    });
+    add(RootCauses.INBOX_FLOODED, "The inbox holds 48,213 messages (bounce storm)", s -> s.folders.put("INBOX", 48_213));
     add(RootCauses.WRONG_USER_AUTHORIZED, "The browser signed in the admin's own account when the mailbox was authorized", s ->
         s.signedInUser = "it-admin@contoso.onmicrosoft.com");
   }

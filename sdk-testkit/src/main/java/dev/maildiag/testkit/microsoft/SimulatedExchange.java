@@ -10,6 +10,9 @@ import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Security;
 import dev.maildiag.microsoft.MailEndpoint;
 import dev.maildiag.microsoft.MailEndpoints;
+import dev.maildiag.api.net.TlsTrust;
+import dev.maildiag.testkit.mail.MockMailServer;
+import dev.maildiag.testkit.tls.TestCertificates;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -24,23 +27,36 @@ import java.util.Set;
 public final class SimulatedExchange implements AutoCloseable {
   private final Map<Protocol, GreenMail> servers;
   private final Protocol protocol;
+  private final MockMailServer scripted;
 
-  private SimulatedExchange(Map<Protocol, GreenMail> servers, Protocol protocol) {
+  private SimulatedExchange(Map<Protocol, GreenMail> servers, Protocol protocol, MockMailServer scripted) {
     this.servers = servers;
     this.protocol = protocol;
+    this.scripted = scripted;
   }
 
-  static SimulatedExchange start(Microsoft365Setup s) {
+  /**
+   * Starts the servers. Where Exchange answers {@code issuedToken} with something GreenMail cannot say
+   * (a refusal in Exchange's words, a session refused after login, localized or huge folders), the
+   * configured protocol is served by a {@link MockMailServer} scripted with Exchange's exact answers.
+   */
+  static SimulatedExchange start(Microsoft365Setup s, String issuedToken) {
     Map<Protocol, GreenMail> servers = new EnumMap<>(Protocol.class);
+    MockMailServer scripted = null;
     try {
       for (Protocol p : Protocol.values()) {
         servers.put(p, server(s, p));
+      }
+      ExchangeOnline.Outcome outcome = ExchangeOnline.login(s, issuedToken);
+      boolean plainFolders = s.folders.containsKey("INBOX") && s.folders.values().stream().allMatch(n -> n <= 1000);
+      if (outcome != ExchangeOnline.Outcome.ACCEPTED || !plainFolders) {
+        scripted = ExchangeAnswersScript.start(s, outcome);
       }
     } catch (RuntimeException e) {
       servers.values().forEach(GreenMail::stop);
       throw e;
     }
-    return new SimulatedExchange(servers, s.protocol);
+    return new SimulatedExchange(servers, s.protocol, scripted);
   }
 
   private static GreenMail server(Microsoft365Setup s, Protocol p) {
@@ -63,7 +79,13 @@ public final class SimulatedExchange implements AutoCloseable {
 
   /** Points a context at the configured protocol's server, and tells where the other protocols are. */
   public void configure(DiagnosticContext.Builder b) {
-    b.host("127.0.0.1").port(port(protocol)).security(Security.NONE);
+    if (scripted != null) {
+      DiagnosticContext mock = scripted.context().build();
+      b.host(mock.server().host()).port(mock.server().port()).security(mock.server().security())
+          .attribute(TlsTrust.ATTRIBUTE, TestCertificates.trust());
+    } else {
+      b.host("127.0.0.1").port(port(protocol)).security(Security.NONE);
+    }
     Map<Protocol, MailEndpoint> all = new EnumMap<>(Protocol.class);
     for (Protocol p : servers.keySet()) {
       all.put(p, new MailEndpoint("127.0.0.1", port(p), Security.NONE));
@@ -71,7 +93,12 @@ public final class SimulatedExchange implements AutoCloseable {
     b.attribute(MailEndpoints.ATTRIBUTE, new MailEndpoints(all));
   }
 
-  /** The port a protocol is served on. */
+  /** The scripted server answering in Exchange's words, or null when GreenMail serves the configured protocol. */
+  public MockMailServer scripted() {
+    return scripted;
+  }
+
+  /** The port GreenMail serves a protocol on. */
   public int port(Protocol p) {
     GreenMail gm = servers.get(p);
     return switch (p) {
@@ -83,6 +110,9 @@ public final class SimulatedExchange implements AutoCloseable {
 
   @Override
   public void close() {
+    if (scripted != null) {
+      scripted.close();
+    }
     servers.values().forEach(GreenMail::stop);
   }
 }

@@ -39,7 +39,7 @@ public final class SimulatedMicrosoft365 implements Simulation {
     try {
       this.issuedToken = issueToken();
       script();
-      this.exchange = SimulatedExchange.start(setup);
+      this.exchange = SimulatedExchange.start(setup, issuedToken);
       this.context = buildContext();
     } catch (RuntimeException e) {
       idp.close();
