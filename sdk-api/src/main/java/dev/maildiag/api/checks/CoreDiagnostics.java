@@ -3,6 +3,7 @@ package dev.maildiag.api.checks;
 import dev.maildiag.api.Check;
 import dev.maildiag.api.DiagnosticsProvider;
 import dev.maildiag.api.Interpreter;
+import dev.maildiag.api.explain.ClusterStickiness;
 import dev.maildiag.api.oauth.AccessTokenClaims;
 import dev.maildiag.api.oauth.AccessTokenGrant;
 import dev.maildiag.api.oauth.OAuthErrorCodes;
@@ -42,7 +43,8 @@ public final class CoreDiagnostics implements DiagnosticsProvider {
         new SessionServes(),
         new MailboxFolder(),
         new ProxyRoute(),
-        new IdentityReachable());
+        new IdentityReachable(),
+        new ClusterStickiness());
   }
 
   @Override
