@@ -133,13 +133,18 @@ public final class AccessTokenGrant implements Check {
   private static Finding unreachable(CheckContext ctx, URI endpoint, IOException e) {
     String text = e.getClass().getSimpleName() + ": " + e.getMessage();
     Route route = ProxyDecision.forHttps(ctx.context().network(), endpoint.getHost());
-    List<Candidate> candidates = ctx.interpret(ctx.observe(text, Stage.NETWORK));
-    if (candidates.isEmpty()) {
-      candidates = route.isDirect()
-          ? List.of(new Candidate(e instanceof UnknownHostException ? RootCauses.DNS_FAILURE : RootCauses.NETWORK_BLOCKED, 0.7,
-              "The token endpoint could not be reached: " + text))
-          : List.of(new Candidate(RootCauses.PROXY_BLOCKING, 0.8, "The token request goes " + route.describe() + ", which failed: " + text),
-              new Candidate(RootCauses.NETWORK_BLOCKED, 0.3, "The network behind the proxy may block the identity host"));
+    List<Candidate> interpreted = ctx.interpret(ctx.observe(text, Stage.NETWORK));
+    List<Candidate> candidates = new java.util.ArrayList<>();
+    if (!route.isDirect()) {
+      // whatever the text says, it is the proxy's answer or the proxy that failed to answer
+      candidates.add(new Candidate(RootCauses.PROXY_BLOCKING, 0.85, "The token request goes " + route.describe() + ", which failed: " + text));
+      interpreted.stream().filter(c -> !c.rootCause().equals(RootCauses.PROXY_BLOCKING))
+          .map(c -> new Candidate(c.rootCause(), c.confidence() * 0.4, c.reason())).forEach(candidates::add);
+    } else if (!interpreted.isEmpty()) {
+      candidates.addAll(interpreted);
+    } else {
+      candidates.add(new Candidate(e instanceof UnknownHostException ? RootCauses.DNS_FAILURE : RootCauses.NETWORK_BLOCKED, 0.7,
+          "The token endpoint could not be reached: " + text));
     }
     return Finding.error("Could not reach the token endpoint " + endpoint.getHost() + (route.isDirect() ? "" : " through the proxy"))
         .candidates(candidates)

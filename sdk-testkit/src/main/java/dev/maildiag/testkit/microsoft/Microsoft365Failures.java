@@ -101,6 +101,8 @@ public final class Microsoft365Failures {
     add(RootCauses.PROXY_BLOCKING, "The JVM's HTTPS proxy (https.proxyHost) refuses the token request; the sign-in host is not exempted", s ->
         s.network = new NetworkSettings(null, new ProxyServer("127.0.0.1", SimulatedMicrosoft365.closedPort(), null, null, "https.proxyHost"),
             "*.corp.example", null, null, Map.of(), Map.of()));
+    add(RootCauses.SESSION_STICKINESS, "Jira Data Center on two nodes behind a round-robin load balancer that ignores the session", s ->
+        s.clusterSticky = false);
     // Exchange Online mailbox
     add(RootCauses.PROTOCOL_DISABLED, "IMAP is disabled for the mailbox (Set-CASMailbox -ImapEnabled $false); POP is not", s -> {
       bothReadProtocols(s);

@@ -53,6 +53,8 @@ public final class Microsoft365Setup {
   public final Set<String> excludedChecks = new java.util.LinkedHashSet<>();
   /** The JVM's proxy settings the handler runs with. */
   public NetworkSettings network = NetworkSettings.direct();
+  /** The product runs on two nodes behind a load balancer: sticky (true), round-robin (false), or no cluster (null). */
+  public Boolean clusterSticky;
   /** A firewall drops traffic to the identity platform. */
   public boolean identityBlocked;
   /** A firewall drops traffic to the mail port. */

@@ -1,6 +1,7 @@
 package dev.maildiag.testkit.microsoft;
 
 import dev.maildiag.api.Attribute;
+import dev.maildiag.api.Cluster;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Maildiag;
 import dev.maildiag.api.Protocol;
@@ -9,6 +10,7 @@ import dev.maildiag.api.Stage;
 import dev.maildiag.microsoft.MicrosoftCloud;
 import dev.maildiag.microsoft.MicrosoftClouds;
 import dev.maildiag.testkit.Simulation;
+import dev.maildiag.testkit.cluster.LoopbackCluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,7 @@ public final class SimulatedMicrosoft365 implements Simulation {
   private final SimulatedExchange exchange;
   private final DiagnosticContext context;
   private final String issuedToken;
+  private final LoopbackCluster cluster;
 
   private SimulatedMicrosoft365(Microsoft365Setup setup) {
     this.setup = setup;
@@ -40,11 +43,13 @@ public final class SimulatedMicrosoft365 implements Simulation {
       this.issuedToken = issueToken();
       script();
       this.exchange = SimulatedExchange.start(setup, issuedToken);
-      this.context = buildContext();
     } catch (RuntimeException e) {
       idp.close();
       throw e;
     }
+    this.cluster = setup.clusterSticky == null ? null
+        : setup.clusterSticky ? LoopbackCluster.sticky(2) : LoopbackCluster.roundRobin(2);
+    this.context = buildContext();
   }
 
   /** A healthy worldwide tenant read over IMAP, to change before {@link Builder#start()}. */
@@ -131,6 +136,9 @@ public final class SimulatedMicrosoft365 implements Simulation {
     if (setup.product != null) {
       b.product(setup.product);
     }
+    if (cluster != null) {
+      b.cluster(new Cluster(cluster.baseUrl(), cluster.nodeUrls()));
+    }
     for (Map.Entry<Attribute<?>, Object> a : setup.attributes.entrySet()) {
       b.attribute((Attribute) a.getKey(), a.getValue());
     }
@@ -176,6 +184,9 @@ public final class SimulatedMicrosoft365 implements Simulation {
   public void close() {
     try {
       exchange.close();
+      if (cluster != null) {
+        cluster.close();
+      }
     } finally {
       idp.close();
     }
