@@ -26,11 +26,13 @@ import java.util.Set;
  */
 public final class SimulatedExchange implements AutoCloseable {
   private final Map<Protocol, GreenMail> servers;
+  private final Map<Protocol, TlsFront> fronts;
   private final Protocol protocol;
   private final MockMailServer scripted;
 
-  private SimulatedExchange(Map<Protocol, GreenMail> servers, Protocol protocol, MockMailServer scripted) {
+  private SimulatedExchange(Map<Protocol, GreenMail> servers, Map<Protocol, TlsFront> fronts, Protocol protocol, MockMailServer scripted) {
     this.servers = servers;
+    this.fronts = fronts;
     this.protocol = protocol;
     this.scripted = scripted;
   }
@@ -42,10 +44,12 @@ public final class SimulatedExchange implements AutoCloseable {
    */
   static SimulatedExchange start(Microsoft365Setup s, String issuedToken) {
     Map<Protocol, GreenMail> servers = new EnumMap<>(Protocol.class);
+    Map<Protocol, TlsFront> fronts = new EnumMap<>(Protocol.class);
     MockMailServer scripted = null;
     try {
       for (Protocol p : Protocol.values()) {
         servers.put(p, server(s, p));
+        fronts.put(p, TlsFront.start(greenMailPort(servers.get(p), p), TestCertificates.localhost()));
       }
       ExchangeOnline.Outcome outcome = ExchangeOnline.login(s, issuedToken);
       boolean plainFolders = s.folders.containsKey("INBOX") && s.folders.values().stream().allMatch(n -> n <= 1000);
@@ -53,10 +57,11 @@ public final class SimulatedExchange implements AutoCloseable {
         scripted = ExchangeAnswersScript.start(s, outcome);
       }
     } catch (RuntimeException e) {
+      fronts.values().forEach(TlsFront::close);
       servers.values().forEach(GreenMail::stop);
       throw e;
     }
-    return new SimulatedExchange(servers, s.protocol, scripted);
+    return new SimulatedExchange(servers, fronts, s.protocol, scripted);
   }
 
   private static GreenMail server(Microsoft365Setup s, Protocol p) {
@@ -84,11 +89,11 @@ public final class SimulatedExchange implements AutoCloseable {
       b.host(mock.server().host()).port(mock.server().port()).security(mock.server().security())
           .attribute(TlsTrust.ATTRIBUTE, TestCertificates.trust());
     } else {
-      b.host("127.0.0.1").port(port(protocol)).security(Security.NONE);
+      b.host("127.0.0.1").port(port(protocol)).security(Security.SSL).attribute(TlsTrust.ATTRIBUTE, TestCertificates.trust());
     }
     Map<Protocol, MailEndpoint> all = new EnumMap<>(Protocol.class);
     for (Protocol p : servers.keySet()) {
-      all.put(p, new MailEndpoint("127.0.0.1", port(p), Security.NONE));
+      all.put(p, new MailEndpoint("127.0.0.1", port(p), Security.SSL));
     }
     b.attribute(MailEndpoints.ATTRIBUTE, new MailEndpoints(all));
   }
@@ -98,9 +103,12 @@ public final class SimulatedExchange implements AutoCloseable {
     return scripted;
   }
 
-  /** The port GreenMail serves a protocol on. */
+  /** The port a protocol is served on (implicit TLS in front of GreenMail). */
   public int port(Protocol p) {
-    GreenMail gm = servers.get(p);
+    return fronts.get(p).port();
+  }
+
+  private static int greenMailPort(GreenMail gm, Protocol p) {
     return switch (p) {
       case IMAP -> gm.getImap().getServerSetup().getPort();
       case POP3 -> gm.getPop3().getServerSetup().getPort();
@@ -113,6 +121,7 @@ public final class SimulatedExchange implements AutoCloseable {
     if (scripted != null) {
       scripted.close();
     }
+    fronts.values().forEach(TlsFront::close);
     servers.values().forEach(GreenMail::stop);
   }
 }
