@@ -41,7 +41,7 @@ public final class AccessTokenClaims implements Check {
     if (token == null) {
       return Finding.skipped("No access token to read: none was configured and none was obtained").build();
     }
-    String origin = fresh.isPresent() ? "fresh (" + AccessTokenGrant.ID + ")" : "configured";
+    String origin = fresh.isPresent() ? "fresh from " + AccessTokenGrant.ID : "configured";
     Optional<TokenClaims> read = JwtClaims.read(token);
     if (read.isEmpty()) {
       return Finding.info("The access token is opaque (not a JWT), so its claims cannot be read locally")

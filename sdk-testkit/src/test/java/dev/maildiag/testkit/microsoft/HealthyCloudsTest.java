@@ -1,0 +1,30 @@
+package dev.maildiag.testkit.microsoft;
+
+import static dev.maildiag.testkit.ReportAssert.assertThat;
+
+import dev.maildiag.api.Protocol;
+import dev.maildiag.api.Report;
+import dev.maildiag.api.Severity;
+import dev.maildiag.api.Verdict;
+import dev.maildiag.microsoft.MicrosoftClouds;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every cloud of the catalog with every protocol, healthy: the catalog's hosts, scopes and audiences agree. */
+class HealthyCloudsTest {
+  static Stream<Arguments> cloudsAndProtocols() {
+    return MicrosoftClouds.ALL.stream().flatMap(c -> Stream.of(Protocol.values()).map(p -> Arguments.of(c.id(), p)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("cloudsAndProtocols")
+  void healthyTenantIsDiagnosedOk(String cloud, Protocol protocol) {
+    try (SimulatedMicrosoft365 m365 = SimulatedMicrosoft365.healthy().cloud(cloud).protocol(protocol).start()) {
+      Report report = m365.maildiag().diagnose(m365.context());
+
+      assertThat(report).hasVerdict(Verdict.OK).hasFinding("oauth.xoauth2", Severity.OK).hasFinding("microsoft.token-claims", Severity.OK);
+    }
+  }
+}
