@@ -3,8 +3,6 @@ package dev.maildiag.testkit.microsoft;
 import static dev.maildiag.testkit.microsoft.SimulatedIdentityPlatform.aadsts;
 
 import dev.maildiag.api.HostProduct;
-import dev.maildiag.api.NetworkSettings;
-import dev.maildiag.api.ProxyServer;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Stage;
@@ -98,9 +96,8 @@ public final class Microsoft365Failures {
       s.identityBlocked = true;
       s.mailBlocked = true;
     });
-    add(RootCauses.PROXY_BLOCKING, "The JVM's HTTPS proxy (https.proxyHost) refuses the token request; the sign-in host is not exempted", s ->
-        s.network = new NetworkSettings(null, new ProxyServer("127.0.0.1", SimulatedMicrosoft365.closedPort(), null, null, "https.proxyHost"),
-            "*.corp.example", null, null, Map.of(), Map.of()));
+    add(RootCauses.PROXY_BLOCKING, "An outbound proxy (https.proxyHost, mail.imaps.proxy.host) answers 403 to the tunnels; no nonProxyHosts exemption", s ->
+        s.proxyDenies = true);
     add(RootCauses.SESSION_STICKINESS, "Jira Data Center on two nodes behind a round-robin load balancer that ignores the session", s ->
         s.clusterSticky = false);
     // Exchange Online mailbox

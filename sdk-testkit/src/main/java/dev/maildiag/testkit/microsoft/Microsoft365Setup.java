@@ -55,6 +55,8 @@ public final class Microsoft365Setup {
   public NetworkSettings network = NetworkSettings.direct();
   /** The product runs on two nodes behind a load balancer: sticky (true), round-robin (false), or no cluster (null). */
   public Boolean clusterSticky;
+  /** The JVM sends the token request and the mail connection through an HTTP proxy that answers 403 to CONNECT. */
+  public boolean proxyDenies;
   /** A firewall drops traffic to the identity platform. */
   public boolean identityBlocked;
   /** A firewall drops traffic to the mail port. */

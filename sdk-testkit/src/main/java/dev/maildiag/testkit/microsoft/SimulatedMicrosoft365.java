@@ -5,12 +5,16 @@ import dev.maildiag.api.Cluster;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Maildiag;
 import dev.maildiag.api.Protocol;
+import dev.maildiag.api.NetworkSettings;
+import dev.maildiag.api.ProxyServer;
 import dev.maildiag.api.Secret;
+import dev.maildiag.api.Security;
 import dev.maildiag.api.Stage;
 import dev.maildiag.microsoft.MicrosoftCloud;
 import dev.maildiag.microsoft.MicrosoftClouds;
 import dev.maildiag.testkit.Simulation;
 import dev.maildiag.testkit.cluster.LoopbackCluster;
+import dev.maildiag.testkit.proxy.MockProxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +39,7 @@ public final class SimulatedMicrosoft365 implements Simulation {
   private final DiagnosticContext context;
   private final String issuedToken;
   private final LoopbackCluster cluster;
+  private final MockProxy proxy;
 
   private SimulatedMicrosoft365(Microsoft365Setup setup) {
     this.setup = setup;
@@ -47,6 +52,7 @@ public final class SimulatedMicrosoft365 implements Simulation {
       idp.close();
       throw e;
     }
+    this.proxy = setup.proxyDenies ? MockProxy.denying().start() : null;
     this.cluster = setup.clusterSticky == null ? null
         : setup.clusterSticky ? LoopbackCluster.sticky(2) : LoopbackCluster.roundRobin(2);
     this.context = buildContext();
@@ -117,7 +123,7 @@ public final class SimulatedMicrosoft365 implements Simulation {
             : idp.tokenEndpoint(setup.endpointTenant))
         .authorizationEndpoint(idp.authorizationEndpoint(setup.endpointTenant))
         .scopes(setup.scopes)
-        .network(setup.network)
+        .network(proxy == null ? setup.network : throughProxy(proxy))
         .timeout(Duration.ofSeconds(5));
     if (setup.configuredHost != null) {
       setup.cloud.endpoint(setup.protocol).ifPresent(e -> b.port(e.port()).security(e.security()));
@@ -143,6 +149,14 @@ public final class SimulatedMicrosoft365 implements Simulation {
       b.attribute((Attribute) a.getKey(), a.getValue());
     }
     return b.build();
+  }
+
+  /** The JVM's proxy settings sending identity and mail traffic through this proxy, with nothing exempted. */
+  private NetworkSettings throughProxy(MockProxy p) {
+    ProxyServer https = new ProxyServer(p.host(), p.port(), null, null, "https.proxyHost");
+    String mailName = setup.protocol.jakartaName(Security.SSL);
+    return new NetworkSettings(null, https, "*.corp.example", null, null,
+        Map.of(mailName, new ProxyServer(p.host(), p.port(), null, null, "mail." + mailName + ".proxy.host")), Map.of());
   }
 
   /** A loopback port nothing listens on: what a firewall that rejects connections looks like. */
@@ -186,6 +200,9 @@ public final class SimulatedMicrosoft365 implements Simulation {
       exchange.close();
       if (cluster != null) {
         cluster.close();
+      }
+      if (proxy != null) {
+        proxy.close();
       }
     } finally {
       idp.close();
