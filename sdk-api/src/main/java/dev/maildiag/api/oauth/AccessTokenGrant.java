@@ -80,7 +80,12 @@ public final class AccessTokenGrant implements Check {
     if (parsed.indicatesSuccess()) {
       return issued(ctx, grantName, endpoint, parsed.toSuccessResponse().getTokens());
     }
-    return refused(ctx, grantName, endpoint, TokenError.parse(response.getStatusCode(), response.getBody()));
+    TokenError error = TokenError.parse(response.getStatusCode(), response.getBody());
+    Route route = ProxyDecision.forHttps(context.network(), endpoint.getHost());
+    if (error.error() == null && !route.isDirect()) {
+      return proxyAnswered(endpoint, route, response);
+    }
+    return refused(ctx, grantName, endpoint, error);
   }
 
   private static TokenRequest request(URI endpoint, OAuthClient o, Secret refreshToken) {
@@ -128,6 +133,18 @@ public final class AccessTokenGrant implements Check {
         .evidence("error codes", error.codes().isEmpty() ? null : String.join(", ", error.aadstsCodes()));
     error.ids().forEach(f::evidence);
     return f.build();
+  }
+
+  /** An HTTP answer without an OAuth error, on a proxied route: the proxy's, not the identity platform's. */
+  private static Finding proxyAnswered(URI endpoint, Route route, HTTPResponse response) {
+    return Finding.error("The proxy answered the token request with HTTP " + response.getStatusCode() + " instead of passing it on")
+        .rootCause(RootCauses.PROXY_BLOCKING, 0.85)
+        .detail("The answer has no OAuth error, so it did not come from the identity platform.")
+        .step("Allow " + endpoint.getHost() + " on the proxy, or exempt it: -Dhttp.nonProxyHosts=...|" + endpoint.getHost())
+        .evidence("token endpoint", endpoint)
+        .evidence("route", route.describe())
+        .evidence("HTTP status", response.getStatusCode() + " " + (response.getStatusMessage() == null ? "" : response.getStatusMessage()))
+        .build();
   }
 
   private static Finding unreachable(CheckContext ctx, URI endpoint, IOException e) {
