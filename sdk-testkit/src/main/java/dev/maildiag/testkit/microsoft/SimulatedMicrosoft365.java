@@ -15,6 +15,8 @@ import dev.maildiag.microsoft.MicrosoftClouds;
 import dev.maildiag.testkit.Simulation;
 import dev.maildiag.testkit.cluster.LoopbackCluster;
 import dev.maildiag.testkit.proxy.MockProxy;
+import dev.maildiag.testkit.tls.TestCertificates;
+import dev.maildiag.api.net.TlsTrust;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,11 +121,12 @@ public final class SimulatedMicrosoft365 implements Simulation {
         .tenant(setup.tenantId)
         .clientId(setup.clientId)
         .clientSecret(Secret.of(setup.clientSecret))
-        .tokenEndpoint(setup.identityBlocked ? "http://127.0.0.1:" + closedPort() + "/" + setup.endpointTenant + "/oauth2/v2.0/token"
+        .tokenEndpoint(setup.identityBlocked ? "https://127.0.0.1:" + closedPort() + "/" + setup.endpointTenant + "/oauth2/v2.0/token"
             : idp.tokenEndpoint(setup.endpointTenant))
         .authorizationEndpoint(idp.authorizationEndpoint(setup.endpointTenant))
         .scopes(setup.scopes)
         .network(proxy == null ? setup.network : throughProxy(proxy))
+        .attribute(TlsTrust.ATTRIBUTE, TestCertificates.trust())
         .timeout(Duration.ofSeconds(5));
     if (setup.configuredHost != null) {
       setup.cloud.endpoint(setup.protocol).ifPresent(e -> b.port(e.port()).security(e.security()));
