@@ -27,4 +27,19 @@ class HealthyCloudsTest {
       assertThat(report).hasVerdict(Verdict.OK).hasFinding("oauth.xoauth2", Severity.OK).hasFinding("microsoft.token-claims", Severity.OK);
     }
   }
+
+  static Stream<Arguments> cloudsWithImap() {
+    return MicrosoftClouds.ALL.stream().map(c -> Arguments.of(c.id(), Protocol.IMAP));
+  }
+
+  @ParameterizedTest(name = "app-only {0} {1}")
+  @MethodSource("cloudsWithImap")
+  void appOnlyAccessWithClientCredentials(String cloud, Protocol protocol) {
+    try (SimulatedMicrosoft365 m365 = SimulatedMicrosoft365.healthy().cloud(cloud).protocol(protocol).with(Microsoft365Setup::appOnly).start()) {
+      Report report = m365.maildiag().diagnose(m365.context());
+
+      assertThat(report).hasVerdict(Verdict.OK).hasFinding("oauth.xoauth2", Severity.OK);
+      org.assertj.core.api.Assertions.assertThat(report.finding("oauth.token").orElseThrow().evidence()).containsEntry("grant", "client_credentials");
+    }
+  }
 }
