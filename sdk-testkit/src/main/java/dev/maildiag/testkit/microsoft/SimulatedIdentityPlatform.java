@@ -40,6 +40,7 @@ public final class SimulatedIdentityPlatform implements AutoCloseable {
   private static volatile RSAKey key;
 
   private final WireMockServer server;
+  private final String rotatedRefreshToken = "sim-rt-" + UUID.randomUUID();
 
   private SimulatedIdentityPlatform(WireMockServer server) {
     this.server = server;
@@ -77,8 +78,13 @@ public final class SimulatedIdentityPlatform implements AutoCloseable {
         .put("expires_in", 3599)
         .put("ext_expires_in", 3599)
         .put("access_token", accessToken)
-        .put("refresh_token", "sim-rt-" + UUID.randomUUID());
+        .put("refresh_token", rotatedRefreshToken);
     return answer(tenant, 200, body.toString());
+  }
+
+  /** The refresh token this platform hands out with every access token (a secret, like the others). */
+  public String rotatedRefreshToken() {
+    return rotatedRefreshToken;
   }
 
   /** Answers token requests at the tenant's endpoint with an error body, e.g. from {@link #aadsts}. */

@@ -12,6 +12,7 @@ import dev.maildiag.api.Security;
 import dev.maildiag.api.Stage;
 import dev.maildiag.microsoft.MicrosoftCloud;
 import dev.maildiag.microsoft.MicrosoftClouds;
+import dev.maildiag.testkit.MailboxWitness;
 import dev.maildiag.testkit.Simulation;
 import dev.maildiag.testkit.cluster.LoopbackCluster;
 import dev.maildiag.testkit.proxy.MockProxy;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -183,6 +185,23 @@ public final class SimulatedMicrosoft365 implements Simulation {
     Maildiag.Builder b = Maildiag.builder().stages(stages[0], java.util.Arrays.copyOfRange(stages, 1, stages.length));
     setup.excludedChecks.forEach(b::exclude);
     return b.build();
+  }
+
+  /** The mailbox the diagnosis reads; none when the setup names a real host that is never contacted. */
+  @Override
+  public Optional<MailboxWitness> mailbox() {
+    return setup.configuredHost != null ? Optional.empty() : Optional.of(exchange.witness(setup));
+  }
+
+  /** The context's secrets and those this simulation issued: the access token and the rotated refresh token. */
+  @Override
+  public List<Secret> secrets() {
+    List<Secret> all = new ArrayList<>(Simulation.super.secrets());
+    all.add(Secret.of(issuedToken));
+    all.add(Secret.of(idp.rotatedRefreshToken()));
+    all.add(Secret.of(setup.refreshToken));
+    all.add(Secret.of(setup.clientSecret));
+    return List.copyOf(all);
   }
 
   public Microsoft365Setup setup() {
