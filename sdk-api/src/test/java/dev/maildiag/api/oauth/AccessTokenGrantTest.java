@@ -136,6 +136,19 @@ class AccessTokenGrantTest {
   }
 
   @Test
+  void aProxysOwnAnswerIsNotAnOAuthError() throws Exception {
+    idp.stubFor(post(urlEqualTo("/proxied/token")).willReturn(aResponse().withStatus(403).withBody("<html>Blocked by policy</html>")));
+    NetworkSettings proxied = new NetworkSettings(null, new ProxyServer("127.0.0.1", idp.getPort(), null, null, "https.proxyHost"),
+        "*.corp.example", null, null, java.util.Map.of(), java.util.Map.of());
+
+    Finding f = new AccessTokenGrant().run(ctx(context().network(proxied).tokenEndpoint("http://login.example.test/proxied/token")
+        .refreshToken(Secret.of("rt")).build()));
+
+    assertThat(f.rootCause()).isEqualTo(RootCauses.PROXY_BLOCKING);
+    assertThat(f.evidence().get("HTTP status")).startsWith("403");
+  }
+
+  @Test
   void appliesOnlyWithSomethingToGrant() {
     assertThat(new AccessTokenGrant().appliesTo(context().clientSecret(null).build())).isFalse();
     assertThat(new AccessTokenGrant().appliesTo(context().build())).isTrue();
