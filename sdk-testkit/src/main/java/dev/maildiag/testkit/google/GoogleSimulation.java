@@ -68,15 +68,23 @@ public final class GoogleSimulation implements Simulation {
     return java.util.Collections.unmodifiableMap(f);
   }
 
+  /** Whether the failure mode exists for the protocol: Gmail's IMAP and POP switches do not touch SMTP. */
+  public static boolean appliesTo(String failure, Protocol protocol) {
+    return !(failure.equals(RootCauses.PROTOCOL_DISABLED) && protocol == Protocol.SMTP);
+  }
+
   /** Starts the simulation for IMAP. */
   public static GoogleSimulation start(String failure) {
     return start(failure, Protocol.IMAP);
   }
 
-  /** Starts the simulation for a protocol; every failure mode applies to IMAP, POP3 and SMTP. */
+  /** Starts the simulation for a protocol (see {@link #appliesTo} for the one combination Gmail does not have). */
   public static GoogleSimulation start(String failure, Protocol protocol) {
     if (!FAILURES.containsKey(failure)) {
       throw new IllegalArgumentException("no simulated Google failure '" + failure + "'; known: " + FAILURES.keySet());
+    }
+    if (!appliesTo(failure, protocol)) {
+      throw new IllegalArgumentException("Gmail has no switch that disables SMTP; '" + failure + "' is simulated for IMAP and POP3");
     }
     String token = "ya29.simulated-" + UUID.randomUUID();
     GoogleOAuthServer oauth = GoogleOAuthServer.start();
@@ -141,8 +149,7 @@ public final class GoogleSimulation implements Simulation {
         return GmailServers.answering(protocol, switch (protocol) {
           case IMAP -> "{tag} NO [ALERT] IMAP access is disabled for your domain. Please contact your domain administrator for questions about this feature. (Failure)";
           case POP3 -> "-ERR [SYS/PERM] Your account is not enabled for POP access. Please visit your Gmail settings page and enable your account for POP access.";
-          // SMTP has no per-protocol switch in Gmail; an SMTP handler meets the IMAP/POP switch only when it reads mail
-          case SMTP -> "535 5.7.8 Username and Password not accepted. - gsmtp";
+          case SMTP -> throw new IllegalArgumentException("refused by appliesTo");
         });
       case RootCauses.THROTTLED:
         oauth.issues(token, GoogleCatalog.MAIL_SCOPE, LOGIN);
