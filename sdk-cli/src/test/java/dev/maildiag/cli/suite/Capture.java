@@ -25,9 +25,9 @@ final class Capture implements AutoCloseable {
 
     @Override
     public void publish(LogRecord record) {
-      synchronized (bytes) {
-        stream.print(format.format(record));
-      }
+      // PrintStream locks itself, then the bytes; taking the bytes first here deadlocked against a server
+      // thread printing through System.out (e.g. GreenMail logging while Angus logs at FINEST)
+      stream.print(format.format(record));
     }
 
     @Override public void flush() {}
@@ -47,8 +47,8 @@ final class Capture implements AutoCloseable {
   }
 
   String text() {
-    stream.flush();
-    synchronized (bytes) {
+    synchronized (stream) {
+      stream.flush();
       return bytes.toString(StandardCharsets.UTF_8);
     }
   }
