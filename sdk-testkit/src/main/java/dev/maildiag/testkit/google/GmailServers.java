@@ -1,13 +1,31 @@
 package dev.maildiag.testkit.google;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.UserImpl;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.maildiag.api.Protocol;
+import dev.maildiag.testkit.MailboxSnapshot;
+import dev.maildiag.testkit.MailboxWitness;
 import dev.maildiag.testkit.mail.MockMailServer;
 import dev.maildiag.testkit.tls.TestCertificates;
+import jakarta.mail.Flags;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Gmail-like mail servers on loopback, with TLS from the test CA. A healthy one is a real GreenMail mailbox that
@@ -15,8 +33,8 @@ import java.util.Base64;
  * for word as imap.gmail.com, pop.gmail.com and smtp.gmail.com do.
  */
 public final class GmailServers {
-  /** A running server: where it listens, and how to stop it. */
-  public record Running(Protocol protocol, int port, AutoCloseable stopper) implements AutoCloseable {
+  /** A running server: where it listens, what its mailbox saw (a real mailbox only), and how to stop it. */
+  public record Running(Protocol protocol, int port, Optional<MailboxWitness> mailbox, AutoCloseable stopper) implements AutoCloseable {
     @Override
     public void close() {
       try {
@@ -35,22 +53,89 @@ public final class GmailServers {
     return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A GreenMail mailbox of {@code login} behind TLS that accepts only {@code accessToken}. */
+  /**
+   * A GreenMail mailbox of {@code login} behind TLS that accepts only {@code accessToken}, holding a few messages
+   * (some seen, some flagged) so that a read-only diagnosis has something to leave alone.
+   */
   public static Running accepting(Protocol protocol, String login, String accessToken) {
     ServerSetup setup = new ServerSetup(0, "127.0.0.1", protocol.label()).dynamicPort();
     GreenMail greenMail = new GreenMail(setup);
     greenMail.start();
-    ((UserImpl) greenMail.setUser(login, login, "not-a-token")).setTokenValidator(accessToken::equals);
+    UserImpl user = (UserImpl) greenMail.setUser(login, login, "not-a-token");
+    user.setTokenValidator(accessToken::equals);
+    MailFolder inbox = inbox(greenMail, user);
+    fill(inbox, login, 12);
     int plainPort = switch (protocol) {
       case IMAP -> greenMail.getImap().getPort();
       case POP3 -> greenMail.getPop3().getPort();
       case SMTP -> greenMail.getSmtp().getPort();
     };
-    TlsRelay relay = TlsRelay.to(plainPort, TestCertificates.localhost());
-    return new Running(protocol, relay.port(), () -> {
+    CommandLog log = new CommandLog(protocol);
+    TlsRelay relay = TlsRelay.to(plainPort, TestCertificates.localhost(), log);
+    MailboxWitness witness = new MailboxWitness() {
+      @Override
+      public MailboxSnapshot snapshot() {
+        List<MailboxSnapshot.Message> messages = new ArrayList<>();
+        for (StoredMessage m : inbox.getMessages()) {
+          messages.add(new MailboxSnapshot.Message(m.getUid(), flags(m.getFlags())));
+        }
+        return new MailboxSnapshot(Map.of("INBOX", messages));
+      }
+
+      @Override
+      public List<String> commandsReceived() {
+        return log.lines();
+      }
+    };
+    return new Running(protocol, relay.port(), Optional.of(witness), () -> {
       relay.close();
       greenMail.stop();
     });
+  }
+
+  private static MailFolder inbox(GreenMail greenMail, UserImpl user) {
+    try {
+      return greenMail.getManagers().getImapHostManager().getInbox(user);
+    } catch (FolderException e) {
+      throw new IllegalStateException("GreenMail has no INBOX for " + user.getEmail(), e);
+    }
+  }
+
+  private static void fill(MailFolder inbox, String login, int count) {
+    try {
+      Session session = Session.getInstance(new Properties());
+      for (int i = 0; i < count; i++) {
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress("customer" + i + "@example.org"));
+        m.setRecipients(jakarta.mail.Message.RecipientType.TO, login);
+        m.setSubject("Ticket " + i);
+        m.setText("Please look at ticket " + i + ".");
+        m.saveChanges();
+        Flags flags = new Flags();
+        if (i % 3 == 0) {
+          flags.add(Flags.Flag.SEEN);
+        }
+        if (i % 5 == 0) {
+          flags.add(Flags.Flag.FLAGGED);
+        }
+        inbox.appendMessage(m, flags, new Date());
+      }
+    } catch (MessagingException e) {
+      throw new IllegalStateException("cannot fill the simulated mailbox", e);
+    }
+  }
+
+  private static Set<String> flags(Flags flags) {
+    Set<String> names = new TreeSet<>(List.of(flags.getUserFlags()));
+    Map<Flags.Flag, String> system = Map.of(Flags.Flag.SEEN, "\\Seen", Flags.Flag.FLAGGED, "\\Flagged",
+        Flags.Flag.ANSWERED, "\\Answered", Flags.Flag.DELETED, "\\Deleted", Flags.Flag.DRAFT, "\\Draft",
+        Flags.Flag.RECENT, "\\Recent");
+    system.forEach((flag, name) -> {
+      if (flags.contains(flag)) {
+        names.add(name);
+      }
+    });
+    return names;
   }
 
   /** A scripted Gmail that refuses XOAUTH2 with its error challenge ({@code 400} or {@code 401}) and final answer. */
@@ -91,6 +176,6 @@ public final class GmailServers {
   }
 
   private static Running running(Protocol protocol, MockMailServer server) {
-    return new Running(protocol, server.port(), server);
+    return new Running(protocol, server.port(), Optional.empty(), server);
   }
 }

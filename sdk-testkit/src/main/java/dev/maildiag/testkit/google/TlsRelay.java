@@ -20,11 +20,13 @@ final class TlsRelay implements AutoCloseable {
   private final ServerSocket listener;
   private final int backendPort;
   private final ServerCertificate certificate;
+  private final CommandLog log;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
-  private TlsRelay(ServerCertificate certificate, int backendPort) throws IOException {
+  private TlsRelay(ServerCertificate certificate, int backendPort, CommandLog log) throws IOException {
     this.certificate = certificate;
+    this.log = log;
     this.backendPort = backendPort;
     this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread acceptor = new Thread(this::accept, "tls-relay-" + listener.getLocalPort());
@@ -32,9 +34,9 @@ final class TlsRelay implements AutoCloseable {
     acceptor.start();
   }
 
-  static TlsRelay to(int backendPort, ServerCertificate certificate) {
+  static TlsRelay to(int backendPort, ServerCertificate certificate, CommandLog log) {
     try {
-      return new TlsRelay(certificate, backendPort);
+      return new TlsRelay(certificate, backendPort, log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -51,8 +53,8 @@ final class TlsRelay implements AutoCloseable {
         Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort);
         open.add(client);
         open.add(backend);
-        pump(client, backend);
-        pump(backend, client);
+        pump(client, backend, log.sink());
+        pump(backend, client, null);
       } catch (IOException e) {
         if (closed) {
           return;
@@ -61,12 +63,15 @@ final class TlsRelay implements AutoCloseable {
     }
   }
 
-  private void pump(Socket from, Socket to) {
+  private void pump(Socket from, Socket to, CommandLog.Sink sink) {
     Thread t = new Thread(() -> {
       byte[] buf = new byte[8192];
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
         int n;
         while ((n = in.read(buf)) >= 0) {
+          if (sink != null) {
+            sink.accept(buf, n);
+          }
           out.write(buf, 0, n);
           out.flush();
         }

@@ -8,6 +8,8 @@ import dev.maildiag.api.Report;
 import dev.maildiag.api.ReportJson;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.TextReport;
+import dev.maildiag.testkit.MailboxSnapshot;
+import dev.maildiag.testkit.MailboxWitness;
 import dev.maildiag.testkit.Scenario;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +38,21 @@ class GoogleSimulationTest {
       if (s != null) {
         org.assertj.core.api.Assertions.assertThat(json).doesNotContain(s.reveal());
       }
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void theHealthyDiagnosisLeavesTheMailboxAsItWas() {
+    try (GoogleSimulation google = GoogleSimulation.start(Scenario.HEALTHY)) {
+      MailboxWitness mailbox = google.mailbox().orElseThrow();
+      MailboxSnapshot before = mailbox.snapshot();
+      Maildiag.create().diagnose(google.context());
+      org.assertj.core.api.Assertions.assertThat(before.messageCount()).isPositive();
+      org.assertj.core.api.Assertions.assertThat(mailbox.snapshot()).isEqualTo(before);
+      org.assertj.core.api.Assertions.assertThat(mailbox.commandsReceived())
+          .contains("AUTHENTICATE XOAUTH2 [sasl]").anyMatch(c -> c.startsWith("EXAMINE"))
+          .noneMatch(c -> c.contains(google.issuedToken()));
+      org.assertj.core.api.Assertions.assertThat(mailbox.writingCommands()).isEmpty();
     }
   }
 
