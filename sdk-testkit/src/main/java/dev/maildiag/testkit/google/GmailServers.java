@@ -5,6 +5,7 @@ import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.UserImpl;
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.testkit.MailboxSnapshot;
@@ -12,10 +13,6 @@ import dev.maildiag.testkit.MailboxWitness;
 import dev.maildiag.testkit.mail.MockMailServer;
 import dev.maildiag.testkit.tls.TestCertificates;
 import jakarta.mail.Flags;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,7 +20,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -64,7 +60,7 @@ public final class GmailServers {
     UserImpl user = (UserImpl) greenMail.setUser(login, login, "not-a-token");
     user.setTokenValidator(accessToken::equals);
     MailFolder inbox = inbox(greenMail, user);
-    fill(inbox, login, 12);
+    fill(inbox, login, setup, 12);
     int plainPort = switch (protocol) {
       case IMAP -> greenMail.getImap().getPort();
       case POP3 -> greenMail.getPop3().getPort();
@@ -101,27 +97,17 @@ public final class GmailServers {
     }
   }
 
-  private static void fill(MailFolder inbox, String login, int count) {
-    try {
-      Session session = Session.getInstance(new Properties());
-      for (int i = 0; i < count; i++) {
-        MimeMessage m = new MimeMessage(session);
-        m.setFrom(new InternetAddress("customer" + i + "@example.org"));
-        m.setRecipients(jakarta.mail.Message.RecipientType.TO, login);
-        m.setSubject("Ticket " + i);
-        m.setText("Please look at ticket " + i + ".");
-        m.saveChanges();
-        Flags flags = new Flags();
-        if (i % 3 == 0) {
-          flags.add(Flags.Flag.SEEN);
-        }
-        if (i % 5 == 0) {
-          flags.add(Flags.Flag.FLAGGED);
-        }
-        inbox.appendMessage(m, flags, new Date());
+  private static void fill(MailFolder inbox, String login, ServerSetup setup, int count) {
+    for (int i = 0; i < count; i++) {
+      Flags flags = new Flags();
+      if (i % 3 == 0) {
+        flags.add(Flags.Flag.SEEN);
       }
-    } catch (MessagingException e) {
-      throw new IllegalStateException("cannot fill the simulated mailbox", e);
+      if (i % 5 == 0) {
+        flags.add(Flags.Flag.FLAGGED);
+      }
+      inbox.appendMessage(GreenMailUtil.createTextEmail(login, "customer" + i + "@example.org", "Ticket " + i,
+          "Please look at ticket " + i + ".", setup), flags, new Date());
     }
   }
 
