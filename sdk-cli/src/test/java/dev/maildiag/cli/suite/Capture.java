@@ -47,8 +47,8 @@ final class Capture implements AutoCloseable {
   }
 
   String text() {
-    stream.flush();
-    synchronized (bytes) {
+    synchronized (stream) {
+      stream.flush();
       return bytes.toString(StandardCharsets.UTF_8);
     }
   }
