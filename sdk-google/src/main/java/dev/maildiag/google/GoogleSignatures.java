@@ -49,7 +49,7 @@ public final class GoogleSignatures extends SignatureTable {
       anyOf("xoauth2").regex("xoauth2[^\\n]{0,60}\\b401\\b")
           .says("XOAUTH2 failed with 401: the access token is expired or not valid")
           .cause(ACCESS_TOKEN_EXPIRED, 0.65).cause(SCOPES, 0.4).source(XOAUTH2),
-      anyOf("334").regex("auth[^\\n]{0,40}\\b334\\b(?!\\s*(?:vxnlcm5hbwu6|ugfzc3dvcmq6))")
+      anyOf("failed: 334", "failed with 334", "334 eyj", "response: 334", "code 334", "code: 334", "error: 334").regex("auth[^\\n]{0,40}\\b334\\b(?!\\s*(?:vxnlcm5hbwu6|ugfzc3dvcmq6))")
           .says("The SMTP server answered AUTH XOAUTH2 with an error challenge (334): the token was rejected")
           .cause(SCOPES, 0.5).cause(ACCESS_TOKEN_EXPIRED, 0.45).cause(WRONG_USER_AUTHORIZED, 0.3).source(XOAUTH2),
 
@@ -65,7 +65,7 @@ public final class GoogleSignatures extends SignatureTable {
       anyOf("application-specific password required", "5.7.9", "invalidsecondfactor", "185833")
           .says("Gmail wants an app password: a password was sent instead of an OAuth token")
           .cause(BASIC_AUTH_REJECTED, 0.93).source(APP_PASSWORDS),
-      anyOf("log in via your web browser", "log in with your web browser", "web login required", "5.7.14", "78754")
+      anyOf("log in via your web browser", "log in with your web browser", "web login required", "5.7.14", "answer/78754", "answer=78754")
           .says("Gmail blocked a password sign-in and wants a browser sign-in: use OAuth")
           .cause(BASIC_AUTH_REJECTED, 0.85).cause(CONDITIONAL_ACCESS, 0.3).source(WEB_LOGIN),
       anyOf("not enabled for imap", "imap access is disabled", "imap is disabled", "not enabled for pop", "pop access is disabled",

@@ -63,7 +63,7 @@ public final class GenericSignatures extends SignatureTable {
               "tunnel connection failed", "cannot connect to proxy", "proxy returns", "proxy error", "statuscode = 407",
               "407 proxy", "proxy server refused", "proxy connection failed", "connect to proxy")
           .says("An outbound proxy refuses or cannot tunnel the connection").cause(PROXY_BLOCKING, 0.93).source(RFC9110_407),
-      anyOf("http/1.1 407", "http/1.0 407", "status 407", "status: 407", "statuscode=407", " 407 ")
+      anyOf("http/1.1 407", "http/1.0 407", "status 407", "status: 407", "statuscode=407", "407 proxy")
           .regex("(?:http/1\\.[01]|status(?:code)?\\s*[:=]?)\\s*407|\\b407\\b.{0,20}proxy")
           .says("HTTP 407: the proxy wants credentials").cause(PROXY_BLOCKING, 0.9).source(RFC9110_407),
 

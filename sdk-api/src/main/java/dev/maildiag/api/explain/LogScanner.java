@@ -38,7 +38,6 @@ public final class LogScanner {
       "^\\W{0,3}(\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)");
 
   private final Explainer explainer;
-  private final KeywordFilter filter;
   private final Set<String> keywords;
   private final String provider;
   private final Map<String, List<Candidate>> cache = new HashMap<>();
@@ -46,7 +45,6 @@ public final class LogScanner {
   private LogScanner(Explainer explainer, Set<String> keywords, String provider) {
     this.explainer = explainer;
     this.keywords = Set.copyOf(keywords);
-    this.filter = new KeywordFilter(keywords);
     this.provider = provider;
   }
 
@@ -88,6 +86,7 @@ public final class LogScanner {
     long bytes = 0;
     byte lastByte = '\n';
     long lineNo = 1; // number of the line starting at 'counted'
+    KeywordFilter filter = null;
     while (true) {
       int n = in.read(buf, filled, buf.length - filled);
       boolean eof = n < 0;
@@ -102,6 +101,9 @@ public final class LogScanner {
       int end = eof ? filled : lastNewline(buf, filled) + 1;
       if (end <= 0) {
         end = filled; // a line longer than the buffer: scan it in pieces
+      }
+      if (filter == null) {
+        filter = new KeywordFilter(keywords, buf, end); // anchored on what is rare in this very log
       }
       int counted = 0;
       int pos = 0;
