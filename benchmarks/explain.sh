@@ -22,11 +22,12 @@ HAR="$DIR/flow-$HAR_MIB.har"
 [ -f "$LOG" ] || java benchmarks/explain/GenerateLog.java "$LOG" "$LOG_MIB"
 [ -f "$HAR" ] || java benchmarks/explain/GenerateHar.java "$HAR" "$HAR_MIB"
 
-best() { # best wall time in seconds of "$@" over $RUNS runs, output discarded
+best() { # best wall time in seconds of "$@" over $RUNS runs; output goes to a file, since GNU grep
+         # stops at the first match when it sees its output is /dev/null
   local best=""
   for _ in $(seq "$RUNS"); do
     local s e t
-    s=$(date +%s.%N); "$@" > /dev/null; e=$(date +%s.%N)
+    s=$(date +%s.%N); "$@" > "$DIR/out.tmp"; e=$(date +%s.%N)
     t=$(echo "$e - $s" | bc -l)
     if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
   done
