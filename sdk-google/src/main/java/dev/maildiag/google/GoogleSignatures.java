@@ -91,6 +91,13 @@ public final class GoogleSignatures extends SignatureTable {
       anyOf("org_internal", "restricted to users within its organization")
           .says("The app is Internal to another Workspace organisation: a different account signed in")
           .cause(WRONG_USER_AUTHORIZED, 0.6).cause(ADMIN_POLICY_BLOCKED, 0.45).source(OAUTH_ERRORS),
+      anyOf("policy_enforced").regex("(?<!admin_)policy_enforced")
+          .says("A Google account security policy (e.g. Advanced Protection) blocks the app").cause(ADMIN_POLICY_BLOCKED, 0.7)
+          .cause(APP_UNVERIFIED, 0.35).source(OAUTH_ERRORS),
+      anyOf("restricted_client").says("The app may not request these (sensitive) scopes until it is verified")
+          .cause(APP_UNVERIFIED, 0.75).cause(SCOPES, 0.4).source(UNVERIFIED),
+      anyOf("disallowed_useragent").says("Google refuses sign-in from an embedded browser").cause(INVALID_CONFIGURATION, 0.55)
+          .source(OAUTH_ERRORS),
       anyOf("deleted_client", "oauth client was deleted")
           .says("The OAuth client was deleted").cause(APP_NOT_FOUND, 0.94).source(OAUTH_ERRORS),
       anyOf("disabled_client", "oauth client was disabled")

@@ -50,7 +50,7 @@ public final class GenericSignatures extends SignatureTable {
       anyOf("response: -1")
           .says("The server closed the connection before greeting (plain text on a TLS port, or a firewall)")
           .cause(TLS_MODE_MISMATCH, 0.55).cause(NETWORK_BLOCKED, 0.5).source(JAKARTA_MAIL),
-      anyOf("connection reset", "econnreset", "broken pipe", "forcibly closed by the remote host")
+      anyOf("connection reset", "econnreset", "broken pipe", "forcibly closed by the remote host", "connection dropped by server")
           .says("The connection was reset by something on the way or the server")
           .cause(NETWORK_BLOCKED, 0.5).cause(PROXY_BLOCKING, 0.3).cause(TLS_MODE_MISMATCH, 0.25).source(JDK_NET),
       anyOf("read timed out", "read timeout", "sockettimeoutexception", "timed out waiting for", "esockettimedout")
@@ -61,7 +61,8 @@ public final class GenericSignatures extends SignatureTable {
       // --- proxy
       anyOf("unable to tunnel through proxy", "proxy authentication required", "proxy-authenticate", "proxyerror",
               "tunnel connection failed", "cannot connect to proxy", "proxy returns", "proxy error", "statuscode = 407",
-              "407 proxy", "proxy server refused", "proxy connection failed", "connect to proxy")
+              "407 proxy", "proxy server refused", "proxy connection failed", "connect to proxy", "socksexception",
+              "socks: connection", "socks server", "err_access_denied", "x-squid-error")
           .says("An outbound proxy refuses or cannot tunnel the connection").cause(PROXY_BLOCKING, 0.93).source(RFC9110_407),
       anyOf("http/1.1 407", "http/1.0 407", "status 407", "status: 407", "statuscode=407", "407 proxy")
           .regex("(?:http/1\\.[01]|status(?:code)?\\s*[:=]?)\\s*407|\\b407\\b.{0,20}proxy")
@@ -88,6 +89,9 @@ public final class GenericSignatures extends SignatureTable {
               "handshake_failure", "no cipher suites in common", "tlsv1 alert", "inappropriate fallback")
           .says("Client and server share no TLS version or cipher (an old JVM, or TLS 1.0/1.1 disabled)")
           .cause(TLS_MODE_MISMATCH, 0.6).cause(TLS_CERTIFICATE, 0.45).source(JSSE),
+      anyOf("could not convert socket to tls", "couldn't convert socket to tls")
+          .says("STARTTLS failed: the server's certificate is not trusted, or TLS is not what the port speaks")
+          .cause(TLS_CERTIFICATE, 0.55).cause(TLS_MODE_MISMATCH, 0.5).source(JAKARTA_MAIL),
       anyOf("remote host terminated the handshake", "remote host closed connection during handshake",
               "handshake terminated", "sslhandshakeexception", "ssl handshake", "eof during handshake")
           .says("The TLS handshake was broken off (TLS mode, interception or a firewall)")
