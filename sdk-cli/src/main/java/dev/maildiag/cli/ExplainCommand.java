@@ -104,9 +104,15 @@ final class ExplainCommand implements Callable<Integer> {
       throw new UsageProblem(modes == 0 ? "give a TEXT (or '-'), --log, --har, --batch or --cluster-url; see 'maildiag explain --help'"
           : "give only one of TEXT, --log, --har, --batch and --cluster-url/--node-urls");
     }
-    Explainer explainer = Explainer.discover();
     PrintWriter out = spec.commandLine().getOut();
     try {
+      if (har != null) {
+        return har(out);
+      }
+      if (clusterUrl != null || !nodeUrls.isEmpty()) {
+        return cluster(out);
+      }
+      Explainer explainer = Explainer.discover();
       if (phrases) {
         new TreeSet<>(LogScanner.of(explainer, null).keywords()).forEach(out::println);
         return ExitCodes.OK;
@@ -116,12 +122,6 @@ final class ExplainCommand implements Callable<Integer> {
       }
       if (log != null) {
         return log(explainer, out, providerLabel);
-      }
-      if (har != null) {
-        return har(out);
-      }
-      if (clusterUrl != null || !nodeUrls.isEmpty()) {
-        return cluster(out);
       }
       return text(explainer, out, providerLabel);
     } finally {

@@ -40,7 +40,6 @@ public final class LogScanner {
   private final Explainer explainer;
   private final Set<String> keywords;
   private final String provider;
-  private final Map<String, List<Candidate>> cache = new HashMap<>();
 
   private LogScanner(Explainer explainer, Set<String> keywords, String provider) {
     this.explainer = explainer;
@@ -81,6 +80,7 @@ public final class LogScanner {
   /** Scans a stream to its end; the caller closes it. */
   public LogReport scan(InputStream in) throws IOException {
     Aggregate agg = new Aggregate();
+    Map<String, List<Candidate>> explained = new HashMap<>(); // a log repeats its errors: explain each message once
     byte[] buf = new byte[BUFFER];
     int filled = 0;
     long bytes = 0;
@@ -116,7 +116,7 @@ public final class LogScanner {
         int stop = lineEnd(buf, hit, end);
         lineNo += newlines(buf, counted, start);
         counted = start;
-        explainLine(buf, start, stop, lineNo, agg);
+        explainLine(buf, start, stop, lineNo, agg, explained);
         pos = stop + 1;
       }
       lineNo += newlines(buf, counted, end);
@@ -129,7 +129,7 @@ public final class LogScanner {
     }
   }
 
-  private void explainLine(byte[] buf, int start, int stop, long lineNo, Aggregate agg) {
+  private void explainLine(byte[] buf, int start, int stop, long lineNo, Aggregate agg, Map<String, List<Candidate>> cache) {
     int len = Math.min(stop - start, MAX_LINE);
     if (len > 0 && buf[start + len - 1] == '\r') {
       len--;
