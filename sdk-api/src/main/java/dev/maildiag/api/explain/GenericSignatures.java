@@ -128,9 +128,11 @@ public final class GenericSignatures extends SignatureTable {
           .source(RFC5530),
       anyOf("[nonexistent]", "folder not found", "foldernotfoundexception", "no such folder", "no such mailbox",
               "mailbox doesn't exist", "mailbox does not exist", "unknown mailbox", "couldn't open the folder",
-              "could not open the folder", "folder does not exist", "folder doesn't exist", "folder '", "mailbox not found:")
+              "could not open the folder", "folder does not exist", "folder doesn't exist", "folder '", "mailbox not found:",
+              "find folder", "find the folder", "open folder")
           .regex("\\[nonexistent]|folder ?not ?found|no such (?:folder|mailbox)|(?:unknown|no) mailbox|mailbox (?:does ?n[o']t exist)|"
-              + "open the folder|folder .{0,60}(?:does ?n[o']t exist|not found|cannot be found)|mailbox not found:")
+              + "open the folder|folder .{0,60}(?:does ?n[o']t exist|not found|cannot be found)|mailbox not found:|"
+              + "(?:unable to|cannot|can't|could not|couldn't) (?:find|open) (?:the )?folder")
           .says("The folder (e.g. a localized Inbox) does not exist").cause(INBOX_FOLDER_MISSING, 0.88).source(RFC5530),
 
       // --- OAuth 2.0 error codes (RFC 6749): providers' tables refine them
@@ -167,6 +169,12 @@ public final class GenericSignatures extends SignatureTable {
       anyOf("refresh token", "refresh_token")
           .regex("refresh[ _]token.{0,60}(?:expired|revoked|invalid|not valid|no longer valid)|(?:expired|revoked|invalid) refresh[ _]token")
           .says("The refresh token is expired, revoked or invalid").cause(REFRESH_TOKEN_INVALID, 0.88).source(RFC6749),
+      anyOf("refresh the token", "refresh token", "refresh oauth", "refresh access token", "token refresh", "refreshing")
+          .regex("(?:fail(?:ed|ure)?|unable|could not|couldn't|cannot|error)\\W+(?:\\w+\\W+){0,3}?(?:to )?refresh(?:ing)?\\W+(?:the\\W+)?"
+              + "(?:oauth\\W+|access\\W+)?token|token refresh (?:failed|error)")
+          .says("The product could not refresh its OAuth token (an expired secret or refresh token, or the way out is blocked)")
+          .cause(REFRESH_TOKEN_INVALID, 0.5).cause(CLIENT_SECRET_EXPIRED, 0.45).cause(PROXY_BLOCKING, 0.3).cause(NETWORK_BLOCKED, 0.3)
+          .source(JIRA_KB),
       anyOf("doesn't match provided", "does not match provided", "doesn't match the", "does not match the", "mismatch")
           .regex("(?:authori[sz]ed|signed[- ]in|logged[- ]in|token'?s?)\\s+(?:e-?mail|user|account|address).{0,40}"
               + "(?:does ?n[o']t match|mismatch)|(?:user|account|e-?mail) mismatch")
