@@ -1,0 +1,42 @@
+package dev.maildiag.bench;
+
+import dev.maildiag.api.DiagnosticContext;
+import dev.maildiag.api.Finding;
+import dev.maildiag.api.Maildiag;
+import dev.maildiag.api.Report;
+import dev.maildiag.api.Severity;
+import dev.maildiag.testkit.Scenario;
+import dev.maildiag.testkit.Simulation;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Figure 1: a full live diagnosis of a healthy simulated mailbox against the bare work it wraps. */
+final class OverheadFigure {
+  static Figure run(int warmups, int repetitions) throws Exception {
+    Figure f = new Figure("1. Full diagnosis vs the bare protocol work (healthy simulated mailbox)");
+    Optional<Scenario> scenario = LiveScenario.healthy();
+    if (scenario.isEmpty()) {
+      return f.row("diagnosis / bare client", "no healthy live scenario on this build", "<= 1.5x", null);
+    }
+    try (Simulation simulation = scenario.get().start()) {
+      Maildiag maildiag = simulation.maildiag();
+      DiagnosticContext context = maildiag.withDefaults(simulation.context());
+      BareClient bare = new BareClient(context);
+      int messages = bare.run();
+      Report report = maildiag.diagnose(simulation.context());
+      List<Finding> errors = report.findings(Severity.ERROR);
+      List<List<Double>> t = Timing.sideBySide(warmups, repetitions, () -> maildiag.diagnose(simulation.context()), bare::run);
+      Stats ratio = Stats.ratios(t.get(0), t.get(1));
+      f.row("diagnosis / bare client", ratio.describe(2, "x"), "<= 1.5x", ratio.median() <= 1.5)
+          .note(String.format(Locale.ROOT, "Scenario %s/%s, protocol %s, %d messages in %s. Diagnosis (%d checks, verdict %s%s): %s; "
+                  + "bare client (token refresh + XOAUTH2 connect + EXAMINE): %s.",
+              scenario.get().provider(), scenario.get().failureMode(), context.server().protocol(), messages, context.server().folder(),
+              report.findings().size(), report.verdict(), errors.isEmpty() ? "" : ", errors " + errors.stream().map(Finding::checkId).toList(),
+              new Stats(t.get(0)).describe(1, " ms"), new Stats(t.get(1)).describe(1, " ms")));
+    }
+    return f;
+  }
+
+  private OverheadFigure() {}
+}

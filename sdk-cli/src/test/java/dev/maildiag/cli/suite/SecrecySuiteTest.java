@@ -1,0 +1,84 @@
+package dev.maildiag.cli.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.maildiag.api.DiagnosticContext;
+import dev.maildiag.api.Report;
+import dev.maildiag.api.ReportJson;
+import dev.maildiag.api.Secret;
+import dev.maildiag.api.TextReport;
+import dev.maildiag.cli.Main;
+import dev.maildiag.testkit.Scenario;
+import dev.maildiag.testkit.Scenarios;
+import dev.maildiag.testkit.Simulation;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Secrecy, for every simulated failure mode of every provider: none of the secrets in play (client secret,
+ * tokens, passwords, tokens the simulation issued) appears in the JSON or text report, the CLI's stdout and
+ * stderr, log output at the most verbose level (this class runs in its own JVM with slf4j at trace, see the
+ * pom), Angus Mail's protocol trace (java.util.logging at FINEST) or any exception message in the report.
+ */
+class SecrecySuiteTest {
+  /** A password the simulation did not ask for, so that code paths holding one are exercised too. */
+  private static final Secret EXTRA_PASSWORD = Secret.of("CANARY-password-5b1e7d");
+
+  static Stream<Arguments> scenarios() {
+    return Scenarios.all().stream().map(s -> Arguments.of(s.provider() + "/" + s.failureMode(), s));
+  }
+
+  @BeforeAll
+  static void runsInItsOwnJvmAtTheMostVerboseLogLevel() {
+    assumeTrue(Boolean.getBoolean("maildiag.suite.secrecy"), "run by the pom's secrecy-suite execution (mvn verify)");
+    assertThat(System.getProperty("org.slf4j.simpleLogger.defaultLogLevel")).isEqualTo("trace");
+  }
+
+  @Test
+  void everyProviderHasScenarios() {
+    assertThat(scenarios()).isNotEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void noSecretAppearsInReportsLogsTracesOrCliOutput(String name, Scenario scenario) throws Exception {
+    List<String> leaks = new ArrayList<>();
+    try (Capture capture = Capture.start(); Simulation simulation = scenario.start()) {
+      DiagnosticContext context = simulation.context();
+      if (context.tokens().password() == null) {
+        context = context.toBuilder().password(EXTRA_PASSWORD).build();
+      }
+      List<Secret> secrets = new ArrayList<>(simulation.secrets());
+      secrets.add(EXTRA_PASSWORD);
+      Canaries canaries = new Canaries(secrets, context.server().login());
+      assertThat(canaries.tooShort(secrets)).as("%s: secrets too short to be canaries", name).isEmpty();
+
+      Report report = simulation.maildiag().diagnose(context);
+      leaks.addAll(canaries.leaksIn("the JSON report", ReportJson.write(report)));
+      leaks.addAll(canaries.leaksIn("the text report", TextReport.write(report)));
+      leaks.addAll(canaries.leaksIn("the report's toString()", report.toString()));
+
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      Main.run(new String[] {"demo", "--provider", scenario.provider(), "--scenario", scenario.failureMode(), "--format", "json", "--debug"},
+          new PrintWriter(out, true), new PrintWriter(err, true));
+      leaks.addAll(canaries.leaksIn("the CLI's stdout", out.toString()));
+      leaks.addAll(canaries.leaksIn("the CLI's stderr", err.toString()));
+      assertThat(out.toString()).as("%s: the demo printed its report", name).contains("\"scenarios\"");
+
+      String logs = capture.text();
+      assertThat(logs).as("%s: debug logs were captured", name).contains("DEBUG").contains("diagnosing");
+      leaks.addAll(canaries.leaksIn("logs, traces and console output", logs));
+    }
+    assertThat(leaks).as(name).isEmpty();
+  }
+}

@@ -1,0 +1,27 @@
+package dev.maildiag.testkit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The content of a simulated mailbox at one moment: per folder, its messages in order with UID and flags.
+ * Two snapshots are equal when nothing was added, removed, moved or flagged.
+ */
+public record MailboxSnapshot(Map<String, List<Message>> folders) {
+  public MailboxSnapshot {
+    folders = Map.copyOf(folders);
+  }
+
+  /** One message: its UID and its flags (e.g. {@code \Seen}). */
+  public record Message(long uid, Set<String> flags) {
+    public Message {
+      flags = Set.copyOf(flags);
+    }
+  }
+
+  /** Number of messages in all folders. */
+  public int messageCount() {
+    return folders.values().stream().mapToInt(List::size).sum();
+  }
+}
