@@ -5,9 +5,16 @@
 #  2. --har on a generated 500 MiB HAR with -Xmx256m vs a bare Jackson token scan of the same file.
 # Generated files go to $BENCH_DIR (default /tmp/maildiag-bench) and are reused; nothing is committed.
 # Each measurement is the best of $RUNS runs (default 3), page cache warm, so a loaded machine distorts less.
-# Usage: benchmarks/explain.sh [LOG_MIB] [HAR_MIB]     (defaults 1024 and 500)
+# Usage: benchmarks/explain.sh [--results FILE] [LOG_MIB] [HAR_MIB]     (defaults 1024 and 500)
+#   --results FILE appends the figures as a Markdown section to FILE (for benchmarks/run's RESULTS.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+RESULTS=""
+if [ "${1:-}" = "--results" ]; then
+  RESULTS=$(realpath "$2")
+  shift 2
+  exec > >(tee "$RESULTS.explain.tmp")
+fi
 LOG_MIB=${1:-1024}
 HAR_MIB=${2:-500}
 RUNS=${RUNS:-3}
@@ -58,3 +65,10 @@ java -Xmx256m -jar "$JAR" explain --har "$HAR" | head -4
 echo "har: $(( $(stat -c %s "$HAR") / 1048576 )) MiB with -Xmx256m"
 printf '  bare Jackson token scan    %8ss\n' "$bare_s"
 printf '  maildiag explain --har     %8ss\n' "$har_s"
+if [ -n "$RESULTS" ]; then
+  exec >&- # close the tee'd stdout, then let tee finish
+  sleep 1
+  { echo; echo "## maildiag explain: log scan vs grep, HAR vs bare Jackson (benchmarks/explain.sh)"; echo; echo '```'
+    cat "$RESULTS.explain.tmp"; echo '```'; } >> "$RESULTS"
+  rm -f "$RESULTS.explain.tmp"
+fi

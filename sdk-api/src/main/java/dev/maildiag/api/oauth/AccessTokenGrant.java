@@ -30,6 +30,7 @@ import dev.maildiag.api.net.Route;
 import java.io.IOException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -134,12 +135,19 @@ public final class AccessTokenGrant implements Check {
     String text = e.getClass().getSimpleName() + ": " + e.getMessage();
     Route route = ProxyDecision.forHttps(ctx.context().network(), endpoint.getHost());
     List<Candidate> candidates = ctx.interpret(ctx.observe(text, Stage.NETWORK));
-    if (candidates.isEmpty()) {
-      candidates = route.isDirect()
-          ? List.of(new Candidate(e instanceof UnknownHostException ? RootCauses.DNS_FAILURE : RootCauses.NETWORK_BLOCKED, 0.7,
-              "The token endpoint could not be reached: " + text))
-          : List.of(new Candidate(RootCauses.PROXY_BLOCKING, 0.8, "The token request goes " + route.describe() + ", which failed: " + text),
-              new Candidate(RootCauses.NETWORK_BLOCKED, 0.3, "The network behind the proxy may block the identity host"));
+    if (!route.isDirect()) {
+      // the text says what failed, the route says who: through a proxy, the proxy is the first suspect
+      List<Candidate> proxyFirst = new ArrayList<>(List.of(
+          new Candidate(RootCauses.PROXY_BLOCKING, 0.8, "The token request goes " + route.describe() + ", which failed: " + text)));
+      candidates.stream().filter(c -> !c.rootCause().equals(RootCauses.PROXY_BLOCKING))
+          .map(c -> new Candidate(c.rootCause(), Math.min(c.confidence(), 0.5), c.reason())).forEach(proxyFirst::add);
+      if (proxyFirst.size() == 1) {
+        proxyFirst.add(new Candidate(RootCauses.NETWORK_BLOCKED, 0.3, "The network behind the proxy may block the identity host"));
+      }
+      candidates = proxyFirst;
+    } else if (candidates.isEmpty()) {
+      candidates = List.of(new Candidate(e instanceof UnknownHostException ? RootCauses.DNS_FAILURE : RootCauses.NETWORK_BLOCKED, 0.7,
+          "The token endpoint could not be reached: " + text));
     }
     return Finding.error("Could not reach the token endpoint " + endpoint.getHost() + (route.isDirect() ? "" : " through the proxy"))
         .candidates(candidates)
