@@ -38,9 +38,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code maildiag explain}: turns an error text, a log, a HAR capture or a live cluster probe into ranked root causes. */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Explains what you already have: an error text, a whole log, a browser's HAR capture, or",
-        "a live probe of a clustered product's load balancer. Prints the likely root causes, most likely",
-        "first, and how to fix each."},
+    description = {"Explains what you already have: an error text, a whole log, a browser's HAR",
+        "capture, or a live probe of a clustered product's load balancer. Prints the",
+        "likely root causes, most likely first, and how to fix each."},
     footer = {"", "Exit codes: 0 something was recognised, 1 nothing was, 2 bad usage or an unreadable file.", "",
         "Examples:",
         "  maildiag explain 'A1 NO AUTHENTICATE failed.'",
