@@ -94,6 +94,7 @@ public final class MicrosoftSignatures extends SignatureTable {
       code("53002").says("AADSTS53002: the app is not approved by a conditional-access policy").cause(CONDITIONAL_ACCESS, 0.9).cause(ADMIN_POLICY_BLOCKED, 0.4).source(ENTRA_CODES),
       code("50158").says("AADSTS50158: an external security challenge was not satisfied").cause(CONDITIONAL_ACCESS, 0.88).source(ENTRA_CODES),
       code("50097").says("AADSTS50097: device authentication is required").cause(CONDITIONAL_ACCESS, 0.88).source(ENTRA_CODES),
+      code("50196").says("AADSTS50196: the server stopped a client request loop").cause(THROTTLED, 0.8).source(ENTRA_CODES),
       code("50053").says("AADSTS50053: the account is locked (too many sign-ins or a blocked IP)").cause(THROTTLED, 0.6)
           .cause(CONDITIONAL_ACCESS, 0.45).source(ENTRA_CODES),
       anyOf("multi-factor authentication", "multifactor authentication", "conditional access", "security defaults",

@@ -181,6 +181,32 @@ public final class GenericSignatures extends SignatureTable {
           .says("The account that authorized is not the configured mailbox user").cause(WRONG_USER_AUTHORIZED, 0.88)
           .source(JIRA_KB),
 
+      anyOf("disabled", "not enabled for")
+          .regex("\\b(?:imap4?|pop3?)(?: protocol)?(?: access)? (?:is |has been |was )?disabled|not enabled for (?:imap|pop)|"
+              + "(?:imap4?|pop3?) (?:access )?(?:is )?not enabled")
+          .says("IMAP or POP is disabled for the mailbox").cause(PROTOCOL_DISABLED, 0.9).source(JIRA_KB),
+      anyOf("licen")
+          .regex("(?:no|not|without|missing|invalid|expired|unlicensed)\\W+(?:\\w+\\W+){0,3}?licen[cs]|licen[cs]e\\W+(?:\\w+\\W+){0,2}?"
+              + "(?:missing|expired|required|not assigned|not found)|unlicensed")
+          .says("The account has no (mail) licence").cause(NO_LICENSE, 0.8).source(JIRA_KB),
+      anyOf("client access rule", "clientaccessrule")
+          .says("A client access rule blocks the connection").cause(CLIENT_ACCESS_RULE, 0.9).source(JIRA_KB),
+      anyOf("invalid audience", "audience is invalid", "audience validation failed", "wrong audience", "invalid_audience")
+          .says("The token was issued for another resource (scope resource or cloud)").cause(SCOPES, 0.7).cause(CLOUD_MISMATCH, 0.45)
+          .source(RFC6749),
+      anyOf("required scope", "missing scope", "scope missing", "scopes missing", "missing the scope", "lacks the scope")
+          .says("The token lacks a required scope").cause(SCOPES, 0.85).source(RFC6749),
+      anyOf("right to send", "permission to send", "send on behalf", "send as this", "sendas")
+          .regex("(?:does ?n[o']t|not|no) (?:have )?(?:the )?(?:right|permission)s? to send|send on behalf|send as this|sendas(?:denied| permission)")
+          .says("The authorizing user may not send as (or on behalf of) this mailbox").cause(MAILBOX_PERMISSION, 0.85).source(JIRA_KB),
+      // the OAuth flow's state lives on the node that started it; a callback on another node cannot find it
+      anyOf("state mismatch", "invalid state", "state parameter", "state does not match", "flow not found", "no flow found",
+              "flow with id", "unknown flow", "oauth flow")
+          .regex("state (?:mismatch|parameter (?:is )?(?:invalid|missing|does ?n[o']t match|mismatch))|invalid state|state does not match|"
+              + "(?:no )?flow (?:with id .{0,60})?not found|no flow found|unknown flow|invalid flow|oauth flow .{0,40}(?:expired|not found|missing)")
+          .says("The OAuth callback did not find the flow it belongs to (often another cluster node answered the callback)")
+          .cause(SESSION_STICKINESS, 0.6).cause(REDIRECT_URI_MISMATCH, 0.2).source(JIRA_KB),
+
       // --- the host product (Jira / Jira Service Management) log lines, from Atlassian's KB and bug tracker
       anyOf("oauth token not defined for connection", "oauth authorisation required", "oauth authorization required")
           .says("Jira found no OAuth token for the mail channel (a missing Inbox, the beta multi-channel feature, or a node switch)")
