@@ -34,8 +34,12 @@ public final class LogScanner {
   private static final int MAX_LINE = 4096;
   private static final int MAX_EXAMPLE = 400;
   private static final int CACHE_LIMIT = 4096;
-  private static final Pattern TIME = Pattern.compile(
-      "^\\W{0,3}(\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)");
+  /** ISO-like (Jira, log4j, ISO 8601), syslog ({@code Oct 12 08:02:36}), Tomcat ({@code 12-Oct-2022 08:02:36.237}), Android. */
+  private static final Pattern TIME = Pattern.compile("^\\W{0,3}("
+      + "\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?"
+      + "|\\d{2}-[A-Z][a-z]{2}-\\d{4} \\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?"
+      + "|[A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2}"
+      + "|\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?)");
 
   private final Explainer explainer;
   private final Set<String> keywords;
@@ -159,7 +163,8 @@ public final class LogScanner {
     int end = lineStart - 1;
     for (int lines = 0; lines < 100 && end > 0; lines++) {
       int start = lineStart(buf, end - 1);
-      if (end - start >= 19 && Character.isDigit(buf[start]) || (end - start >= 20 && buf[start] == '[')) {
+      byte first = buf[start];
+      if (end - start >= 14 && (first >= '0' && first <= '9' || first >= 'A' && first <= 'Z' || first == '[')) {
         String time = timeOf(new String(buf, start, Math.min(64, end - start), StandardCharsets.UTF_8));
         if (time != null) {
           return time;
