@@ -1,32 +1,38 @@
 package dev.maildiag.testkit.cluster;
 
 import static dev.maildiag.testkit.ReportAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maildiag.api.Report;
+import dev.maildiag.api.RootCauses;
+import dev.maildiag.api.Severity;
+import dev.maildiag.api.Verdict;
 import dev.maildiag.testkit.Scenario;
 import dev.maildiag.testkit.Scenarios;
 import dev.maildiag.testkit.Simulation;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
 
-/** The whole chain for a clustered product: a round-robin balancer is session-stickiness, a sticky one is healthy. */
+/** The demo's cluster scenarios, diagnosed end to end through the cluster.stickiness check. */
 class ClusterScenariosTest {
-  static Stream<Scenario> scenarios() {
-    return Scenarios.of("cluster").stream();
+  static Report diagnose(String failureMode) throws Exception {
+    Scenario scenario = Scenarios.of("cluster").stream().filter(s -> s.failureMode().equals(failureMode)).findFirst().orElseThrow();
+    try (Simulation simulation = scenario.start()) {
+      return simulation.maildiag().diagnose(simulation.context());
+    }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("scenarios")
-  void diagnosisNamesTheSimulatedFailure(Scenario scenario) throws Exception {
-    try (Simulation simulation = scenario.start()) {
-      Report report = simulation.maildiag().diagnose(simulation.context());
+  @Test
+  void aRoundRobinBalancerIsDiagnosedAsSessionStickiness() throws Exception {
+    Report report = diagnose(RootCauses.SESSION_STICKINESS);
 
-      if (scenario.failureMode().equals(Scenario.HEALTHY)) {
-        assertThat(report).hasNoErrors();
-      } else {
-        assertThat(report).hasTopRootCause(scenario.failureMode());
-      }
-    }
+    assertThat(report).hasTopRootCause(RootCauses.SESSION_STICKINESS).hasFinding("cluster.stickiness", Severity.ERROR);
+    assertThat(report.finding("cluster.stickiness").orElseThrow().evidence().get("answeredBy")).contains("node1, node2");
+  }
+
+  @Test
+  void aStickyBalancerIsHealthy() throws Exception {
+    Report report = diagnose(Scenario.HEALTHY);
+
+    assertThat(report).hasNoErrors().hasVerdict(Verdict.OK).hasFinding("cluster.stickiness", Severity.OK);
   }
 }
