@@ -34,6 +34,13 @@ final class OverheadFigure {
               scenario.get().provider(), scenario.get().failureMode(), context.server().protocol(), messages, context.server().folder(),
               report.findings().size(), report.verdict(), errors.isEmpty() ? "" : ", errors " + errors.stream().map(Finding::checkId).toList(),
               new Stats(t.get(0)).describe(1, " ms"), new Stats(t.get(1)).describe(1, " ms")));
+      StringBuilder where = new StringBuilder("Where the diagnosis spends its time (one run after warm-up; checks run in parallel where their "
+          + "dependencies allow, so the times overlap):\n\n| Check | ms | Severity | Summary |\n|---|---|---|---|\n");
+      for (Finding finding : maildiag.diagnose(simulation.context()).findings()) {
+        where.append(String.format(Locale.ROOT, "| `%s` | %.1f | %s | %s |%n", finding.checkId(), finding.duration().toNanos() / 1e6,
+            finding.severity(), finding.summary().replace('|', '/')));
+      }
+      f.note(where.toString());
     }
     return f;
   }
