@@ -15,6 +15,7 @@ public final class Durations {
     if (ms < 60_000) {
       return (ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(java.util.Locale.ROOT, "%.1f", ms / 1000.0)) + " s";
     }
-    return (ms / 60_000) + " min " + (ms % 60_000) / 1000 + " s";
+    long seconds = (ms % 60_000) / 1000;
+    return (ms / 60_000) + " min" + (seconds == 0 ? "" : " " + seconds + " s");
   }
 }

@@ -35,6 +35,11 @@ public final class Explainer {
     return new Explainer(all);
   }
 
+  /** The interpreters asked, in discovery order. */
+  public List<Interpreter> interpreters() {
+    return interpreters;
+  }
+
   /**
    * The candidates for an observation, most likely first. When several interpreters name the same root
    * cause, the strongest signal counts and each further one adds a little.

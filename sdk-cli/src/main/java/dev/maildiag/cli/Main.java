@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
     description = {
         "Finds out why a mail handler using OAuth 2.0 (IMAP, POP3 or SMTP with XOAUTH2) cannot be",
         "configured or stops working, against Microsoft 365 and Gmail, from where the handler runs."},
-    subcommands = {CheckCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CheckCommand.class, ExplainCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 no problem found, 1 problems found, 2 bad usage or unreadable configuration,",
         "3 internal error.", "", "Run 'maildiag demo' to see every simulated failure diagnosed."})
 public final class Main implements Runnable {

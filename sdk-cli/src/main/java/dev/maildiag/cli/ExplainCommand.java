@@ -1,0 +1,240 @@
+package dev.maildiag.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.maildiag.api.Candidate;
+import dev.maildiag.api.Cluster;
+import dev.maildiag.api.DiagnosticContext;
+import dev.maildiag.api.Explainer;
+import dev.maildiag.api.explain.ClusterProbe;
+import dev.maildiag.api.explain.ClusterProbeReport;
+import dev.maildiag.api.explain.HarAnalyzer;
+import dev.maildiag.api.explain.HarReport;
+import dev.maildiag.api.explain.LogFinding;
+import dev.maildiag.api.explain.LogReport;
+import dev.maildiag.api.explain.LogScanner;
+import dev.maildiag.api.explain.Observations;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code maildiag explain}: turns an error text, a log, a HAR capture or a live cluster probe into ranked root causes. */
+@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Explains what you already have: an error text, a whole log, a browser's HAR capture, or",
+        "a live probe of a clustered product's load balancer. Prints the likely root causes, most likely",
+        "first, and how to fix each."},
+    footer = {"", "Exit codes: 0 something was recognised, 1 nothing was, 2 bad usage or an unreadable file.", "",
+        "Examples:",
+        "  maildiag explain 'A1 NO AUTHENTICATE failed.'",
+        "  maildiag explain --provider microsoft --format json 'AADSTS7000222: The provided client secret keys are expired.'",
+        "  pbpaste | maildiag explain -",
+        "  maildiag explain --log atlassian-jira-incoming-mail.log.gz",
+        "  maildiag explain --har authorize.har",
+        "  maildiag explain --batch errors.jsonl > explained.jsonl",
+        "  maildiag explain --cluster-url https://jira.example.com/ --node-urls http://node1:8080/,http://node2:8080/"})
+final class ExplainCommand implements Callable<Integer> {
+  private static final int MAX_TEXT = 1 << 20;
+
+  @Parameters(arity = "0..*", paramLabel = "TEXT", description = "The error text (several words are joined); '-' reads it from stdin.")
+  List<String> text = new ArrayList<>();
+
+  @Option(names = "--provider", defaultValue = "auto", paramLabel = "microsoft|google|auto",
+      description = "Whose server said it (default auto: guessed from the text; unknown means all signatures).")
+  String provider;
+
+  @Option(names = "--protocol", paramLabel = "imap|pop3|smtp", description = "The protocol the text came from, if known.")
+  String protocol;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default text).")
+  Format format;
+
+  @Option(names = "--log", paramLabel = "FILE", description = "Scan a whole log file (plain or gzip) in one pass.")
+  Path log;
+
+  @Option(names = "--har", paramLabel = "FILE", description = "Read a HAR capture of the OAuth authorization.")
+  Path har;
+
+  @Option(names = "--batch", paramLabel = "FILE", description = "JSON Lines ({\"text\", \"provider\", \"protocol\"}), one JSON result per line; '-' is stdin.")
+  String batch;
+
+  @Option(names = "--cluster-url", paramLabel = "URL", description = "Probe the product's load-balanced URL with one session.")
+  String clusterUrl;
+
+  @Option(names = "--node-urls", split = ",", paramLabel = "URL", description = "The nodes' own URLs, comma-separated.")
+  List<String> nodeUrls = new ArrayList<>();
+
+  @Option(names = "--requests", defaultValue = "6", description = "Requests sent to --cluster-url (default 6).")
+  int requests;
+
+  @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS", description = "Connect and read timeout of the cluster probe (default 10).")
+  int timeoutSeconds;
+
+  @Option(names = "--phrases", hidden = true, description = "Print the log scanner's prefilter literals, one per line (for benchmarks).")
+  boolean phrases;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    String providerLabel = provider.toLowerCase(Locale.ROOT);
+    if (!List.of("microsoft", "google", "auto").contains(providerLabel)) {
+      throw new UsageProblem("--provider must be microsoft, google or auto, not '" + provider + "'");
+    }
+    int modes = (text.isEmpty() ? 0 : 1) + (log == null ? 0 : 1) + (har == null ? 0 : 1) + (batch == null ? 0 : 1)
+        + (clusterUrl == null && nodeUrls.isEmpty() ? 0 : 1) + (phrases ? 1 : 0);
+    if (modes != 1) {
+      throw new UsageProblem(modes == 0 ? "give a TEXT (or '-'), --log, --har, --batch or --cluster-url; see 'maildiag explain --help'"
+          : "give only one of TEXT, --log, --har, --batch and --cluster-url/--node-urls");
+    }
+    Explainer explainer = Explainer.discover();
+    PrintWriter out = spec.commandLine().getOut();
+    try {
+      if (phrases) {
+        new TreeSet<>(LogScanner.of(explainer, null).keywords()).forEach(out::println);
+        return ExitCodes.OK;
+      }
+      if (batch != null) {
+        return batch(explainer, out);
+      }
+      if (log != null) {
+        return log(explainer, out, providerLabel);
+      }
+      if (har != null) {
+        return har(out);
+      }
+      if (clusterUrl != null || !nodeUrls.isEmpty()) {
+        return cluster(out);
+      }
+      return text(explainer, out, providerLabel);
+    } finally {
+      out.flush();
+    }
+  }
+
+  private int text(Explainer explainer, PrintWriter out, String providerLabel) throws IOException {
+    String input = text.equals(List.of("-")) ? readStdin() : String.join(" ", text);
+    List<Candidate> ranked = explainer.explain(Observations.of(input, providerLabel, protocol));
+    print(out, ExplainJson.candidates(ranked), ExplainText.candidates(ranked));
+    return ranked.isEmpty() ? ExitCodes.PROBLEMS : ExitCodes.OK;
+  }
+
+  private int log(Explainer explainer, PrintWriter out, String providerLabel) {
+    LogReport report;
+    try {
+      report = LogScanner.of(explainer, providerLabel.equals("auto") ? null : providerLabel).scan(log);
+    } catch (IOException e) {
+      throw unreadable(log, e);
+    }
+    List<Candidate> ranked = new ArrayList<>();
+    report.findings().stream()
+        .sorted(Comparator.comparingDouble(LogFinding::confidence).reversed().thenComparing(Comparator.comparingLong(LogFinding::count).reversed()))
+        .forEach(f -> ranked.add(new Candidate(f.rootCause(), f.confidence(), f.candidates().get(0).reason())));
+    print(out, ExplainJson.log(log.toString(), report, ranked), ExplainText.log(log.toString(), report, ranked));
+    return ranked.isEmpty() ? ExitCodes.PROBLEMS : ExitCodes.OK;
+  }
+
+  private int har(PrintWriter out) {
+    HarReport report;
+    try {
+      report = HarAnalyzer.analyze(har);
+    } catch (IOException e) {
+      throw unreadable(har, e);
+    }
+    print(out, ExplainJson.har(har.toString(), report), ExplainText.har(har.toString(), report));
+    return report.candidates().isEmpty() ? ExitCodes.PROBLEMS : ExitCodes.OK;
+  }
+
+  private int cluster(PrintWriter out) {
+    if (timeoutSeconds < 1 || requests < 2 || requests > 100) {
+      throw new UsageProblem("--timeout must be at least 1 second and --requests between 2 and 100");
+    }
+    DiagnosticContext context = DiagnosticContext.builder().cluster(new Cluster(clusterUrl, nodeUrls))
+        .timeout(Duration.ofSeconds(timeoutSeconds)).build();
+    ClusterProbeReport report;
+    try {
+      report = new ClusterProbe(context, requests).probe(clusterUrl, nodeUrls);
+    } catch (IllegalArgumentException e) {
+      throw new UsageProblem(e.getMessage());
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("maildiag: the cluster did not answer: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      print(out, ExplainJson.candidates(List.of()), ExplainText.candidates(List.of()));
+      return ExitCodes.PROBLEMS;
+    }
+    print(out, ExplainJson.cluster(report), ExplainText.cluster(report));
+    return report.candidates().isEmpty() ? ExitCodes.PROBLEMS : ExitCodes.OK;
+  }
+
+  /** One JSON result per input line, in order, in this one process. */
+  private int batch(Explainer explainer, PrintWriter out) {
+    boolean anything = false;
+    try (BufferedReader in = batch.equals("-")
+        ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+        : Files.newBufferedReader(Path.of(batch), StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        ObjectNode result;
+        try {
+          JsonNode item = line.isBlank() ? null : ExplainJson.MAPPER.readTree(line);
+          if (item == null || !item.path("text").isTextual()) {
+            result = ExplainJson.candidates(List.of());
+            result.put("error", line.isBlank() ? "empty line" : "no \"text\" field");
+          } else {
+            List<Candidate> ranked = explainer.explain(Observations.of(item.get("text").asText(),
+                item.path("provider").asText(provider), item.path("protocol").asText(protocol)));
+            anything |= !ranked.isEmpty();
+            result = ExplainJson.candidates(ranked);
+          }
+          if (item != null && item.has("id")) {
+            result.set("id", item.get("id"));
+          }
+        } catch (IOException notJson) {
+          result = ExplainJson.candidates(List.of());
+          result.put("error", "not a JSON object");
+        }
+        out.println(result.toString());
+      }
+    } catch (NoSuchFileException e) {
+      throw new UsageProblem("no such file: " + batch);
+    } catch (IOException e) {
+      throw new UsageProblem("cannot read " + batch + ": " + e.getMessage());
+    }
+    return anything ? ExitCodes.OK : ExitCodes.PROBLEMS;
+  }
+
+  private void print(PrintWriter out, ObjectNode json, String text) {
+    if (format == Format.JSON) {
+      out.println(json.toString());
+    } else {
+      out.print(text);
+    }
+  }
+
+  private static String readStdin() throws IOException {
+    InputStream in = System.in;
+    byte[] bytes = in.readNBytes(MAX_TEXT);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static UsageProblem unreadable(Path file, IOException e) {
+    return new UsageProblem(e instanceof NoSuchFileException ? "no such file: " + file : "cannot read " + file + ": " + e.getMessage());
+  }
+}

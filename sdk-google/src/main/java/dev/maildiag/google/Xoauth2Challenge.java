@@ -1,0 +1,129 @@
+package dev.maildiag.google;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.maildiag.api.Candidate;
+import dev.maildiag.api.Facts;
+import dev.maildiag.api.Interpreter;
+import dev.maildiag.api.Observation;
+import dev.maildiag.api.Protocol;
+import dev.maildiag.api.RootCauses;
+import dev.maildiag.api.TokenClaims;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decodes Gmail's XOAUTH2 error challenge, {@code base64({"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"})},
+ * and explains it with what the diagnosis knows about the token: 401 means the token itself is not valid
+ * (expired or revoked); 400 means a valid token that does not fit (no mail scope, or another user's token).
+ */
+final class Xoauth2Challenge implements Interpreter {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Base64 of a JSON object starting {@code {"} is {@code eyJ...}. */
+  private static final Pattern CHALLENGE = Pattern.compile("eyJ[A-Za-z0-9+/_-]{8,}={0,2}");
+  /** Angus Mail decodes the POP3 challenge itself: "OAUTH2 authentication failed: {"status":"400",...}". */
+  private static final Pattern DECODED = Pattern.compile("\\{\\s*\"status\"\\s*:[^{}]*}");
+  private static final Pattern SMTP_CHALLENGE_IN_WORDS = Pattern.compile("AUTH[^\\n]*failed:? 334\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern STATUS_IN_WORDS = Pattern.compile("XOAUTH2[^\\n]*?\\((40[01])\\)", Pattern.CASE_INSENSITIVE);
+
+  /** What Gmail's challenge says. */
+  record Challenge(String status, String schemes, String scope) {}
+
+  @Override
+  public List<Candidate> interpret(Observation o) {
+    if (!GoogleObservations.fromGoogle(o)) {
+      return List.of();
+    }
+    Optional<Challenge> challenge = decode(o.text());
+    if (challenge.isEmpty()) {
+      return List.of();
+    }
+    Challenge c = challenge.get();
+    Optional<TokenClaims> claims = o.facts().get(Facts.TOKEN_CLAIMS);
+    String login = o.context() == null ? null : o.context().server().login();
+    Protocol protocol = o.protocol();
+    List<Candidate> out = new ArrayList<>();
+    String said = "Gmail's XOAUTH2 challenge says status " + c.status() + (c.scope() == null ? "" : ", scope needed " + c.scope());
+    if ("401".equals(c.status())) {
+      boolean expired = claims.map(t -> t.expiresAt() != null && !t.expiresAt().isAfter(Instant.now())).orElse(false);
+      out.add(new Candidate(RootCauses.ACCESS_TOKEN_EXPIRED, expired || claims.isEmpty() ? 0.9 : 0.6,
+          said + ": the access token is not valid (expired or revoked)"));
+      out.add(new Candidate(RootCauses.REFRESH_TOKEN_INVALID, 0.2, said + ": a revoked grant invalidates its access tokens too"));
+      return out;
+    }
+    GoogleObservations.delegatedMailbox(o).ifPresent(out::add);
+    if (claims.isPresent()) {
+      TokenClaims t = claims.get();
+      boolean hasScope = t.scopes().contains(GoogleCatalog.MAIL_SCOPE)
+          || (protocol == Protocol.IMAP && t.scopes().contains(GoogleCatalog.IMAP_ADMIN_SCOPE));
+      boolean otherUser = t.user() != null && login != null && !t.user().equalsIgnoreCase(login);
+      if (!hasScope) {
+        out.add(new Candidate(RootCauses.SCOPES, 0.95, said + ", and the token was issued for " + String.join(" ", t.scopes())));
+      }
+      if (otherUser) {
+        out.add(new Candidate(RootCauses.WRONG_USER_AUTHORIZED, 0.95,
+            said + ", and the token belongs to " + t.user() + " while the login is " + login));
+      }
+      if (hasScope && !otherUser && out.isEmpty()) {
+        out.add(new Candidate(RootCauses.WRONG_USER_AUTHORIZED, 0.5, said + " for a token with the mail scope: the login may not be the token's user"));
+        out.add(new Candidate(RootCauses.ACCESS_TOKEN_EXPIRED, 0.3, said + ": the token may have been revoked since it was read"));
+      }
+      return out;
+    }
+    out.add(new Candidate(RootCauses.SCOPES, 0.6, said + ": a valid token without " + GoogleCatalog.MAIL_SCOPE + " (most often)"));
+    out.add(new Candidate(RootCauses.WRONG_USER_AUTHORIZED, 0.45, said + ": or a token of another user than the login"));
+    out.add(new Candidate(RootCauses.ACCESS_TOKEN_EXPIRED, 0.3, said + ": or a token that has expired"));
+    return out;
+  }
+
+  /** The challenge in the text, if there is one: base64 JSON, or the status in words ("XOAUTH2 ... error (400)"). */
+  static Optional<Challenge> decode(String text) {
+    Matcher m = CHALLENGE.matcher(text);
+    while (m.find()) {
+      String b64 = m.group().replace('-', '+').replace('_', '/');
+      try {
+        Optional<Challenge> c = parse(new String(Base64.getMimeDecoder().decode(b64), StandardCharsets.UTF_8));
+        if (c.isPresent()) {
+          return c;
+        }
+      } catch (IllegalArgumentException e) {
+        // base64-looking text that is not base64 after all; look further
+      }
+    }
+    Matcher decoded = DECODED.matcher(text);
+    while (decoded.find()) {
+      Optional<Challenge> c = parse(decoded.group());
+      if (c.isPresent()) {
+        return c;
+      }
+    }
+    Matcher words = STATUS_IN_WORDS.matcher(text);
+    if (words.find()) {
+      return Optional.of(new Challenge(words.group(1), null, null));
+    }
+    if (SMTP_CHALLENGE_IN_WORDS.matcher(text).find()) {
+      // smtp.gmail.com answers a refused XOAUTH2 with "334 <challenge>"; clients often log only the code
+      return Optional.of(new Challenge("400", null, null));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Challenge> parse(String json) {
+    try {
+      JsonNode node = JSON.readTree(json);
+      if (node != null && node.isObject() && node.has("status")) {
+        return Optional.of(new Challenge(node.path("status").asText(), node.path("schemes").asText(null), node.path("scope").asText(null)));
+      }
+    } catch (IOException e) {
+      // not the challenge's JSON
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.maildiag.microsoft;
+
+import dev.maildiag.api.Check;
+import dev.maildiag.api.DiagnosticContext;
+import dev.maildiag.api.DiagnosticsProvider;
+import dev.maildiag.api.Interpreter;
+import dev.maildiag.api.OAuthClient;
+import java.util.List;
+
+/** Microsoft 365 / Exchange Online: the cloud catalog, checks and context-aware interpreters. */
+public final class MicrosoftDiagnostics implements DiagnosticsProvider {
+  public static final String ID = "microsoft";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public boolean appliesTo(DiagnosticContext context) {
+    return MicrosoftCatalog.isMicrosoft(context);
+  }
+
+  /** Fills missing endpoints, mail host/port/security and provider from the tenant and cloud. */
+  @Override
+  public DiagnosticContext withDefaults(DiagnosticContext context) {
+    OAuthClient o = context.oauth();
+    MicrosoftCloud cloud = MicrosoftCatalog.cloudOf(context).orElse(MicrosoftClouds.WORLDWIDE);
+    String tenant = o.tenant() != null ? o.tenant() : "organizations";
+    DiagnosticContext.Builder b = context.toBuilder();
+    if (o.provider() == null) {
+      b.provider(ID);
+    }
+    if (o.tokenEndpoint() == null) {
+      b.tokenEndpoint(cloud.tokenEndpoint(tenant));
+    }
+    if (o.authorizationEndpoint() == null) {
+      b.authorizationEndpoint(cloud.authorizationEndpoint(tenant));
+    }
+    if (context.server().protocol() != null) {
+      cloud.endpoint(context.server().protocol()).ifPresent(e -> {
+        if (context.server().host() == null) {
+          b.host(e.host());
+        }
+        if (context.server().security() == null) {
+          b.security(e.security());
+        }
+      });
+    }
+    return b.build();
+  }
+
+  @Override
+  public List<Check> checks() {
+    return List.of(
+        new ScopesForProtocol(),
+        new OneCloud(),
+        new TenantEndpoint(),
+        new ClientSecretExpiry(),
+        new HostProductFit(),
+        new TokenClaimsMatch(),
+        new OtherProtocolsCheck());
+  }
+
+  @Override
+  public List<Interpreter> interpreters() {
+    return List.of(new TokenErrors(), new ExchangeAnswers());
+  }
+}

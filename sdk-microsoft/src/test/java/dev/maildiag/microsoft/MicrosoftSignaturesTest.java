@@ -1,0 +1,60 @@
+package dev.maildiag.microsoft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.maildiag.api.Candidate;
+import dev.maildiag.api.Observation;
+import dev.maildiag.api.RootCauses;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MicrosoftSignaturesTest {
+  static final MicrosoftSignatures TABLE = new MicrosoftSignatures();
+
+  static List<String> ranked(String text) {
+    return TABLE.interpret(Observation.ofText(text)).stream().map(Candidate::rootCause).toList();
+  }
+
+  @Test
+  void isWellFormed() {
+    assertThat(TABLE.problems()).isEmpty();
+  }
+
+  @Test
+  void aadstsCodesAreWholeNumbers() {
+    assertThat(ranked("AADSTS50011: The redirect URI does not match")).first().isEqualTo(RootCauses.REDIRECT_URI_MISMATCH);
+    assertThat(ranked("AADSTS500113: No reply address is registered for the application.")).first().isEqualTo(RootCauses.REDIRECT_URI_MISMATCH);
+    assertThat(ranked("AADSTS700082: expired due to inactivity")).first().isEqualTo(RootCauses.REFRESH_TOKEN_INVALID);
+    assertThat(ranked("AADSTS7000222: The provided client secret keys are expired")).first().isEqualTo(RootCauses.CLIENT_SECRET_EXPIRED);
+    assertThat(ranked("AADSTS70002 something")).isEmpty(); // not 7000222, not 70008
+  }
+
+  @Test
+  void authenticateFailedListsTheFivePlausibleCausesRanked() {
+    assertThat(ranked("A01 NO AUTHENTICATE failed.")).containsSubsequence(RootCauses.PROTOCOL_DISABLED, RootCauses.NO_LICENSE,
+        RootCauses.MAILBOX_PERMISSION, RootCauses.SCOPES, RootCauses.WRONG_USER_AUTHORIZED);
+  }
+
+  @Test
+  void authenticatedButNotConnectedListsRulesUsersAndPermissions() {
+    assertThat(ranked("* BAD User is authenticated but not connected.")).contains(RootCauses.CLIENT_ACCESS_RULE,
+        RootCauses.WRONG_USER_AUTHORIZED, RootCauses.MAILBOX_PERMISSION);
+  }
+
+  @Test
+  void smtp5_7_139SaysWhichReasonInItsText() {
+    assertThat(ranked("535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox."))
+        .first().isEqualTo(RootCauses.SMTP_AUTH_DISABLED);
+    assertThat(ranked("535 5.7.139 Authentication unsuccessful, basic authentication is disabled."))
+        .first().isEqualTo(RootCauses.BASIC_AUTH_REJECTED);
+    assertThat(ranked("535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully."))
+        .contains(RootCauses.CONDITIONAL_ACCESS, RootCauses.SMTP_AUTH_DISABLED, RootCauses.BASIC_AUTH_REJECTED);
+  }
+
+  @Test
+  void silentForAnotherProvider() {
+    Observation google = Observation.ofText("NO AUTHENTICATE failed. AADSTS7000222").withProvider("google");
+    assertThat(TABLE.interpret(google)).isEmpty();
+    assertThat(TABLE.interpret(google.withProvider("microsoft"))).isNotEmpty();
+  }
+}

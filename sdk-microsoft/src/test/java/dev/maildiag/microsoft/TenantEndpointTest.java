@@ -1,0 +1,31 @@
+package dev.maildiag.microsoft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.maildiag.api.Finding;
+import dev.maildiag.api.RootCauses;
+import dev.maildiag.api.Severity;
+import org.junit.jupiter.api.Test;
+
+class TenantEndpointTest {
+  private static final String COMMON = "https://login.microsoftonline.com/common/oauth2/v2.0/token";
+
+  @Test
+  void commonWithAKnownTenantGivesTheTenantUrls() {
+    Finding f = new TenantEndpoint().run(Contexts.ctx(Contexts.imap().tokenEndpoint(COMMON).build()));
+    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+    assertThat(f.rootCause()).isEqualTo(RootCauses.SINGLE_TENANT_ENDPOINT);
+    assertThat(f.remediation().steps()).anyMatch(s -> s.contains("https://login.microsoftonline.com/" + Contexts.TENANT + "/oauth2/v2.0/token"));
+  }
+
+  @Test
+  void clientCredentialsCannotUseCommon() {
+    Finding f = new TenantEndpoint().run(Contexts.ctx(Contexts.imap().tokenEndpoint(COMMON).refreshToken(null).build()));
+    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+  }
+
+  @Test
+  void tenantEndpointsDoNotApply() {
+    assertThat(new TenantEndpoint().appliesTo(Contexts.imap().build())).isFalse();
+  }
+}

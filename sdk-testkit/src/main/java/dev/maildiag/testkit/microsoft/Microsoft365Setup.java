@@ -1,0 +1,109 @@
+package dev.maildiag.testkit.microsoft;
+
+import dev.maildiag.api.Attribute;
+import dev.maildiag.api.HostProduct;
+import dev.maildiag.api.NetworkSettings;
+import dev.maildiag.api.Protocol;
+import dev.maildiag.api.Stage;
+import dev.maildiag.microsoft.MicrosoftCloud;
+import dev.maildiag.microsoft.MicrosoftClouds;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything a simulated Microsoft 365 is made of: the tenant and its app registration, the mail
+ * handler's configuration, what the identity platform does, and the state of the Exchange Online
+ * mailbox. Starts healthy; a failure mode ({@link Microsoft365Failures}) changes what it breaks.
+ * Fields are public on purpose: a test scripts the simulation by setting them, like a fixture.
+ */
+public final class Microsoft365Setup {
+  // the tenant and the app registration
+  public MicrosoftCloud cloud = MicrosoftClouds.WORLDWIDE;
+  public String tenantId = "5f1c8a3e-2b7d-4c9a-9e61-0d4b7a2c8f13";
+  public String domain = "contoso.onmicrosoft.com";
+  public String clientId = "0a9d6c2e-7f41-4b58-8c3d-61e2f5a7b904";
+  public String clientSecret = "simClientSecretValue1";
+  public String refreshToken = "simRefreshToken1";
+
+  // the mail handler's configuration
+  public Protocol protocol = Protocol.IMAP;
+  public String login = "helpdesk@contoso.onmicrosoft.com";
+  public String mailbox;
+  public String folder = "INBOX";
+  /** The cloud the handler declares; null leaves it to be inferred. */
+  public String declaredCloud = "worldwide";
+  /** The tenant segment of the configured endpoints: the tenant id, {@code common} or {@code organizations}. */
+  public String endpointTenant = tenantId;
+  public List<String> scopes = new ArrayList<>();
+  /** App-only access: client credentials, no refresh token. */
+  public boolean appOnly;
+  /** Configure an access token instead of a refresh token (it is what the handler holds). */
+  public boolean accessTokenOnly;
+  /** A real mail host name to configure instead of the simulated server; live stages are then left out. */
+  public String configuredHost;
+  public HostProduct product;
+  public final Map<Attribute<?>, Object> attributes = new LinkedHashMap<>();
+  public Set<Stage> stages = EnumSet.allOf(Stage.class);
+  /** The JVM's proxy settings the handler runs with. */
+  public NetworkSettings network = NetworkSettings.direct();
+  /** A firewall drops traffic to the identity platform. */
+  public boolean identityBlocked;
+  /** A firewall drops traffic to the mail port. */
+  public boolean mailBlocked;
+
+  // what the identity platform does
+  /** Who signs in when the mailbox is authorized; another account than the login when a browser session is reused. */
+  public String signedInUser = login;
+  /** The permissions the issued token carries; null means: those the configured scopes ask for. */
+  public List<String> grantedPermissions;
+  /** The token's audience; null means the cloud's mail resource. */
+  public String tokenAudience;
+  public Instant tokenExpires;
+  /** A refusal: HTTP status and body (see {@link SimulatedIdentityPlatform#aadsts}); 0 means the token is issued. */
+  public int refusalStatus;
+  public String refusalBody;
+  /** Refuse only at this endpoint tenant segment, issuing at the others (single-tenant apps refuse /common). */
+  public String refuseOnlyAt;
+
+  // the Exchange Online mailbox
+  public boolean licensed = true;
+  /** Protocols disabled for the mailbox ({@code Set-CASMailbox -ImapEnabled $false}, ...). */
+  public final Set<Protocol> disabledProtocols = java.util.EnumSet.noneOf(Protocol.class);
+  public boolean smtpAuthEnabled = true;
+  /** Whether the signed-in user has Full Access to the mailbox when it is not their own. */
+  public boolean fullAccess;
+  public boolean clientAccessRuleBlocks;
+  /** Folder names and message counts as Exchange lists them. */
+  public final Map<String, Integer> folders = new LinkedHashMap<>(Map.of("INBOX", 12));
+  /** Exchange throttles the session (a flooded mailbox). */
+  public boolean throttled;
+
+  Microsoft365Setup() {}
+
+  /** The healthy setup of a cloud and protocol. */
+  public static Microsoft365Setup healthy(MicrosoftCloud cloud, Protocol protocol) {
+    Microsoft365Setup s = new Microsoft365Setup();
+    s.cloud = cloud;
+    s.declaredCloud = cloud.id();
+    s.protocol = protocol;
+    s.scopes = new ArrayList<>(List.of(cloud.delegatedScope(protocol), MicrosoftCloud.OFFLINE_ACCESS));
+    return s;
+  }
+
+  /** The mailbox the handler reads. */
+  public String effectiveMailbox() {
+    return mailbox == null ? login : mailbox;
+  }
+
+  /** Switches to app-only access: client credentials with {@code /.default} and the protocol's application role. */
+  public Microsoft365Setup appOnly() {
+    appOnly = true;
+    scopes = new ArrayList<>(List.of(cloud.appOnlyScope()));
+    return this;
+  }
+}

@@ -1,0 +1,202 @@
+package dev.maildiag.testkit.microsoft;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A simulated Microsoft identity platform on loopback (WireMock, dynamic port): token endpoints per tenant
+ * segment that answer with access tokens signed by a test RSA key, shaped like Entra's v1 tokens for
+ * Exchange Online, or with Entra's real error bodies ({@code AADSTS} codes, trace and correlation ids).
+ *
+ * <pre>{@code
+ * try (SimulatedIdentityPlatform idp = SimulatedIdentityPlatform.start()) {
+ *   idp.issues("contoso-tenant-id", idp.token().user("alice@contoso.com").scopes("IMAP.AccessAsUser.All").sign());
+ *   idp.refuses("common", 400, SimulatedIdentityPlatform.aadsts(50194, "invalid_request", "Application ... is not configured as a multi-tenant application."));
+ * }
+ * }</pre>
+ */
+public final class SimulatedIdentityPlatform implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static volatile RSAKey key;
+
+  private final WireMockServer server;
+
+  private SimulatedIdentityPlatform(WireMockServer server) {
+    this.server = server;
+  }
+
+  /** Starts on 127.0.0.1 with a free port and no stubs (every request gets WireMock's 404). */
+  public static SimulatedIdentityPlatform start() {
+    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+        .disableRequestJournal().containerThreads(8).jettyAcceptors(1));
+    server.start();
+    return new SimulatedIdentityPlatform(server);
+  }
+
+  public String baseUrl() {
+    return server.baseUrl();
+  }
+
+  /** {@code <base>/<tenant>/oauth2/v2.0/token}; tenant may be a tenant id, a domain, {@code common} or {@code organizations}. */
+  public String tokenEndpoint(String tenant) {
+    return baseUrl() + "/" + tenant + "/oauth2/v2.0/token";
+  }
+
+  public String authorizationEndpoint(String tenant) {
+    return baseUrl() + "/" + tenant + "/oauth2/v2.0/authorize";
+  }
+
+  /** Answers token requests at the tenant's endpoint with this access token (and a rotated refresh token). */
+  public SimulatedIdentityPlatform issues(String tenant, String accessToken, String scope) {
+    ObjectNode body = JSON.createObjectNode()
+        .put("token_type", "Bearer")
+        .put("scope", scope)
+        .put("expires_in", 3599)
+        .put("ext_expires_in", 3599)
+        .put("access_token", accessToken)
+        .put("refresh_token", "sim-rt-" + UUID.randomUUID());
+    return answer(tenant, 200, body.toString());
+  }
+
+  /** Answers token requests at the tenant's endpoint with an error body, e.g. from {@link #aadsts}. */
+  public SimulatedIdentityPlatform refuses(String tenant, int status, String body) {
+    return answer(tenant, status, body);
+  }
+
+  private SimulatedIdentityPlatform answer(String tenant, int status, String body) {
+    server.stubFor(post(urlPathEqualTo("/" + tenant + "/oauth2/v2.0/token")).willReturn(aResponse().withStatus(status)
+        .withHeader("Content-Type", "application/json; charset=utf-8")
+        .withHeader("Cache-Control", "no-store, no-cache")
+        .withBody(body)));
+    return this;
+  }
+
+  /** An error body as Entra sends it: the code in {@code error_codes} and in the description with ids and time. */
+  public static String aadsts(int code, String error, String message) {
+    String traceId = UUID.randomUUID().toString();
+    String correlationId = UUID.randomUUID().toString();
+    String timestamp = Instant.now().toString().replace("T", " ").replace("Z", "Z");
+    ObjectNode body = JSON.createObjectNode()
+        .put("error", error)
+        .put("error_description", "AADSTS" + code + ": " + message + "\r\nTrace ID: " + traceId + "\r\nCorrelation ID: "
+            + correlationId + "\r\nTimestamp: " + timestamp);
+    body.putArray("error_codes").add(code);
+    body.put("timestamp", timestamp)
+        .put("trace_id", traceId)
+        .put("correlation_id", correlationId)
+        .put("error_uri", "https://login.microsoftonline.com/error?code=" + code);
+    return body.toString();
+  }
+
+  /** Starts describing an access token signed by this platform's key. */
+  public static TokenBuilder token() {
+    return new TokenBuilder();
+  }
+
+  /** Whether this simulation signed the token (the simulated Exchange accepts nothing else). */
+  public static boolean signed(String token) {
+    try {
+      return SignedJWT.parse(token).verify(new RSASSAVerifier(key().toRSAPublicKey()));
+    } catch (ParseException | JOSEException e) {
+      return false;
+    }
+  }
+
+  private static RSAKey key() {
+    RSAKey k = key;
+    if (k == null) {
+      synchronized (SimulatedIdentityPlatform.class) {
+        if (key == null) {
+          try {
+            key = new RSAKeyGenerator(2048).keyID("maildiag-sim").generate();
+          } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+        k = key;
+      }
+    }
+    return k;
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  /** An Entra-style (v1) access token for Exchange Online. */
+  public static final class TokenBuilder {
+    private String audience = "https://outlook.office.com";
+    private String issuerHost = "sts.windows.net";
+    private String tenant = UUID.randomUUID().toString();
+    private String user;
+    private String clientId = UUID.randomUUID().toString();
+    private List<String> scopes = List.of();
+    private List<String> roles = List.of();
+    private Instant expires = Instant.now().plusSeconds(3599);
+
+    public TokenBuilder audience(String aud) { this.audience = aud; return this; }
+    public TokenBuilder issuerHost(String host) { this.issuerHost = host; return this; }
+    public TokenBuilder tenant(String tid) { this.tenant = tid; return this; }
+    public TokenBuilder user(String upn) { this.user = upn; return this; }
+    public TokenBuilder clientId(String appId) { this.clientId = appId; return this; }
+    /** Delegated permissions ({@code scp}). */
+    public TokenBuilder scopes(List<String> scp) { this.scopes = List.copyOf(scp); return this; }
+    /** Application permissions ({@code roles}) of an app-only token. */
+    public TokenBuilder roles(List<String> r) { this.roles = List.copyOf(r); return this; }
+    public TokenBuilder expires(Instant exp) { this.expires = exp; return this; }
+
+    public String sign() {
+      Instant now = Instant.now();
+      JWTClaimsSet.Builder c = new JWTClaimsSet.Builder()
+          .audience(audience)
+          .issuer("https://" + issuerHost + "/" + tenant + "/")
+          .issueTime(Date.from(now.minusSeconds(300)))
+          .notBeforeTime(Date.from(now.minusSeconds(300)))
+          .expirationTime(Date.from(expires))
+          .claim("tid", tenant)
+          .claim("appid", clientId)
+          .claim("appidacr", "1")
+          .claim("ver", "1.0")
+          .claim("oid", UUID.randomUUID().toString());
+      if (user != null) {
+        c.claim("upn", user).claim("unique_name", user).claim("idtyp", "user");
+      } else {
+        c.claim("idtyp", "app");
+      }
+      if (!scopes.isEmpty()) {
+        c.claim("scp", String.join(" ", scopes));
+      }
+      if (!roles.isEmpty()) {
+        c.claim("roles", roles);
+      }
+      try {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key().getKeyID()).build(), c.build());
+        jwt.sign(new RSASSASigner(key()));
+        return jwt.serialize();
+      } catch (JOSEException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,224 @@
+package dev.maildiag.testkit.microsoft;
+
+import dev.maildiag.api.Attribute;
+import dev.maildiag.api.DiagnosticContext;
+import dev.maildiag.api.Maildiag;
+import dev.maildiag.api.Protocol;
+import dev.maildiag.api.Secret;
+import dev.maildiag.api.Stage;
+import dev.maildiag.microsoft.MicrosoftCloud;
+import dev.maildiag.microsoft.MicrosoftClouds;
+import dev.maildiag.testkit.Simulation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A running simulated Microsoft 365: an identity platform and an Exchange Online mail server on loopback,
+ * and the context a mail handler configured against them has.
+ *
+ * <pre>{@code
+ * try (SimulatedMicrosoft365 m365 = SimulatedMicrosoft365.failing("protocol-disabled").start()) {
+ *   Report report = m365.maildiag().diagnose(m365.context());
+ *   assertThat(report).hasTopRootCause("protocol-disabled");
+ * }
+ * }</pre>
+ */
+public final class SimulatedMicrosoft365 implements Simulation {
+  private final Microsoft365Setup setup;
+  private final SimulatedIdentityPlatform idp;
+  private final SimulatedExchange exchange;
+  private final DiagnosticContext context;
+  private final String issuedToken;
+
+  private SimulatedMicrosoft365(Microsoft365Setup setup) {
+    this.setup = setup;
+    this.idp = SimulatedIdentityPlatform.start();
+    try {
+      this.issuedToken = issueToken();
+      script();
+      this.exchange = SimulatedExchange.start(setup);
+      this.context = buildContext();
+    } catch (RuntimeException e) {
+      idp.close();
+      throw e;
+    }
+  }
+
+  /** A healthy worldwide tenant read over IMAP, to change before {@link Builder#start()}. */
+  public static Builder healthy() {
+    return new Builder();
+  }
+
+  /** A worldwide IMAP tenant in the failure mode named by a root-cause id (or {@code healthy}). */
+  public static Builder failing(String failureMode) {
+    return new Builder().failure(failureMode);
+  }
+
+  private String issueToken() {
+    List<String> granted = setup.grantedPermissions != null ? setup.grantedPermissions : asked();
+    SimulatedIdentityPlatform.TokenBuilder t = SimulatedIdentityPlatform.token()
+        .audience(setup.tokenAudience != null ? setup.tokenAudience : setup.cloud.audiences().get(0))
+        .issuerHost(setup.cloud.id().equals("worldwide") || setup.cloud.id().equals("gcc") ? "sts.windows.net" : setup.cloud.authorityHost())
+        .tenant(setup.tenantId)
+        .clientId(setup.clientId);
+    if (setup.tokenExpires != null) {
+      t.expires(setup.tokenExpires);
+    }
+    if (setup.appOnly) {
+      t.roles(granted);
+    } else {
+      t.user(setup.signedInUser).scopes(granted);
+    }
+    return t.sign();
+  }
+
+  /** The permissions the configured scopes ask for (app-only: the protocol's application role). */
+  private List<String> asked() {
+    if (setup.appOnly) {
+      return List.of(MicrosoftCloud.APP_ONLY.get(setup.protocol));
+    }
+    return setup.scopes.stream().map(s -> s.substring(s.lastIndexOf('/') + 1))
+        .filter(s -> !s.equals(MicrosoftCloud.OFFLINE_ACCESS)).toList();
+  }
+
+  private void script() {
+    List<String> segments = new ArrayList<>(List.of(setup.tenantId, setup.domain, "common", "organizations"));
+    for (String segment : segments) {
+      boolean refuse = setup.refusalBody != null && (setup.refuseOnlyAt == null || setup.refuseOnlyAt.equals(segment));
+      if (refuse) {
+        idp.refuses(segment, setup.refusalStatus, setup.refusalBody);
+      } else {
+        idp.issues(segment, issuedToken, setup.scopes.isEmpty() ? "" : String.join(" ", setup.scopes));
+      }
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private DiagnosticContext buildContext() {
+    DiagnosticContext.Builder b = DiagnosticContext.builder()
+        .protocol(setup.protocol)
+        .login(setup.login)
+        .mailbox(setup.mailbox)
+        .folder(setup.folder)
+        .provider("microsoft")
+        .cloud(setup.declaredCloud)
+        .tenant(setup.tenantId)
+        .clientId(setup.clientId)
+        .clientSecret(Secret.of(setup.clientSecret))
+        .tokenEndpoint(setup.identityBlocked ? "http://127.0.0.1:" + closedPort() + "/" + setup.endpointTenant + "/oauth2/v2.0/token"
+            : idp.tokenEndpoint(setup.endpointTenant))
+        .authorizationEndpoint(idp.authorizationEndpoint(setup.endpointTenant))
+        .scopes(setup.scopes)
+        .network(setup.network)
+        .timeout(Duration.ofSeconds(5));
+    if (setup.configuredHost != null) {
+      setup.cloud.endpoint(setup.protocol).ifPresent(e -> b.port(e.port()).security(e.security()));
+      b.host(setup.configuredHost);
+    } else {
+      exchange.configure(b);
+      if (setup.mailBlocked) {
+        b.port(closedPort());
+      }
+    }
+    if (setup.accessTokenOnly) {
+      b.accessToken(Secret.of(issuedToken)).clientSecret(null);
+    } else if (!setup.appOnly) {
+      b.refreshToken(Secret.of(setup.refreshToken));
+    }
+    if (setup.product != null) {
+      b.product(setup.product);
+    }
+    for (Map.Entry<Attribute<?>, Object> a : setup.attributes.entrySet()) {
+      b.attribute((Attribute) a.getKey(), a.getValue());
+    }
+    return b.build();
+  }
+
+  /** A loopback port nothing listens on: what a firewall that rejects connections looks like. */
+  static int closedPort() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public DiagnosticContext context() {
+    return context;
+  }
+
+  /** Every provider on the class path, limited to the stages the setup can be diagnosed in. */
+  @Override
+  public Maildiag maildiag() {
+    Stage[] stages = setup.stages.toArray(new Stage[0]);
+    return stages.length == Stage.values().length ? Maildiag.create()
+        : Maildiag.builder().stages(stages[0], java.util.Arrays.copyOfRange(stages, 1, stages.length)).build();
+  }
+
+  public Microsoft365Setup setup() {
+    return setup;
+  }
+
+  public SimulatedIdentityPlatform identityPlatform() {
+    return idp;
+  }
+
+  public SimulatedExchange exchange() {
+    return exchange;
+  }
+
+  @Override
+  public void close() {
+    try {
+      exchange.close();
+    } finally {
+      idp.close();
+    }
+  }
+
+  /** Describes a simulated Microsoft 365 before it starts. */
+  public static final class Builder {
+    private MicrosoftCloud cloud = MicrosoftClouds.WORLDWIDE;
+    private Protocol protocol = Protocol.IMAP;
+    private String failure = "healthy";
+    private final List<Consumer<Microsoft365Setup>> changes = new ArrayList<>();
+
+    public Builder cloud(String id) {
+      this.cloud = MicrosoftClouds.byId(id).orElseThrow(() -> new IllegalArgumentException("unknown cloud " + id));
+      return this;
+    }
+
+    public Builder protocol(Protocol p) {
+      this.protocol = p;
+      return this;
+    }
+
+    /** The failure mode by root-cause id, or {@code healthy}. */
+    public Builder failure(String id) {
+      if (!id.equals("healthy")) {
+        Microsoft365Failures.of(id);
+      }
+      this.failure = id;
+      return this;
+    }
+
+    /** Any further change to the setup, applied after the failure mode. */
+    public Builder with(Consumer<Microsoft365Setup> change) {
+      changes.add(change);
+      return this;
+    }
+
+    public SimulatedMicrosoft365 start() {
+      Microsoft365Setup s = Microsoft365Setup.healthy(cloud, protocol);
+      if (!failure.equals("healthy")) {
+        Microsoft365Failures.of(failure).apply().accept(s);
+      }
+      changes.forEach(c -> c.accept(s));
+      return new SimulatedMicrosoft365(s);
+    }
+  }
+}
