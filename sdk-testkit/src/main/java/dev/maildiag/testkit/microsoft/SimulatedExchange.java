@@ -10,14 +10,8 @@ import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Security;
 import dev.maildiag.microsoft.MailEndpoint;
 import dev.maildiag.microsoft.MailEndpoints;
-import dev.maildiag.testkit.MailboxWitness;
-import dev.maildiag.testkit.witness.CommandRelay;
-import dev.maildiag.testkit.witness.GreenMailWitness;
-import dev.maildiag.testkit.witness.SampleMessages;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,13 +24,10 @@ import java.util.Set;
 public final class SimulatedExchange implements AutoCloseable {
   private final Map<Protocol, GreenMail> servers;
   private final Protocol protocol;
-  /** Clients connect through these, so that tests can see every command sent (see {@link #witness()}). */
-  private final Map<Protocol, CommandRelay> relays = new EnumMap<>(Protocol.class);
 
   private SimulatedExchange(Map<Protocol, GreenMail> servers, Protocol protocol) {
     this.servers = servers;
     this.protocol = protocol;
-    servers.forEach((p, gm) -> relays.put(p, CommandRelay.to(serverPort(p))));
   }
 
   static SimulatedExchange start(Microsoft365Setup s) {
@@ -66,9 +57,6 @@ public final class SimulatedExchange implements AutoCloseable {
     for (String login : logins) {
       GreenMailUser user = gm.setUser(login, login, "not-a-password-" + System.nanoTime());
       ((UserImpl) user).setTokenValidator(token -> ExchangeOnline.login(s, p, token) == ExchangeOnline.Outcome.ACCEPTED);
-      if (login.equals(s.effectiveMailbox())) {
-        SampleMessages.fill(gm, user, 3);
-      }
     }
     return gm;
   }
@@ -85,17 +73,6 @@ public final class SimulatedExchange implements AutoCloseable {
 
   /** The port a protocol is served on. */
   public int port(Protocol p) {
-    return relays.get(p).port();
-  }
-
-  /** The mailboxes of all three servers and the commands they received, for read-only proofs. */
-  public MailboxWitness witness() {
-    Map<String, GreenMail> byName = new LinkedHashMap<>();
-    servers.forEach((p, gm) -> byName.put(p.label(), gm));
-    return new GreenMailWitness(byName, List.copyOf(relays.values()));
-  }
-
-  private int serverPort(Protocol p) {
     GreenMail gm = servers.get(p);
     return switch (p) {
       case IMAP -> gm.getImap().getServerSetup().getPort();
@@ -106,7 +83,6 @@ public final class SimulatedExchange implements AutoCloseable {
 
   @Override
   public void close() {
-    relays.values().forEach(CommandRelay::close);
     servers.values().forEach(GreenMail::stop);
   }
 }

@@ -8,13 +8,11 @@ import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
 import dev.maildiag.microsoft.MicrosoftCloud;
 import dev.maildiag.microsoft.MicrosoftClouds;
-import dev.maildiag.testkit.MailboxWitness;
 import dev.maildiag.testkit.Simulation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -159,20 +157,6 @@ public final class SimulatedMicrosoft365 implements Simulation {
     Stage[] stages = setup.stages.toArray(new Stage[0]);
     return stages.length == Stage.values().length ? Maildiag.create()
         : Maildiag.builder().stages(stages[0], java.util.Arrays.copyOfRange(stages, 1, stages.length)).build();
-  }
-
-  /** The context's secrets and the access token the simulated identity platform issues. */
-  @Override
-  public List<Secret> secrets() {
-    List<Secret> all = new ArrayList<>(Simulation.super.secrets());
-    all.add(Secret.of(issuedToken));
-    return List.copyOf(all);
-  }
-
-  /** Exchange's mailboxes and the commands its servers received; present unless the setup points at another host. */
-  @Override
-  public Optional<MailboxWitness> mailbox() {
-    return Optional.of(exchange.witness());
   }
 
   public Microsoft365Setup setup() {
