@@ -76,7 +76,12 @@ public final class AccessTokenGrant implements Check {
     } catch (IOException e) {
       return unreachable(ctx, endpoint, e);
     }
-    TokenResponse parsed = TokenResponse.parse(response);
+    TokenResponse parsed;
+    try {
+      parsed = TokenResponse.parse(response);
+    } catch (ParseException e) {
+      return notATokenResponse(endpoint, response);
+    }
     if (parsed.indicatesSuccess()) {
       return issued(ctx, grantName, endpoint, parsed.toSuccessResponse().getTokens());
     }
@@ -144,6 +149,22 @@ public final class AccessTokenGrant implements Check {
         .evidence("token endpoint", endpoint)
         .evidence("route", route.describe())
         .evidence("HTTP status", response.getStatusCode() + " " + (response.getStatusMessage() == null ? "" : response.getStatusMessage()))
+        .build();
+  }
+
+  /** A body that is no OAuth answer at all (cut off, not JSON, a portal page) says more about the path than the grant. */
+  private static Finding notATokenResponse(URI endpoint, HTTPResponse response) {
+    String type = response.getHeaderValue("Content-Type");
+    return Finding.error("The token endpoint answered HTTP " + response.getStatusCode() + " with something that is not an OAuth token response")
+        .detail("A token endpoint answers with a small JSON object. This answer"
+            + (type == null ? "" : " (" + type + ")") + " is not one: it may be cut off, come from a proxy or firewall"
+            + " page, or the configured URL may not be the provider's token endpoint.")
+        .step("Check that the token endpoint URL is the provider's, e.g. https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token.")
+        .step("Fetch the URL from this machine (curl -v) and see who answers; a proxy may intercept it.")
+        .evidence("token endpoint", endpoint)
+        .evidence("HTTP status", response.getStatusCode())
+        .evidence("content type", type)
+        .evidence("body length (chars, capped)", response.getBody() == null ? 0 : response.getBody().length())
         .build();
   }
 
