@@ -14,7 +14,7 @@ final class Figure {
   }
 
   Figure row(String what, String measured, String target, Boolean met) {
-    rows.add(new String[] {what, measured, target, met == null ? "not measured" : met ? "**met**" : "**NOT met**"});
+    rows.add(new String[] {what, measured, target, met == null ? (target.equals("reference") ? "-" : "not measured") : met ? "**met**" : "**NOT met**"});
     return this;
   }
 
