@@ -102,6 +102,15 @@ class HostileServersTest {
   }
 
   @Test
+  void silenceDuringSasl() {
+    try (MockMailServer smtp = MockMailServer.smtp().tls(TestCertificates.localhost()).stallOn("AUTH").start()) {
+      Report r = diagnose(smtp);
+      Finding f = failing(r, Xoauth2Authentication.ID);
+      assertThat(f.summary()).contains("did not answer");
+    }
+  }
+
+  @Test
   void plaintextOnATlsPort() {
     try (MockMailServer imap = MockMailServer.imap().start()) {
       Report r = Maildiag.create().diagnose(imap.context().security(Security.SSL).accessToken(Secret.of("t")).timeout(TIMEOUT).build());
