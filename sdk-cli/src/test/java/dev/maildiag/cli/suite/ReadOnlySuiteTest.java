@@ -23,15 +23,18 @@ import org.junit.jupiter.api.TestFactory;
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ReadOnlySuiteTest {
+  private static final List<String> MAIL_PROVIDERS = List.of("microsoft", "google");
+
   @TestFactory
   Stream<DynamicTest> aDiagnosisChangesNoMailbox() {
     return Scenarios.all().stream().map(s -> DynamicTest.dynamicTest(s.provider() + "/" + s.failureMode(), () -> check(s)));
   }
 
   @Test
-  void everyLiveProviderShowsItsMailboxSoTheSuiteHasSomethingToProve() throws Exception {
+  void everyMailProviderShowsItsMailboxSoTheSuiteHasSomethingToProve() throws Exception {
     for (Scenario s : Scenarios.all()) {
-      if (s.provider().equals("offline") || !s.failureMode().equals(Scenario.HEALTHY)) {
+      // configuration samples and the cluster (a load balancer in front of the product) have no mailbox
+      if (!MAIL_PROVIDERS.contains(s.provider()) || !s.failureMode().equals(Scenario.HEALTHY)) {
         continue;
       }
       try (Simulation simulation = s.start()) {
