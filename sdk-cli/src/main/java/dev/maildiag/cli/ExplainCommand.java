@@ -38,9 +38,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code maildiag explain}: turns an error text, a log, a HAR capture or a live cluster probe into ranked root causes. */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Explains what you already have: an error text, a whole log, a browser's HAR capture, or",
-        "a live probe of a clustered product's load balancer. Prints the likely root causes, most likely",
-        "first, and how to fix each."},
+    description = {"Explains what you already have: an error text, a whole log, a browser's HAR",
+        "capture, or a live probe of a clustered product's load balancer. Prints the",
+        "likely root causes, most likely first, and how to fix each."},
     footer = {"", "Exit codes: 0 something was recognised, 1 nothing was, 2 bad usage or an unreadable file.", "",
         "Examples:",
         "  maildiag explain 'A1 NO AUTHENTICATE failed.'",
@@ -104,9 +104,15 @@ final class ExplainCommand implements Callable<Integer> {
       throw new UsageProblem(modes == 0 ? "give a TEXT (or '-'), --log, --har, --batch or --cluster-url; see 'maildiag explain --help'"
           : "give only one of TEXT, --log, --har, --batch and --cluster-url/--node-urls");
     }
-    Explainer explainer = Explainer.discover();
     PrintWriter out = spec.commandLine().getOut();
     try {
+      if (har != null) {
+        return har(out);
+      }
+      if (clusterUrl != null || !nodeUrls.isEmpty()) {
+        return cluster(out);
+      }
+      Explainer explainer = Explainer.discover();
       if (phrases) {
         new TreeSet<>(LogScanner.of(explainer, null).keywords()).forEach(out::println);
         return ExitCodes.OK;
@@ -116,12 +122,6 @@ final class ExplainCommand implements Callable<Integer> {
       }
       if (log != null) {
         return log(explainer, out, providerLabel);
-      }
-      if (har != null) {
-        return har(out);
-      }
-      if (clusterUrl != null || !nodeUrls.isEmpty()) {
-        return cluster(out);
       }
       return text(explainer, out, providerLabel);
     } finally {

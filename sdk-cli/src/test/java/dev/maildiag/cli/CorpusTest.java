@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.maildiag.api.Candidate;
 import dev.maildiag.api.Explainer;
 import dev.maildiag.api.Observation;
+import dev.maildiag.api.explain.LogReport;
+import dev.maildiag.api.explain.LogScanner;
 import dev.maildiag.api.explain.Observations;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -80,6 +84,31 @@ class CorpusTest {
           .map(e -> e.path("id").asText() + " got=" + ranked(e, withLabels) + " accept=" + accept(e))
           .collect(Collectors.toList());
       assertThat(misses).as("labels=%s", withLabels).isEmpty();
+    }
+  }
+
+  /** The log scanner's byte-level prefilter never hides a text the explainer recognises. */
+  @Test
+  void theLogScannerFindsWhatTheExplainerFinds() throws IOException {
+    StringBuilder log = new StringBuilder();
+    List<String> expected = new ArrayList<>();
+    for (JsonNode e : entries) {
+      String oneLine = e.path("text").asText().replaceAll("\\s+", " ");
+      log.append("2024-01-01 00:00:00 ").append(oneLine).append('\n');
+      List<Candidate> ranked = EXPLAINER.explain(Observation.ofText(oneLine));
+      if (!ranked.isEmpty()) {
+        expected.add(ranked.get(0).rootCause());
+      }
+    }
+    LogReport report = LogScanner.of(EXPLAINER, null).scan(new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(report.lines()).isEqualTo(entries.size());
+    for (String cause : new TreeSet<>(expected)) {
+      long lines = expected.stream().filter(cause::equals).count();
+      assertThat(report.findings()).as(cause).anySatisfy(f -> {
+        assertThat(f.rootCause()).isEqualTo(cause);
+        assertThat(f.count()).isEqualTo(lines);
+      });
     }
   }
 

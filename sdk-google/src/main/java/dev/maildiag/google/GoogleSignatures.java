@@ -49,7 +49,7 @@ public final class GoogleSignatures extends SignatureTable {
       anyOf("xoauth2").regex("xoauth2[^\\n]{0,60}\\b401\\b")
           .says("XOAUTH2 failed with 401: the access token is expired or not valid")
           .cause(ACCESS_TOKEN_EXPIRED, 0.65).cause(SCOPES, 0.4).source(XOAUTH2),
-      anyOf("334").regex("auth[^\\n]{0,40}\\b334\\b(?!\\s*(?:vxnlcm5hbwu6|ugfzc3dvcmq6))")
+      anyOf("failed: 334", "failed with 334", "334 eyj", "response: 334", "code 334", "code: 334", "error: 334").regex("auth[^\\n]{0,40}\\b334\\b(?!\\s*(?:vxnlcm5hbwu6|ugfzc3dvcmq6))")
           .says("The SMTP server answered AUTH XOAUTH2 with an error challenge (334): the token was rejected")
           .cause(SCOPES, 0.5).cause(ACCESS_TOKEN_EXPIRED, 0.45).cause(WRONG_USER_AUTHORIZED, 0.3).source(XOAUTH2),
 
@@ -65,7 +65,7 @@ public final class GoogleSignatures extends SignatureTable {
       anyOf("application-specific password required", "5.7.9", "invalidsecondfactor", "185833")
           .says("Gmail wants an app password: a password was sent instead of an OAuth token")
           .cause(BASIC_AUTH_REJECTED, 0.93).source(APP_PASSWORDS),
-      anyOf("log in via your web browser", "log in with your web browser", "web login required", "5.7.14", "78754")
+      anyOf("log in via your web browser", "log in with your web browser", "web login required", "5.7.14", "answer/78754", "answer=78754")
           .says("Gmail blocked a password sign-in and wants a browser sign-in: use OAuth")
           .cause(BASIC_AUTH_REJECTED, 0.85).cause(CONDITIONAL_ACCESS, 0.3).source(WEB_LOGIN),
       anyOf("not enabled for imap", "imap access is disabled", "imap is disabled", "not enabled for pop", "pop access is disabled",
@@ -91,6 +91,13 @@ public final class GoogleSignatures extends SignatureTable {
       anyOf("org_internal", "restricted to users within its organization")
           .says("The app is Internal to another Workspace organisation: a different account signed in")
           .cause(WRONG_USER_AUTHORIZED, 0.6).cause(ADMIN_POLICY_BLOCKED, 0.45).source(OAUTH_ERRORS),
+      anyOf("policy_enforced").regex("(?<!admin_)policy_enforced")
+          .says("A Google account security policy (e.g. Advanced Protection) blocks the app").cause(ADMIN_POLICY_BLOCKED, 0.7)
+          .cause(APP_UNVERIFIED, 0.35).source(OAUTH_ERRORS),
+      anyOf("restricted_client").says("The app may not request these (sensitive) scopes until it is verified")
+          .cause(APP_UNVERIFIED, 0.75).cause(SCOPES, 0.4).source(UNVERIFIED),
+      anyOf("disallowed_useragent").says("Google refuses sign-in from an embedded browser").cause(INVALID_CONFIGURATION, 0.55)
+          .source(OAUTH_ERRORS),
       anyOf("deleted_client", "oauth client was deleted")
           .says("The OAuth client was deleted").cause(APP_NOT_FOUND, 0.94).source(OAUTH_ERRORS),
       anyOf("disabled_client", "oauth client was disabled")

@@ -115,7 +115,9 @@ public final class ExchangeAnswers implements Interpreter {
     TokenClaims t = claims.get();
     MicrosoftCloud cloud = MicrosoftCatalog.cloudOf(c).orElse(MicrosoftClouds.WORLDWIDE);
     String needed = (t.isAppOnly() ? MicrosoftCloud.APP_ONLY : MicrosoftCloud.DELEGATED).get(protocol);
-    if ((t.isAppOnly() ? t.roles() : t.scopes()).stream().noneMatch(s -> s.equalsIgnoreCase(needed))) {
+    if (t.expiresAt() != null && t.expiresAt().isBefore(java.time.Instant.now())) {
+      out.add(new Candidate(RootCauses.ACCESS_TOKEN_EXPIRED, 0.9, "The token expired at " + t.expiresAt()));
+    } else if ((t.isAppOnly() ? t.roles() : t.scopes()).stream().noneMatch(s -> s.equalsIgnoreCase(needed))) {
       out.add(new Candidate(RootCauses.SCOPES, 0.9, "The token lacks " + needed));
     } else if (t.audience() != null && !cloud.isResourceOf(t.audience())) {
       out.add(new Candidate(MicrosoftClouds.byResource(t.audience()).isPresent() ? RootCauses.CLOUD_MISMATCH : RootCauses.SCOPES, 0.85,

@@ -94,12 +94,27 @@ public final class MicrosoftSignatures extends SignatureTable {
       code("53002").says("AADSTS53002: the app is not approved by a conditional-access policy").cause(CONDITIONAL_ACCESS, 0.9).cause(ADMIN_POLICY_BLOCKED, 0.4).source(ENTRA_CODES),
       code("50158").says("AADSTS50158: an external security challenge was not satisfied").cause(CONDITIONAL_ACCESS, 0.88).source(ENTRA_CODES),
       code("50097").says("AADSTS50097: device authentication is required").cause(CONDITIONAL_ACCESS, 0.88).source(ENTRA_CODES),
+      code("50196").says("AADSTS50196: the server stopped a client request loop").cause(THROTTLED, 0.8).source(ENTRA_CODES),
       code("50053").says("AADSTS50053: the account is locked (too many sign-ins or a blocked IP)").cause(THROTTLED, 0.6)
           .cause(CONDITIONAL_ACCESS, 0.45).source(ENTRA_CODES),
       anyOf("multi-factor authentication", "multifactor authentication", "conditional access", "security defaults",
               "device is not in required device state", "strong authentication")
           .says("A multi-factor, conditional-access or security-defaults policy blocks the sign-in")
           .cause(CONDITIONAL_ACCESS, 0.88).cause(REFRESH_TOKEN_INVALID, 0.3).source(EXO_SECURITY_DEFAULTS),
+
+      // families: a code of the family that the rows above do not name still says which kind of problem it is
+      anyOf("aadsts53").regex("aadsts53\\d{3,4}(?!\\d)")
+          .says("AADSTS53xxx: a device or conditional-access policy refused the sign-in").cause(CONDITIONAL_ACCESS, 0.85).source(ENTRA_CODES),
+      code("50131").says("AADSTS50131: conditional access failed").cause(CONDITIONAL_ACCESS, 0.9).source(ENTRA_CODES),
+      anyOf("aadsts65").regex("aadsts65\\d{3}(?!\\d)")
+          .says("AADSTS65xxx: consent to the app's permissions is missing or was refused").cause(CONSENT_REQUIRED, 0.6)
+          .cause(SCOPES, 0.35).source(ENTRA_CODES),
+      anyOf("aadsts7000").regex("aadsts7000\\d{3}(?!\\d)")
+          .says("AADSTS7000xxx: the client's credentials (secret or certificate) are not accepted").cause(CLIENT_SECRET_INVALID, 0.55)
+          .cause(CLIENT_SECRET_EXPIRED, 0.35).source(ENTRA_CODES),
+      code("90019").says("AADSTS90019: no tenant in the request (the /common endpoint without a user)")
+          .cause(SINGLE_TENANT_ENDPOINT, 0.55).cause(TENANT_NOT_FOUND, 0.5).source(ENTRA_CODES),
+      code("700051").says("AADSTS700051: the response type is not enabled for the app").cause(INVALID_CONFIGURATION, 0.75).source(ENTRA_CODES),
 
       // --- Entra ID: grants (refresh token, code)
       code("700082").says("AADSTS700082: the refresh token expired through inactivity").cause(REFRESH_TOKEN_INVALID, 0.95).source(ENTRA_CODES),
@@ -151,6 +166,8 @@ public final class MicrosoftSignatures extends SignatureTable {
           .says("Exchange refused the token without saying why (IMAP/POP disabled, no licence, no mailbox permission, wrong scopes or user)")
           .cause(PROTOCOL_DISABLED, 0.5).cause(NO_LICENSE, 0.45).cause(MAILBOX_PERMISSION, 0.45).cause(SCOPES, 0.42)
           .cause(WRONG_USER_AUTHORIZED, 0.38).cause(ACCESS_TOKEN_EXPIRED, 0.28).cause(CLOUD_MISMATCH, 0.2).source(EXO_OAUTH),
+      anyOf("-err protocol error").says("Exchange's POP3 server did not understand the AUTH exchange (the one-line XOAUTH2 format)")
+          .cause(POP_OAUTH_FORMAT, 0.75).cause(HOST_PRODUCT_UNSUPPORTED, 0.35).source(EXO_OAUTH),
       anyOf("-err authentication failure", "unknown user name or bad password", "-err logon failure")
           .says("Exchange refused the POP3 login (POP disabled, no licence, no mailbox permission, wrong scopes or user, or the one-line format)")
           .cause(PROTOCOL_DISABLED, 0.5).cause(NO_LICENSE, 0.45).cause(MAILBOX_PERMISSION, 0.45).cause(SCOPES, 0.42)

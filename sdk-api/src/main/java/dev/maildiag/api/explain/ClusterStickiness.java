@@ -16,7 +16,7 @@ public final class ClusterStickiness implements Check {
 
   @Override
   public CheckInfo info() {
-    return CheckInfo.of(ID, Stage.CLUSTER, "Load balancer keeps a session on one node").finds(RootCauses.SESSION_STICKINESS);
+    return CheckInfo.of(ID, Stage.CLUSTER, "Load balancer keeps a session on one node").finds(RootCauses.SESSION_STICKINESS, RootCauses.INVALID_CONFIGURATION);
   }
 
   @Override
@@ -30,6 +30,9 @@ public final class ClusterStickiness implements Check {
     ClusterProbeReport report;
     try {
       report = new ClusterProbe(ctx.context(), ClusterProbe.DEFAULT_REQUESTS).probe(cluster.baseUrl(), cluster.nodeUrls());
+    } catch (IllegalArgumentException e) {
+      return Finding.error("The cluster URLs are not http(s) URLs").rootCause(RootCauses.INVALID_CONFIGURATION, 0.9)
+          .detail(e.getMessage()).step("Give the product's base URL and node URLs as http:// or https:// URLs.").build();
     } catch (IOException e) {
       return Finding.warning("Could not reach the cluster's base URL to test stickiness")
           .detail("The product's load-balanced URL did not answer from here: " + e.getClass().getSimpleName())

@@ -50,7 +50,7 @@ public final class GenericSignatures extends SignatureTable {
       anyOf("response: -1")
           .says("The server closed the connection before greeting (plain text on a TLS port, or a firewall)")
           .cause(TLS_MODE_MISMATCH, 0.55).cause(NETWORK_BLOCKED, 0.5).source(JAKARTA_MAIL),
-      anyOf("connection reset", "econnreset", "broken pipe", "forcibly closed by the remote host")
+      anyOf("connection reset", "econnreset", "broken pipe", "forcibly closed by the remote host", "connection dropped by server")
           .says("The connection was reset by something on the way or the server")
           .cause(NETWORK_BLOCKED, 0.5).cause(PROXY_BLOCKING, 0.3).cause(TLS_MODE_MISMATCH, 0.25).source(JDK_NET),
       anyOf("read timed out", "read timeout", "sockettimeoutexception", "timed out waiting for", "esockettimedout")
@@ -61,9 +61,10 @@ public final class GenericSignatures extends SignatureTable {
       // --- proxy
       anyOf("unable to tunnel through proxy", "proxy authentication required", "proxy-authenticate", "proxyerror",
               "tunnel connection failed", "cannot connect to proxy", "proxy returns", "proxy error", "statuscode = 407",
-              "407 proxy", "proxy server refused", "proxy connection failed", "connect to proxy")
+              "407 proxy", "proxy server refused", "proxy connection failed", "connect to proxy", "socksexception",
+              "socks: connection", "socks server", "err_access_denied", "x-squid-error")
           .says("An outbound proxy refuses or cannot tunnel the connection").cause(PROXY_BLOCKING, 0.93).source(RFC9110_407),
-      anyOf("http/1.1 407", "http/1.0 407", "status 407", "status: 407", "statuscode=407", " 407 ")
+      anyOf("http/1.1 407", "http/1.0 407", "status 407", "status: 407", "statuscode=407", "407 proxy")
           .regex("(?:http/1\\.[01]|status(?:code)?\\s*[:=]?)\\s*407|\\b407\\b.{0,20}proxy")
           .says("HTTP 407: the proxy wants credentials").cause(PROXY_BLOCKING, 0.9).source(RFC9110_407),
 
@@ -88,6 +89,9 @@ public final class GenericSignatures extends SignatureTable {
               "handshake_failure", "no cipher suites in common", "tlsv1 alert", "inappropriate fallback")
           .says("Client and server share no TLS version or cipher (an old JVM, or TLS 1.0/1.1 disabled)")
           .cause(TLS_MODE_MISMATCH, 0.6).cause(TLS_CERTIFICATE, 0.45).source(JSSE),
+      anyOf("could not convert socket to tls", "couldn't convert socket to tls")
+          .says("STARTTLS failed: the server's certificate is not trusted, or TLS is not what the port speaks")
+          .cause(TLS_CERTIFICATE, 0.55).cause(TLS_MODE_MISMATCH, 0.5).source(JAKARTA_MAIL),
       anyOf("remote host terminated the handshake", "remote host closed connection during handshake",
               "handshake terminated", "sslhandshakeexception", "ssl handshake", "eof during handshake")
           .says("The TLS handshake was broken off (TLS mode, interception or a firewall)")
@@ -124,9 +128,11 @@ public final class GenericSignatures extends SignatureTable {
           .source(RFC5530),
       anyOf("[nonexistent]", "folder not found", "foldernotfoundexception", "no such folder", "no such mailbox",
               "mailbox doesn't exist", "mailbox does not exist", "unknown mailbox", "couldn't open the folder",
-              "could not open the folder", "folder does not exist", "folder doesn't exist", "folder '", "mailbox not found:")
+              "could not open the folder", "folder does not exist", "folder doesn't exist", "folder '", "mailbox not found:",
+              "find folder", "find the folder", "open folder")
           .regex("\\[nonexistent]|folder ?not ?found|no such (?:folder|mailbox)|(?:unknown|no) mailbox|mailbox (?:does ?n[o']t exist)|"
-              + "open the folder|folder .{0,60}(?:does ?n[o']t exist|not found|cannot be found)|mailbox not found:")
+              + "open the folder|folder .{0,60}(?:does ?n[o']t exist|not found|cannot be found)|mailbox not found:|"
+              + "(?:unable to|cannot|can't|could not|couldn't) (?:find|open) (?:the )?folder")
           .says("The folder (e.g. a localized Inbox) does not exist").cause(INBOX_FOLDER_MISSING, 0.88).source(RFC5530),
 
       // --- OAuth 2.0 error codes (RFC 6749): providers' tables refine them
@@ -163,11 +169,43 @@ public final class GenericSignatures extends SignatureTable {
       anyOf("refresh token", "refresh_token")
           .regex("refresh[ _]token.{0,60}(?:expired|revoked|invalid|not valid|no longer valid)|(?:expired|revoked|invalid) refresh[ _]token")
           .says("The refresh token is expired, revoked or invalid").cause(REFRESH_TOKEN_INVALID, 0.88).source(RFC6749),
+      anyOf("refresh the token", "refresh token", "refresh oauth", "refresh access token", "token refresh", "refreshing")
+          .regex("(?:fail(?:ed|ure)?|unable|could not|couldn't|cannot|error)\\W+(?:\\w+\\W+){0,3}?(?:to )?refresh(?:ing)?\\W+(?:the\\W+)?"
+              + "(?:oauth\\W+|access\\W+)?token|token refresh (?:failed|error)")
+          .says("The product could not refresh its OAuth token (an expired secret or refresh token, or the way out is blocked)")
+          .cause(REFRESH_TOKEN_INVALID, 0.5).cause(CLIENT_SECRET_EXPIRED, 0.45).cause(PROXY_BLOCKING, 0.3).cause(NETWORK_BLOCKED, 0.3)
+          .source(JIRA_KB),
       anyOf("doesn't match provided", "does not match provided", "doesn't match the", "does not match the", "mismatch")
           .regex("(?:authori[sz]ed|signed[- ]in|logged[- ]in|token'?s?)\\s+(?:e-?mail|user|account|address).{0,40}"
               + "(?:does ?n[o']t match|mismatch)|(?:user|account|e-?mail) mismatch")
           .says("The account that authorized is not the configured mailbox user").cause(WRONG_USER_AUTHORIZED, 0.88)
           .source(JIRA_KB),
+
+      anyOf("disabled", "not enabled for")
+          .regex("\\b(?:imap4?|pop3?)(?: protocol)?(?: access)? (?:is |has been |was )?disabled|not enabled for (?:imap|pop)|"
+              + "(?:imap4?|pop3?) (?:access )?(?:is )?not enabled")
+          .says("IMAP or POP is disabled for the mailbox").cause(PROTOCOL_DISABLED, 0.9).source(JIRA_KB),
+      anyOf("licen")
+          .regex("(?:no|not|without|missing|invalid|expired|unlicensed)\\W+(?:\\w+\\W+){0,3}?licen[cs]|licen[cs]e\\W+(?:\\w+\\W+){0,2}?"
+              + "(?:missing|expired|required|not assigned|not found)|unlicensed")
+          .says("The account has no (mail) licence").cause(NO_LICENSE, 0.8).source(JIRA_KB),
+      anyOf("client access rule", "clientaccessrule")
+          .says("A client access rule blocks the connection").cause(CLIENT_ACCESS_RULE, 0.9).source(JIRA_KB),
+      anyOf("invalid audience", "audience is invalid", "audience validation failed", "wrong audience", "invalid_audience")
+          .says("The token was issued for another resource (scope resource or cloud)").cause(SCOPES, 0.7).cause(CLOUD_MISMATCH, 0.45)
+          .source(RFC6749),
+      anyOf("required scope", "missing scope", "scope missing", "scopes missing", "missing the scope", "lacks the scope")
+          .says("The token lacks a required scope").cause(SCOPES, 0.85).source(RFC6749),
+      anyOf("right to send", "permission to send", "send on behalf", "send as this", "sendas")
+          .regex("(?:does ?n[o']t|not|no) (?:have )?(?:the )?(?:right|permission)s? to send|send on behalf|send as this|sendas(?:denied| permission)")
+          .says("The authorizing user may not send as (or on behalf of) this mailbox").cause(MAILBOX_PERMISSION, 0.85).source(JIRA_KB),
+      // the OAuth flow's state lives on the node that started it; a callback on another node cannot find it
+      anyOf("state mismatch", "invalid state", "state parameter", "state does not match", "flow not found", "no flow found",
+              "flow with id", "unknown flow", "oauth flow")
+          .regex("state (?:mismatch|parameter (?:is )?(?:invalid|missing|does ?n[o']t match|mismatch))|invalid state|state does not match|"
+              + "(?:no )?flow (?:with id .{0,60})?not found|no flow found|unknown flow|invalid flow|oauth flow .{0,40}(?:expired|not found|missing)")
+          .says("The OAuth callback did not find the flow it belongs to (often another cluster node answered the callback)")
+          .cause(SESSION_STICKINESS, 0.6).cause(REDIRECT_URI_MISMATCH, 0.2).source(JIRA_KB),
 
       // --- the host product (Jira / Jira Service Management) log lines, from Atlassian's KB and bug tracker
       anyOf("oauth token not defined for connection", "oauth authorisation required", "oauth authorization required")

@@ -34,19 +34,20 @@ public final class LogScanner {
   private static final int MAX_LINE = 4096;
   private static final int MAX_EXAMPLE = 400;
   private static final int CACHE_LIMIT = 4096;
-  private static final Pattern TIME = Pattern.compile(
-      "^\\W{0,3}(\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)");
+  /** ISO-like (Jira, log4j, ISO 8601), syslog ({@code Oct 12 08:02:36}), Tomcat ({@code 12-Oct-2022 08:02:36.237}), Android. */
+  private static final Pattern TIME = Pattern.compile("^\\W{0,3}("
+      + "\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?"
+      + "|\\d{2}-[A-Z][a-z]{2}-\\d{4} \\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?"
+      + "|[A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2}"
+      + "|\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?)");
 
   private final Explainer explainer;
-  private final KeywordFilter filter;
   private final Set<String> keywords;
   private final String provider;
-  private final Map<String, List<Candidate>> cache = new HashMap<>();
 
   private LogScanner(Explainer explainer, Set<String> keywords, String provider) {
     this.explainer = explainer;
     this.keywords = Set.copyOf(keywords);
-    this.filter = new KeywordFilter(keywords);
     this.provider = provider;
   }
 
@@ -83,11 +84,13 @@ public final class LogScanner {
   /** Scans a stream to its end; the caller closes it. */
   public LogReport scan(InputStream in) throws IOException {
     Aggregate agg = new Aggregate();
+    Map<String, List<Candidate>> explained = new HashMap<>(); // a log repeats its errors: explain each message once
     byte[] buf = new byte[BUFFER];
     int filled = 0;
     long bytes = 0;
     byte lastByte = '\n';
     long lineNo = 1; // number of the line starting at 'counted'
+    KeywordFilter filter = null;
     while (true) {
       int n = in.read(buf, filled, buf.length - filled);
       boolean eof = n < 0;
@@ -103,6 +106,9 @@ public final class LogScanner {
       if (end <= 0) {
         end = filled; // a line longer than the buffer: scan it in pieces
       }
+      if (filter == null) {
+        filter = new KeywordFilter(keywords, buf, end); // anchored on what is rare in this very log
+      }
       int counted = 0;
       int pos = 0;
       while (pos < end) {
@@ -114,7 +120,7 @@ public final class LogScanner {
         int stop = lineEnd(buf, hit, end);
         lineNo += newlines(buf, counted, start);
         counted = start;
-        explainLine(buf, start, stop, lineNo, agg);
+        explainLine(buf, start, stop, lineNo, agg, explained);
         pos = stop + 1;
       }
       lineNo += newlines(buf, counted, end);
@@ -127,7 +133,7 @@ public final class LogScanner {
     }
   }
 
-  private void explainLine(byte[] buf, int start, int stop, long lineNo, Aggregate agg) {
+  private void explainLine(byte[] buf, int start, int stop, long lineNo, Aggregate agg, Map<String, List<Candidate>> cache) {
     int len = Math.min(stop - start, MAX_LINE);
     if (len > 0 && buf[start + len - 1] == '\r') {
       len--;
@@ -157,7 +163,8 @@ public final class LogScanner {
     int end = lineStart - 1;
     for (int lines = 0; lines < 100 && end > 0; lines++) {
       int start = lineStart(buf, end - 1);
-      if (end - start >= 19 && Character.isDigit(buf[start]) || (end - start >= 20 && buf[start] == '[')) {
+      byte first = buf[start];
+      if (end - start >= 14 && (first >= '0' && first <= '9' || first >= 'A' && first <= 'Z' || first == '[')) {
         String time = timeOf(new String(buf, start, Math.min(64, end - start), StandardCharsets.UTF_8));
         if (time != null) {
           return time;

@@ -89,6 +89,21 @@ class LogScannerTest {
   }
 
   @Test
+  void readsTheTimeStampsOfOtherLogFormats() throws IOException {
+    String log = String.join("\n",
+        "Oct 12 08:02:36 host java[123]: java.net.UnknownHostException: imap.example.com",
+        "12-Oct-2022 09:00:00.123 SEVERE [main] mail failed",
+        "\tCaused by: java.net.UnknownHostException: imap.example.com",
+        "01-07 19:08:12.205 26970 30004 W ImapConnection: java.net.UnknownHostException: imap.example.com", "");
+    LogFinding dns = finding(SCANNER.scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8))), RootCauses.DNS_FAILURE);
+
+    assertThat(dns.count()).isEqualTo(3);
+    assertThat(dns.firstSeen()).isEqualTo("Oct 12 08:02:36");
+    assertThat(dns.lastSeen()).isEqualTo("01-07 19:08:12.205");
+    assertThat(LogScanner.timeOf("12-Oct-2022 09:00:00.123 SEVERE")).isEqualTo("12-Oct-2022 09:00:00.123");
+  }
+
+  @Test
   void aCleanLogHasNoFindings() throws IOException {
     LogReport report = SCANNER.scan(new ByteArrayInputStream("all good\nstill good\n".getBytes(StandardCharsets.UTF_8)));
     assertThat(report.findings()).isEmpty();

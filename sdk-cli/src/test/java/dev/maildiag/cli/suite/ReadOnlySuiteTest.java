@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.TestFactory;
  * flags are identical before and after a diagnosis, and its servers never received POP3 {@code DELE} or IMAP
  * {@code STORE}, {@code EXPUNGE}, {@code COPY}, {@code MOVE} (or any other writing command).
  */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ReadOnlySuiteTest {
   @TestFactory
   Stream<DynamicTest> aDiagnosisChangesNoMailbox() {

@@ -70,6 +70,14 @@ class ClusterStickinessTest {
   }
 
   @Test
+  void aBaseUrlThatIsNoHttpUrlIsAConfigurationError() {
+    Finding f = new ClusterStickiness().run(CheckContext.standalone(context("ftp://jira.example.com/?token=secret", List.of())));
+
+    assertThat(f.rootCause()).isEqualTo(RootCauses.INVALID_CONFIGURATION);
+    assertThat(f.detail()).doesNotContain("secret");
+  }
+
+  @Test
   void appliesOnlyWhenTheContextNamesTheClustersBaseUrl() {
     ClusterStickiness check = new ClusterStickiness();
     assertThat(check.appliesTo(DiagnosticContext.builder().build())).isFalse();
