@@ -47,6 +47,11 @@ public final class ExchangeAnswers implements Interpreter {
       return List.of(new Candidate(RootCauses.BASIC_AUTH_REJECTED, 0.9,
           "A password login was refused; Exchange Online accepts only OAuth 2.0 (XOAUTH2) for IMAP, POP and SMTP AUTH"));
     }
+    if (t.contains("request is throttled")) {
+      return List.of(
+          new Candidate(RootCauses.INBOX_FLOODED, 0.65, "Exchange throttles the session; a flooded folder (bounce storm) is the usual reason for a mail handler"),
+          new Candidate(RootCauses.THROTTLED, 0.55, "Exchange throttles this account's connections or requests"));
+    }
     if (NOT_CONNECTED.matcher(t).find()) {
       return notConnected(c, claims(o));
     }

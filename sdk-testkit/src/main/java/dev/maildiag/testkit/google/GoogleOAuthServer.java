@@ -6,10 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
-import dev.maildiag.api.ReportJson;
 import java.time.Instant;
 
 /**
@@ -24,6 +24,7 @@ import java.time.Instant;
  * }</pre>
  */
 public final class GoogleOAuthServer implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final WireMockServer wireMock;
 
   private GoogleOAuthServer(WireMockServer wireMock) {
@@ -54,7 +55,7 @@ public final class GoogleOAuthServer implements AutoCloseable {
    * {@code email} (or to nobody when null: a token requested without the email scope).
    */
   public GoogleOAuthServer issues(String accessToken, String scope, String email) {
-    ObjectNode token = ReportJson.mapper().createObjectNode()
+    ObjectNode token = JSON.createObjectNode()
         .put("access_token", accessToken).put("expires_in", 3599).put("scope", scope).put("token_type", "Bearer");
     wireMock.stubFor(post(urlPathEqualTo("/token")).willReturn(json(200, token.toString())));
     return describes(accessToken, scope, email);
@@ -62,7 +63,7 @@ public final class GoogleOAuthServer implements AutoCloseable {
 
   /** Token-info describes {@code accessToken} (e.g. a token configured in the handler rather than refreshed). */
   public GoogleOAuthServer describes(String accessToken, String scope, String email) {
-    ObjectNode info = ReportJson.mapper().createObjectNode()
+    ObjectNode info = JSON.createObjectNode()
         .put("azp", GoogleSimulation.CLIENT_ID).put("aud", GoogleSimulation.CLIENT_ID).put("sub", "104857600000000000001")
         .put("scope", scope).put("exp", Long.toString(Instant.now().plusSeconds(3599).getEpochSecond())).put("expires_in", "3599");
     if (email != null) {
@@ -77,7 +78,7 @@ public final class GoogleOAuthServer implements AutoCloseable {
 
   /** The token endpoint refuses every grant with Google's error answer. */
   public GoogleOAuthServer refuses(int status, String error, String description) {
-    ObjectNode body = ReportJson.mapper().createObjectNode().put("error", error);
+    ObjectNode body = JSON.createObjectNode().put("error", error);
     if (description != null) {
       body.put("error_description", description);
     }

@@ -106,7 +106,8 @@ class HostileServersTest {
     try (MockMailServer smtp = MockMailServer.smtp().tls(TestCertificates.localhost()).stallOn("AUTH").start()) {
       Report r = diagnose(smtp);
       Finding f = failing(r, Xoauth2Authentication.ID);
-      assertThat(f.summary()).contains("did not answer");
+      // Angus' read timeout or, on a loaded machine, the check's own time limit: both say the server went silent
+      assertThat(f.summary() + " " + f.detail()).contains("did not answer");
     }
   }
 
