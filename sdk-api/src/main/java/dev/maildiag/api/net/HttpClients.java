@@ -8,6 +8,8 @@ import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -44,6 +46,10 @@ public final class HttpClients {
         .followRedirects(true)
         .followSslRedirects(false)
         .retryOnConnectionFailure(false)
+        // every check builds its own client and never reuses a connection: an idle HTTP/2 connection kept for
+        // OkHttp's default five minutes holds a socket and a reader thread per diagnosis, which piles up in a
+        // product that diagnoses before every save
+        .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
         .addInterceptor(chain -> capped(chain.proceed(chain.request()), MAX_BODY_BYTES))
         .build();
   }

@@ -62,6 +62,18 @@ class HttpClientsTest {
   }
 
   @Test
+  void keepsNoConnectionOpenAfterTheCall() throws Exception {
+    try (LocalHttpsServer idp = LocalHttpsServer.start(TestCertificates.localhost(), 200, 10)) {
+      DiagnosticContext ctx = DiagnosticContext.builder().network(NetworkSettings.direct())
+          .attribute(TlsTrust.ATTRIBUTE, TestCertificates.trust()).build();
+      OkHttpClient client = HttpClients.forContext(ctx);
+      assertThat(get(client, idp.url("/token"))).isEqualTo("200:10");
+      // a pooled idle connection (and, over HTTP/2, its reader thread) would outlive the diagnosis by minutes
+      assertThat(client.connectionPool().connectionCount()).isZero();
+    }
+  }
+
+  @Test
   void capsTheResponseBody() throws Exception {
     try (LocalHttpsServer big = LocalHttpsServer.start(TestCertificates.localhost(), 200, (int) HttpClients.MAX_BODY_BYTES + 10)) {
       DiagnosticContext ctx = DiagnosticContext.builder().network(NetworkSettings.direct())
