@@ -25,6 +25,14 @@ public interface DiagnosticsProvider {
     return context;
   }
 
+  /**
+   * This provider's own fix for a root cause in this context (exact portal paths, cmdlets, settings), used
+   * for findings that name the cause without a fix of their own; empty to leave it to others.
+   */
+  default java.util.Optional<Remediation> remediation(String rootCause, DiagnosticContext context) {
+    return java.util.Optional.empty();
+  }
+
   default List<Check> checks() {
     return List.of();
   }

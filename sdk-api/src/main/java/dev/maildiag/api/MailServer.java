@@ -7,8 +7,9 @@ package dev.maildiag.api;
  * @param host the mail host name
  * @param port the port, or 0 for the protocol's usual port with this security
  * @param security ssl, starttls or none; null when not configured
- * @param login the user name sent in the XOAUTH2 {@code user=} field
- * @param mailbox the mailbox address when it differs from the login (shared or delegated mailbox)
+ * @param login the account that signs in and authorizes the mailbox (the access token's user)
+ * @param mailbox the mailbox address when it differs from the login (shared or delegated mailbox); the
+ *     XOAUTH2 {@code user=} is this address, or the login when there is none
  * @param folder the folder the handler reads, {@code INBOX} by default
  */
 public record MailServer(Protocol protocol, String host, int port, Security security, String login, String mailbox, String folder) {

@@ -68,7 +68,7 @@ public final class Maildiag {
   /** Runs the diagnosis, telling {@code listener} as each check finishes. */
   public Report diagnose(DiagnosticContext context, DiagnosisListener listener) {
     DiagnosticContext completed = withDefaults(context);
-    return new DiagnosisRun(plan(completed), completed, explainer, listener).run();
+    return new DiagnosisRun(plan(completed), completed, explainer, listener, id -> remediation(id, completed)).run();
   }
 
   /** The context with what applicable providers' catalogs fill in for missing settings. */
@@ -103,6 +103,22 @@ public final class Maildiag {
     }
     checks.removeIf(c -> !stages.contains(c.info().stage()) || excluded.contains(c.info().id()) || !c.appliesTo(context));
     return CheckPlan.of(checks);
+  }
+
+  /**
+   * The most specific fix for a root cause in a context: the first applicable provider's own, else the
+   * registry's generic one.
+   */
+  public Remediation remediation(String rootCause, DiagnosticContext context) {
+    for (DiagnosticsProvider p : providers) {
+      if (p.appliesTo(context)) {
+        java.util.Optional<Remediation> own = p.remediation(rootCause, context);
+        if (own.isPresent() && !own.get().isEmpty()) {
+          return own.get();
+        }
+      }
+    }
+    return RootCauses.find(rootCause).map(RootCause::remediation).orElse(Remediation.NONE);
   }
 
   /** The explainer over every provider's interpreters. */

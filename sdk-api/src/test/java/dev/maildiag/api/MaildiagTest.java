@@ -195,6 +195,30 @@ class MaildiagTest {
     assertThat(report.topRootCause()).get().extracting(RankedRootCause::id).isEqualTo(RootCauses.TLS_MODE_MISMATCH);
   }
 
+  @Test
+  void aProvidersOwnFixReplacesTheGenericOneForFindingsWithoutAFix() {
+    DiagnosticsProvider provider = new DiagnosticsProvider() {
+      @Override public String id() { return "acme"; }
+      @Override public java.util.Optional<Remediation> remediation(String rootCause, DiagnosticContext context) {
+        return rootCause.equals(RootCauses.PROTOCOL_DISABLED)
+            ? java.util.Optional.of(Remediation.of(List.of("Run Set-CASMailbox " + context.server().login() + " -ImapEnabled $true")))
+            : java.util.Optional.empty();
+      }
+      @Override public List<Check> checks() {
+        return List.of(FakeCheck.error("x.auth", RootCauses.PROTOCOL_DISABLED), FakeCheck.error("x.net", RootCauses.NETWORK_BLOCKED));
+      }
+    };
+
+    Report report = Maildiag.builder().discoverProviders(false).provider(provider).build()
+        .diagnose(DiagnosticContext.builder().login("a@example.com").network(NetworkSettings.direct()).build());
+
+    assertThat(report.finding("x.auth").orElseThrow().remediation().steps()).containsExactly("Run Set-CASMailbox a@example.com -ImapEnabled $true");
+    assertThat(report.rootCauses()).filteredOn(r -> r.id().equals(RootCauses.PROTOCOL_DISABLED)).singleElement()
+        .satisfies(r -> assertThat(r.remediation().steps()).containsExactly("Run Set-CASMailbox a@example.com -ImapEnabled $true"));
+    assertThat(report.finding("x.net").orElseThrow().remediation())
+        .isEqualTo(RootCauses.find(RootCauses.NETWORK_BLOCKED).orElseThrow().remediation());
+  }
+
   private static void sleep(long ms) {
     try {
       Thread.sleep(ms);

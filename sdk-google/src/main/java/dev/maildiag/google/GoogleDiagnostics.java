@@ -7,6 +7,7 @@ import dev.maildiag.api.DiagnosticsProvider;
 import dev.maildiag.api.Interpreter;
 import dev.maildiag.api.MailServer;
 import dev.maildiag.api.OAuthClient;
+import dev.maildiag.api.Remediation;
 import java.util.List;
 import java.util.Locale;
 
@@ -64,6 +65,11 @@ public final class GoogleDiagnostics implements DiagnosticsProvider {
       }
     });
     return b.build();
+  }
+
+  @Override
+  public java.util.Optional<Remediation> remediation(String rootCause, DiagnosticContext context) {
+    return java.util.Optional.of(GoogleRemediations.of(rootCause)).filter(r -> !r.isEmpty());
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.DiagnosticsProvider;
 import dev.maildiag.api.Interpreter;
 import dev.maildiag.api.OAuthClient;
+import dev.maildiag.api.Remediation;
 import java.util.List;
 
 /** Microsoft 365 / Exchange Online: the cloud catalog, checks and context-aware interpreters. */
@@ -48,6 +49,11 @@ public final class MicrosoftDiagnostics implements DiagnosticsProvider {
       });
     }
     return b.build();
+  }
+
+  @Override
+  public java.util.Optional<Remediation> remediation(String rootCause, DiagnosticContext context) {
+    return java.util.Optional.of(MicrosoftFixes.of(rootCause, context)).filter(r -> !r.isEmpty());
   }
 
   @Override

@@ -10,8 +10,7 @@ import dev.maildiag.api.Explainer;
 import dev.maildiag.api.Facts;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Report;
-import dev.maildiag.api.RootCause;
-import dev.maildiag.api.RootCauses;
+import dev.maildiag.api.Remediation;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
@@ -31,6 +30,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,15 +44,21 @@ public final class DiagnosisRun {
   private final DiagnosticContext context;
   private final Explainer explainer;
   private final DiagnosisListener listener;
+  private final Function<String, Remediation> remediations;
   private final Facts facts = new Facts();
   private final Map<String, CompletableFuture<Finding>> results = new LinkedHashMap<>();
   private long deadlineNanos;
 
-  public DiagnosisRun(CheckPlan plan, DiagnosticContext context, Explainer explainer, DiagnosisListener listener) {
+  /**
+   * @param remediations the fix for a root cause when a finding names one without a fix of its own
+   */
+  public DiagnosisRun(CheckPlan plan, DiagnosticContext context, Explainer explainer, DiagnosisListener listener,
+      Function<String, Remediation> remediations) {
     this.plan = plan;
     this.context = context;
     this.explainer = explainer;
     this.listener = listener;
+    this.remediations = remediations;
   }
 
   public Report run() {
@@ -91,7 +97,7 @@ public final class DiagnosisRun {
       timer.shutdownNow();
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    return new Report(Verdicts.of(findings), findings, RootCauseRanking.rank(findings), context.describe(), startedAt, took);
+    return new Report(Verdicts.of(findings), findings, RootCauseRanking.rank(findings, remediations), context.describe(), startedAt, took);
   }
 
   private void awaitAll() {
@@ -169,10 +175,10 @@ public final class DiagnosisRun {
     return CompletableFuture.completedFuture(complete(info, finding, Duration.ZERO));
   }
 
-  private static Finding complete(CheckInfo info, Finding finding, Duration took) {
+  private Finding complete(CheckInfo info, Finding finding, Duration took) {
     Finding stamped = finding.stamped(info.id(), took);
     if (stamped.rootCause() != null && stamped.remediation().isEmpty()) {
-      stamped = stamped.withRemediation(RootCauses.find(stamped.rootCause()).map(RootCause::remediation).orElse(stamped.remediation()));
+      stamped = stamped.withRemediation(remediations.apply(stamped.rootCause()));
     }
     return stamped;
   }

@@ -20,7 +20,13 @@ import java.util.Map;
 public final class RootCauseRanking {
   private RootCauseRanking() {}
 
+  /** Ranks with the registry's generic remediation for causes no finding gave a fix for. */
   public static List<RankedRootCause> rank(List<Finding> findings) {
+    return rank(findings, id -> RootCauses.find(id).map(RootCause::remediation).orElse(Remediation.NONE));
+  }
+
+  /** Ranks; {@code remediations} gives the fix for causes no finding gave one for. */
+  public static List<RankedRootCause> rank(List<Finding> findings, java.util.function.Function<String, Remediation> remediations) {
     Map<String, Tally> tallies = new LinkedHashMap<>();
     for (Finding f : findings) {
       double weight = weight(f.severity());
@@ -37,7 +43,7 @@ public final class RootCauseRanking {
     ranked.removeIf(t -> t.score <= 0);
     // ties keep the order the findings came in, which is path order: the earlier break is the cause
     ranked.sort(Comparator.comparingDouble((Tally t) -> t.score).reversed());
-    return ranked.stream().map(Tally::toRanked).toList();
+    return ranked.stream().map(t -> t.toRanked(remediations)).toList();
   }
 
   static double weight(Severity severity) {
@@ -71,10 +77,10 @@ public final class RootCauseRanking {
       }
     }
 
-    RankedRootCause toRanked() {
+    RankedRootCause toRanked(java.util.function.Function<String, Remediation> remediations) {
       RootCause known = RootCauses.find(id).orElse(null);
       String title = known == null ? id : known.title();
-      Remediation fix = !remediation.isEmpty() || known == null ? remediation : known.remediation();
+      Remediation fix = !remediation.isEmpty() ? remediation : remediations.apply(id);
       return new RankedRootCause(id, title, Math.round(score * 100) / 100.0, findings, fix);
     }
   }

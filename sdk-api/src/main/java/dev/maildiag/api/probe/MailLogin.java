@@ -50,9 +50,12 @@ final class MailLogin implements AutoCloseable {
     return ctx.facts().get(Facts.ACCESS_TOKEN).orElse(ctx.context().tokens().accessToken());
   }
 
-  /** The XOAUTH2 {@code user=}: the login, else the mailbox. */
+  /**
+   * The XOAUTH2 {@code user=}: the mailbox read. For a shared or delegated mailbox Microsoft expects the
+   * mailbox's address there with the authorizing user's token; otherwise it is the login.
+   */
   static String user(MailServer s) {
-    return s.login() != null ? s.login() : s.effectiveMailbox();
+    return s.effectiveMailbox();
   }
 
   /** Prepares a store (IMAP, POP3) or transport (SMTP) for this context; {@link #connect()} logs in. */
