@@ -25,7 +25,8 @@ final class Capture implements AutoCloseable {
 
     @Override
     public void publish(LogRecord record) {
-      synchronized (bytes) {
+      // the stream's lock first, as PrintStream.write takes it before the byte array's: no lock-order deadlock
+      synchronized (stream) {
         stream.print(format.format(record));
       }
     }
@@ -48,7 +49,7 @@ final class Capture implements AutoCloseable {
 
   String text() {
     stream.flush();
-    synchronized (bytes) {
+    synchronized (stream) {
       return bytes.toString(StandardCharsets.UTF_8);
     }
   }
