@@ -73,11 +73,18 @@ public final class GoogleCatalog {
 
   /** The catalog's mail host for the protocol (and, for SMTP, the security), if any. */
   public static Optional<MailHost> mailHost(Protocol protocol, Security security) {
+    return mailHost(protocol, security, 0);
+  }
+
+  /** The catalog's mail host for the protocol, preferring the entry of the given security or port (0: any). */
+  public static Optional<MailHost> mailHost(Protocol protocol, Security security, int port) {
     if (protocol == null) {
       return Optional.empty();
     }
     return MAIL_HOSTS.stream()
-        .filter(h -> h.protocol() == protocol && (protocol != Protocol.SMTP || security == null || h.security() == security))
+        .filter(h -> h.protocol() == protocol)
+        .filter(h -> security == null || h.security() == security || protocol != Protocol.SMTP)
+        .filter(h -> port <= 0 || h.port() == port || protocol != Protocol.SMTP)
         .findFirst();
   }
 

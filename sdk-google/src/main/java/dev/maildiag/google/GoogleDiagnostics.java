@@ -55,7 +55,7 @@ public final class GoogleDiagnostics implements DiagnosticsProvider {
     if (context.attribute(TOKEN_INFO_ENDPOINT).isEmpty()) {
       b.attribute(TOKEN_INFO_ENDPOINT, GoogleCatalog.TOKEN_INFO_ENDPOINT);
     }
-    GoogleCatalog.mailHost(s.protocol(), s.security()).ifPresent(h -> {
+    GoogleCatalog.mailHost(s.protocol(), s.security(), s.port()).ifPresent(h -> {
       if (s.host() == null) {
         b.host(h.host());
       }

@@ -14,7 +14,7 @@ public final class GoogleRemediations {
           "Authorize the mailbox again so that a token with that scope is issued."),
           GoogleCatalog.XOAUTH2_DOC)),
       Map.entry(RootCauses.PROTOCOL_DISABLED, fix(List.of(
-          "Gmail: Settings (gear) > See all settings > Forwarding and POP/IMAP > enable IMAP access (or POP download) > Save Changes.",
+          "Gmail: Settings (gear) > See all settings > Forwarding and POP/IMAP > enable IMAP access (where the switch is still shown) or POP download > Save Changes.",
           "Google Workspace: Admin console > Apps > Google Workspace > Gmail > End User Access > POP and IMAP access: allow IMAP (or POP) for the user's organizational unit.",
           "Admin console changes can take up to 24 hours; test again afterwards."),
           "https://support.google.com/mail/answer/7126229", "https://support.google.com/a/answer/105694")),

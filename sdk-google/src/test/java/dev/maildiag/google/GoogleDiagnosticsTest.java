@@ -48,6 +48,16 @@ class GoogleDiagnosticsTest {
   }
 
   @Test
+  void smtpOn587GetsStarttlsAndOn465Ssl() {
+    assertThat(google.withDefaults(DiagnosticContext.builder().provider("google").protocol(Protocol.SMTP).port(587).build())
+        .server().security()).isEqualTo(Security.STARTTLS);
+    assertThat(google.withDefaults(DiagnosticContext.builder().provider("google").protocol(Protocol.SMTP).port(465).build())
+        .server().security()).isEqualTo(Security.SSL);
+    assertThat(google.withDefaults(DiagnosticContext.builder().provider("google").protocol(Protocol.IMAP).build())
+        .server().host()).isEqualTo("imap.gmail.com");
+  }
+
+  @Test
   void aCorrectGmailConfigurationPassesTheOfflineChecks() {
     var report = Maildiag.builder().stages(Stage.CONFIG).build().diagnose(GoogleContexts.gmail().build());
     assertThat(report.findings()).extracting(f -> f.checkId()).contains(MailScope.ID, GoogleEndpoints.ID, MailboxIsLogin.ID);

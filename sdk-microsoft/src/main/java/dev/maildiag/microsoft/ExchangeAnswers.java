@@ -47,6 +47,11 @@ public final class ExchangeAnswers implements Interpreter {
       return List.of(new Candidate(RootCauses.BASIC_AUTH_REJECTED, 0.9,
           "A password login was refused; Exchange Online accepts only OAuth 2.0 (XOAUTH2) for IMAP, POP and SMTP AUTH"));
     }
+    if (t.contains("request is throttled")) {
+      return List.of(
+          new Candidate(RootCauses.INBOX_FLOODED, 0.65, "Exchange throttles the session; a flooded folder (bounce storm) is the usual reason for a mail handler"),
+          new Candidate(RootCauses.THROTTLED, 0.55, "Exchange throttles this account's connections or requests"));
+    }
     if (NOT_CONNECTED.matcher(t).find()) {
       return notConnected(c, claims(o));
     }
@@ -115,7 +120,9 @@ public final class ExchangeAnswers implements Interpreter {
     TokenClaims t = claims.get();
     MicrosoftCloud cloud = MicrosoftCatalog.cloudOf(c).orElse(MicrosoftClouds.WORLDWIDE);
     String needed = (t.isAppOnly() ? MicrosoftCloud.APP_ONLY : MicrosoftCloud.DELEGATED).get(protocol);
-    if ((t.isAppOnly() ? t.roles() : t.scopes()).stream().noneMatch(s -> s.equalsIgnoreCase(needed))) {
+    if (t.expiresAt() != null && t.expiresAt().isBefore(java.time.Instant.now())) {
+      out.add(new Candidate(RootCauses.ACCESS_TOKEN_EXPIRED, 0.9, "The token expired at " + t.expiresAt()));
+    } else if ((t.isAppOnly() ? t.roles() : t.scopes()).stream().noneMatch(s -> s.equalsIgnoreCase(needed))) {
       out.add(new Candidate(RootCauses.SCOPES, 0.9, "The token lacks " + needed));
     } else if (t.audience() != null && !cloud.isResourceOf(t.audience())) {
       out.add(new Candidate(MicrosoftClouds.byResource(t.audience()).isPresent() ? RootCauses.CLOUD_MISMATCH : RootCauses.SCOPES, 0.85,

@@ -78,6 +78,12 @@ class ExchangeAnswersTest {
   }
 
   @Test
+  void throttlingPointsToAFloodedInbox() {
+    assertThat(explain("A5 BAD Request is throttled. Suggested Backoff Time: 89117 milliseconds", Contexts.imap().build(), null))
+        .extracting(Candidate::rootCause).containsExactly(RootCauses.INBOX_FLOODED, RootCauses.THROTTLED);
+  }
+
+  @Test
   void popConnectionClosedTenIsTheFormat() {
     DiagnosticContext pop = Contexts.imap().protocol(Protocol.POP3).port(995).build();
     assertThat(top(explain("AuthenticationFailedException: Protocol error. Connection is closed. 10", pop, null))).isEqualTo(RootCauses.POP_OAUTH_FORMAT);

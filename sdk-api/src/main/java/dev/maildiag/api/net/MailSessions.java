@@ -48,7 +48,10 @@ public final class MailSessions {
     props.setProperty(p + "timeout", millis(t.read()));
     props.setProperty(p + "writetimeout", millis(t.read()));
     props.setProperty(p + "ssl.checkserveridentity", "true");
-    props.put(p + "ssl.socketFactory", TlsTrust.forContext(context).socketFactory());
+    props.put(p + "ssl.socketFactory", NoDelaySockets.tls(TlsTrust.forContext(context).socketFactory()));
+    if (security(server) != Security.SSL) {
+      props.put(p + "socketFactory", NoDelaySockets.plain(javax.net.SocketFactory.getDefault()));
+    }
     if (security(server) == Security.STARTTLS) {
       props.setProperty(p + "starttls.enable", "true");
       props.setProperty(p + "starttls.required", "true");

@@ -41,7 +41,7 @@ public final class AccessTokenClaims implements Check {
     if (token == null) {
       return Finding.skipped("No access token to read: none was configured and none was obtained").build();
     }
-    String origin = fresh.isPresent() ? "obtained by " + AccessTokenGrant.ID : "configured";
+    String origin = fresh.isPresent() ? "fresh from " + AccessTokenGrant.ID : "configured";
     Optional<TokenClaims> read = JwtClaims.read(token);
     if (read.isEmpty()) {
       return Finding.info("The access token is opaque (not a JWT), so its claims cannot be read locally")
@@ -54,12 +54,12 @@ public final class AccessTokenClaims implements Check {
     Finding.Builder f;
     Instant now = Instant.now();
     if (claims.expiresAt() != null && claims.expiresAt().isBefore(now)) {
-      f = Finding.error("The " + origin + " access token expired " + ago(claims.expiresAt(), now))
+      f = Finding.error("The access token (" + origin + ") expired " + ago(claims.expiresAt(), now))
           .rootCause(RootCauses.ACCESS_TOKEN_EXPIRED, fresh.isPresent() ? 0.9 : 0.95)
           .step("Obtain a fresh access token with the refresh token before connecting.")
           .step("Check that this machine's clock is right (the expiry is compared with it).");
     } else {
-      f = Finding.ok("The " + origin + " access token is readable" + (claims.expiresAt() == null ? "" : " and valid until " + claims.expiresAt()));
+      f = Finding.ok("The access token (" + origin + ") is readable" + (claims.expiresAt() == null ? "" : " and valid until " + claims.expiresAt()));
     }
     return f.detail("Claims were decoded without verifying the token's signature; they show what the token says, not that it is genuine.")
         .evidence("token", origin)

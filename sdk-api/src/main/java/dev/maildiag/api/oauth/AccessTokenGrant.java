@@ -30,7 +30,6 @@ import dev.maildiag.api.net.Route;
 import java.io.IOException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,7 +47,7 @@ public final class AccessTokenGrant implements Check {
             RootCauses.SINGLE_TENANT_ENDPOINT, RootCauses.APP_NOT_FOUND, RootCauses.TENANT_NOT_FOUND,
             RootCauses.CONSENT_REQUIRED, RootCauses.CONDITIONAL_ACCESS, RootCauses.CLOUD_MISMATCH, RootCauses.SCOPES,
             RootCauses.NETWORK_BLOCKED, RootCauses.PROXY_BLOCKING)
-        .after("config.urls");
+        .after("config.urls", "network.identity");
   }
 
   @Override
@@ -77,11 +76,21 @@ public final class AccessTokenGrant implements Check {
     } catch (IOException e) {
       return unreachable(ctx, endpoint, e);
     }
-    TokenResponse parsed = TokenResponse.parse(response);
+    TokenResponse parsed;
+    try {
+      parsed = TokenResponse.parse(response);
+    } catch (ParseException e) {
+      return notATokenResponse(endpoint, response);
+    }
     if (parsed.indicatesSuccess()) {
       return issued(ctx, grantName, endpoint, parsed.toSuccessResponse().getTokens());
     }
-    return refused(ctx, grantName, endpoint, TokenError.parse(response.getStatusCode(), response.getBody()));
+    TokenError error = TokenError.parse(response.getStatusCode(), response.getBody());
+    Route route = ProxyDecision.forHttps(context.network(), endpoint.getHost());
+    if (error.error() == null && !route.isDirect()) {
+      return proxyAnswered(endpoint, route, response);
+    }
+    return refused(ctx, grantName, endpoint, error);
   }
 
   private static TokenRequest request(URI endpoint, OAuthClient o, Secret refreshToken) {
@@ -131,22 +140,48 @@ public final class AccessTokenGrant implements Check {
     return f.build();
   }
 
+  /** An HTTP answer without an OAuth error, on a proxied route: the proxy's, not the identity platform's. */
+  private static Finding proxyAnswered(URI endpoint, Route route, HTTPResponse response) {
+    return Finding.error("The proxy answered the token request with HTTP " + response.getStatusCode() + " instead of passing it on")
+        .rootCause(RootCauses.PROXY_BLOCKING, 0.85)
+        .detail("The answer has no OAuth error, so it did not come from the identity platform.")
+        .step("Allow " + endpoint.getHost() + " on the proxy, or exempt it: -Dhttp.nonProxyHosts=...|" + endpoint.getHost())
+        .evidence("token endpoint", endpoint)
+        .evidence("route", route.describe())
+        .evidence("HTTP status", response.getStatusCode() + " " + (response.getStatusMessage() == null ? "" : response.getStatusMessage()))
+        .build();
+  }
+
+  /** A body that is no OAuth answer at all (cut off, not JSON, a portal page) says more about the path than the grant. */
+  private static Finding notATokenResponse(URI endpoint, HTTPResponse response) {
+    String type = response.getHeaderValue("Content-Type");
+    return Finding.error("The token endpoint answered HTTP " + response.getStatusCode() + " with something that is not an OAuth token response")
+        .detail("A token endpoint answers with a small JSON object. This answer"
+            + (type == null ? "" : " (" + type + ")") + " is not one: it may be cut off, come from a proxy or firewall"
+            + " page, or the configured URL may not be the provider's token endpoint.")
+        .step("Check that the token endpoint URL is the provider's, e.g. https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token.")
+        .step("Fetch the URL from this machine (curl -v) and see who answers; a proxy may intercept it.")
+        .evidence("token endpoint", endpoint)
+        .evidence("HTTP status", response.getStatusCode())
+        .evidence("content type", type)
+        .evidence("body length (chars, capped)", response.getBody() == null ? 0 : response.getBody().length())
+        .build();
+  }
+
   private static Finding unreachable(CheckContext ctx, URI endpoint, IOException e) {
     String text = e.getClass().getSimpleName() + ": " + e.getMessage();
     Route route = ProxyDecision.forHttps(ctx.context().network(), endpoint.getHost());
-    List<Candidate> candidates = ctx.interpret(ctx.observe(text, Stage.NETWORK));
+    List<Candidate> interpreted = ctx.interpret(ctx.observe(text, Stage.NETWORK));
+    List<Candidate> candidates = new java.util.ArrayList<>();
     if (!route.isDirect()) {
-      // the text says what failed, the route says who: through a proxy, the proxy is the first suspect
-      List<Candidate> proxyFirst = new ArrayList<>(List.of(
-          new Candidate(RootCauses.PROXY_BLOCKING, 0.8, "The token request goes " + route.describe() + ", which failed: " + text)));
-      candidates.stream().filter(c -> !c.rootCause().equals(RootCauses.PROXY_BLOCKING))
-          .map(c -> new Candidate(c.rootCause(), Math.min(c.confidence(), 0.5), c.reason())).forEach(proxyFirst::add);
-      if (proxyFirst.size() == 1) {
-        proxyFirst.add(new Candidate(RootCauses.NETWORK_BLOCKED, 0.3, "The network behind the proxy may block the identity host"));
-      }
-      candidates = proxyFirst;
-    } else if (candidates.isEmpty()) {
-      candidates = List.of(new Candidate(e instanceof UnknownHostException ? RootCauses.DNS_FAILURE : RootCauses.NETWORK_BLOCKED, 0.7,
+      // whatever the text says, it is the proxy's answer or the proxy that failed to answer
+      candidates.add(new Candidate(RootCauses.PROXY_BLOCKING, 0.85, "The token request goes " + route.describe() + ", which failed: " + text));
+      interpreted.stream().filter(c -> !c.rootCause().equals(RootCauses.PROXY_BLOCKING))
+          .map(c -> new Candidate(c.rootCause(), c.confidence() * 0.4, c.reason())).forEach(candidates::add);
+    } else if (!interpreted.isEmpty()) {
+      candidates.addAll(interpreted);
+    } else {
+      candidates.add(new Candidate(e instanceof UnknownHostException ? RootCauses.DNS_FAILURE : RootCauses.NETWORK_BLOCKED, 0.7,
           "The token endpoint could not be reached: " + text));
     }
     return Finding.error("Could not reach the token endpoint " + endpoint.getHost() + (route.isDirect() ? "" : " through the proxy"))

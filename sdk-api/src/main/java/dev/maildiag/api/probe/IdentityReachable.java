@@ -95,6 +95,17 @@ public final class IdentityReachable implements Check {
               + "|localhost|127.*\".")
           .evidence("route", route.describe()).evidence("error", Printable.of(msg));
     }
+    if (!route.isDirect() && (e instanceof java.net.ConnectException || e instanceof java.net.NoRouteToHostException)) {
+      // OkHttp connects to the proxy first: a connect failure on a proxied route is the proxy's
+      return Finding.error("The proxy " + route.proxy().host() + ":" + route.proxy().port() + " for the identity calls cannot be reached")
+          .rootCause(RootCauses.PROXY_BLOCKING, 0.85)
+          .detail("Token requests to " + target + " go " + route.describe() + ", and the proxy does not accept connections: "
+              + Printable.of(msg) + ". This is a network problem, not an OAuth error.")
+          .step("Check the proxy settings (" + route.reason() + "=" + route.proxy().host() + ", port " + route.proxy().port() + ").")
+          .step("Or, if the firewall lets it out directly: -Dhttp.nonProxyHosts=\"" + target.substring(0, target.lastIndexOf(':'))
+              + "|localhost|127.*\".")
+          .evidence("route", route.describe()).evidence("error", Printable.of(msg));
+    }
     Finding.Builder b = NetworkFailure.describe(e, target, route.isDirect() ? null : route.describe());
     if (b == null) {
       if (lower.contains("timeout") || lower.contains("timed out") || lower.contains("canceled")) {

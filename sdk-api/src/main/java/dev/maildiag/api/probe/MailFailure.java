@@ -31,7 +31,7 @@ final class MailFailure {
           .detail("Jakarta Mail would have sent the token as a LOGIN password; maildiag refuses to.")
           .evidence("capabilities", ctx.facts().get(ProbeFacts.CAPABILITIES).map(c -> String.join(" ", c.capabilities())).orElse(null));
     }
-    String answer = login == null ? null : login.lastFailureAnswer(s.protocol());
+    String answer = login == null ? null : login.lastFailureAnswer(s.protocol(), e);
     if (answer == null && message.contains(MailLogin.ANGUS_SYNTHETIC)) {
       String what = Printable.of(MailLogin.withoutSyntheticPrefix(message));
       return Finding.error("The connection was dropped or reset during the " + step + ": " + what)
@@ -43,6 +43,13 @@ final class MailFailure {
           .evidence("trace", login == null ? null : login.traceTail());
     }
     IOException io = ioCause(e);
+    if (answer == null && !ctx.facts().has(ProbeFacts.CAPABILITIES) && unreachable(e, io)) {
+      // the network checks did not run in this diagnosis (stages left out): naming a network cause from here
+      // would outrank what the chosen stages found
+      return Finding.skipped("The mail server " + target + " cannot be reached from here (" + Printable.of(io == null ? message
+          : io instanceof java.net.UnknownHostException ? "no address for " + io.getMessage() : String.valueOf(io.getMessage()))
+          + "); the network stages, which diagnose that, were not run");
+    }
     if (answer == null && io != null) {
       Finding.Builder b;
       if (io instanceof SocketTimeoutException) {
@@ -73,6 +80,11 @@ final class MailFailure {
       b.evidence("trace", login.traceTail());
     }
     return b;
+  }
+
+  private static boolean unreachable(MessagingException e, IOException io) {
+    return e instanceof org.eclipse.angus.mail.util.MailConnectException || io instanceof java.net.UnknownHostException
+        || io instanceof java.net.ConnectException || io instanceof java.net.NoRouteToHostException;
   }
 
   private static boolean causeMessageContains(Throwable e, String text) {

@@ -7,6 +7,7 @@ import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.net.MailSessions;
 import dev.maildiag.api.net.ProtocolTrace;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Service;
 import jakarta.mail.Session;
@@ -26,6 +27,9 @@ final class MailLogin implements AutoCloseable {
   private static final int TRACE_LINES = 30;
   /** Angus Mail turns a broken connection into a made-up {@code * BYE} answer carrying this text. */
   static final String ANGUS_SYNTHETIC = "Jakarta Mail Exception:";
+  private static final String COMMAND_RESULT = "command result: ";
+  /** Trace lines that are Angus' own chatter or a Java stack trace, not protocol. */
+  private static final Pattern NOT_PROTOCOL = Pattern.compile("^(DEBUG|\\s|Caused by|\\.\\.\\.|[\\w$]+(\\.[\\w$]+)+(Exception|Error)\\b).*");
 
   final Service service;
   final ProtocolTrace trace;
@@ -57,8 +61,23 @@ final class MailLogin implements AutoCloseable {
     ProtocolTrace trace = new ProtocolTrace();
     Session session = MailSessions.session(ctx.context(), pop3TwoLine, trace);
     Service service = s.protocol() == Protocol.SMTP ? MailSessions.transport(session, s) : MailSessions.store(session, s);
-    ctx.closeOnTimeout(service::close);
-    return new MailLogin(service, trace, s, token);
+    return new MailLogin(service, trace, s, token).guardedBy(ctx);
+  }
+
+  /** Registers this login with a check, to be closed if that check runs out of time. */
+  MailLogin guardedBy(CheckContext ctx) {
+    ctx.closeOnTimeout(this::closeInBackground);
+    return this;
+  }
+
+  /**
+   * Closes on a thread of its own: closing a store can block on the thread that reads from it, and the
+   * runner's timer must never be held up by a stuck server.
+   */
+  void closeInBackground() {
+    Thread closer = new Thread(this::close, "maildiag-close-" + server.protocol().label());
+    closer.setDaemon(true);
+    closer.start();
   }
 
   /** The POP3 format to use after authentication: what the authentication check found to work. */
@@ -70,8 +89,11 @@ final class MailLogin implements AutoCloseable {
     service.connect(server.host(), server.effectivePort(), login, token.reveal());
   }
 
-  /** The last failure answer of the server in the trace (e.g. {@code A1 NO AUTHENTICATE failed.}), or null. */
-  String lastFailureAnswer(Protocol protocol) {
+  /**
+   * The server's failure answer as it was sent (e.g. {@code A1 NO AUTHENTICATE failed.}, {@code -ERR Logon failure},
+   * {@code 535 5.7.8 ...}), from the trace or, where Angus suppressed it during SASL, from the exception; or null.
+   */
+  String lastFailureAnswer(Protocol protocol, MessagingException error) {
     Pattern p = switch (protocol) {
       case IMAP -> IMAP_FAILURE;
       case POP3 -> POP3_FAILURE;
@@ -79,8 +101,20 @@ final class MailLogin implements AutoCloseable {
     };
     String found = null;
     for (String line : safeLines()) {
-      if (p.matcher(line).matches() && !line.contains(ANGUS_SYNTHETIC)) {
-        found = line;
+      // Angus logs the result of a suppressed SASL exchange as "... command result: A1 NO ..."
+      int result = line.indexOf(COMMAND_RESULT);
+      String candidate = result >= 0 ? line.substring(result + COMMAND_RESULT.length()).trim()
+          : line.startsWith("DEBUG") ? null : line;
+      if (candidate != null && p.matcher(candidate).matches() && !candidate.contains(ANGUS_SYNTHETIC)) {
+        found = candidate;
+      }
+    }
+    if (found == null && error instanceof AuthenticationFailedException && error.getMessage() != null) {
+      String m = error.getMessage().strip();
+      if (protocol == Protocol.POP3 && !m.startsWith("-ERR") && !m.startsWith("OAUTH2 ")) {
+        found = "-ERR " + m; // Angus keeps the text after "-ERR"
+      } else if (p.matcher(m).matches() || protocol == Protocol.POP3) {
+        found = m;
       }
     }
     return found == null ? null : Printable.of(found);
@@ -88,7 +122,7 @@ final class MailLogin implements AutoCloseable {
 
   /** The end of the protocol trace, for evidence; lines that could carry a secret are left out. */
   String traceTail() {
-    List<String> lines = safeLines();
+    List<String> lines = safeLines().stream().filter(l -> !NOT_PROTOCOL.matcher(l).matches()).toList();
     List<String> tail = lines.subList(Math.max(0, lines.size() - TRACE_LINES), lines.size());
     return String.join("\n", tail.stream().map(l -> Printable.of(withoutSyntheticPrefix(l))).toList());
   }
@@ -108,7 +142,7 @@ final class MailLogin implements AutoCloseable {
     String payload = "user=" + login + "\u0001auth=Bearer " + raw + "\u0001\u0001";
     String b64 = Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
     // Angus suppresses SASL payloads in its trace; this filter is a second guard, not the redaction itself
-    return trace.protocolLines().stream()
+    return trace.text().lines()
         .filter(l -> !l.contains(raw) && !l.contains(b64) && !l.contains(b64.substring(0, Math.min(24, b64.length()))))
         .toList();
   }

@@ -67,6 +67,7 @@ final class MailWire implements Closeable {
             : new InetSocketAddress(s.host(), s.effectivePort());
         socket.connect(target, millis(connect));
       }
+      socket.setTcpNoDelay(true);
       return new MailWire(ctx, socket);
     } catch (IOException | RuntimeException e) {
       socket.close();

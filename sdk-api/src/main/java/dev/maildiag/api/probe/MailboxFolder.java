@@ -54,9 +54,12 @@ public final class MailboxFolder implements Check {
       return Finding.skipped("No access token").build();
     }
     MailServer s = ctx.context().server();
-    try (MailLogin login = MailLogin.prepare(ctx, token, MailLogin.pop3TwoLine(ctx))) {
+    MailLogin shared = SharedSession.take(ctx);
+    try (MailLogin login = shared != null ? shared : MailLogin.prepare(ctx, token, MailLogin.pop3TwoLine(ctx))) {
       try {
-        login.connect();
+        if (shared == null) {
+          login.connect();
+        }
         Store store = (Store) login.service;
         return s.protocol() == Protocol.IMAP ? imap(ctx, store, s.folder()) : pop3(ctx, store, s.folder());
       } catch (MessagingException e) {

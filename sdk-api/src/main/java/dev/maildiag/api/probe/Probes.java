@@ -26,13 +26,16 @@ final class Probes {
     }
     try {
       URI uri = new URI(url);
-      return uri.getHost() == null || !"https".equalsIgnoreCase(uri.getScheme()) ? null : uri;
+      // http is accepted for local stand-ins (simulations); the route is decided as for HTTPS either way,
+      // the same way HttpClients routes the token calls
+      boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+      return uri.getHost() == null || !web ? null : uri;
     } catch (java.net.URISyntaxException e) {
       return null;
     }
   }
 
   static int port(URI uri) {
-    return uri.getPort() > 0 ? uri.getPort() : 443;
+    return uri.getPort() > 0 ? uri.getPort() : "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
   }
 }

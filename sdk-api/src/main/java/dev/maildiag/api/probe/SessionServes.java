@@ -45,20 +45,33 @@ public final class SessionServes implements Check {
       return Finding.skipped("No access token").build();
     }
     MailServer s = ctx.context().server();
-    try (MailLogin login = MailLogin.prepare(ctx, token, MailLogin.pop3TwoLine(ctx))) {
+    MailLogin login = SharedSession.take(ctx);
+    if (login == null) {
+      login = MailLogin.prepare(ctx, token, MailLogin.pop3TwoLine(ctx));
       try {
         login.connect();
       } catch (MessagingException e) {
+        login.close();
         return MailFailure.describe(ctx, login, e, Stage.OAUTH, "authentication").build();
       }
-      try {
-        return switch (s.protocol()) {
-          case IMAP -> imap(ctx, (Store) login.service);
-          case POP3 -> pop3((Store) login.service);
-          case SMTP -> smtp((SMTPTransport) login.service);
-        };
-      } catch (MessagingException e) {
-        return MailFailure.describe(ctx, login, e, Stage.PROTOCOL, first(s) + " after authentication").build();
+    }
+    boolean handedOn = false;
+    try {
+      Finding f = switch (s.protocol()) {
+        case IMAP -> imap(ctx, (Store) login.service);
+        case POP3 -> pop3((Store) login.service);
+        case SMTP -> smtp((SMTPTransport) login.service);
+      };
+      if (s.protocol() != dev.maildiag.api.Protocol.SMTP) {
+        SharedSession.offer(ctx, login); // the mailbox check goes on with this login
+        handedOn = true;
+      }
+      return f;
+    } catch (MessagingException e) {
+      return MailFailure.describe(ctx, login, e, Stage.PROTOCOL, first(s) + " after authentication").build();
+    } finally {
+      if (!handedOn) {
+        login.close();
       }
     }
   }

@@ -80,14 +80,20 @@ public final class Xoauth2Authentication implements Check {
   }
 
   private static Attempt attempt(CheckContext ctx, Secret token, boolean twoLine) throws MessagingException {
-    try (MailLogin login = MailLogin.prepare(ctx, token, twoLine)) {
-      try {
-        login.connect();
-        return new Attempt(null, null, null);
-      } catch (MessagingException e) {
-        Finding.Builder f = MailFailure.describe(ctx, login, e, Stage.OAUTH, "authentication");
-        String answer = login.lastFailureAnswer(ctx.context().server().protocol());
-        return new Attempt(f, e, answer == null ? Printable.of(e.getMessage()) : answer);
+    MailLogin login = MailLogin.prepare(ctx, token, twoLine);
+    boolean handedOn = false;
+    try {
+      login.connect();
+      SharedSession.offer(ctx, login); // the session and mailbox checks go on with this login
+      handedOn = true;
+      return new Attempt(null, null, null);
+    } catch (MessagingException e) {
+      Finding.Builder f = MailFailure.describe(ctx, login, e, Stage.OAUTH, "authentication");
+      String answer = login.lastFailureAnswer(ctx.context().server().protocol(), e);
+      return new Attempt(f, e, answer == null ? Printable.of(e.getMessage()) : answer);
+    } finally {
+      if (!handedOn) {
+        login.close();
       }
     }
   }

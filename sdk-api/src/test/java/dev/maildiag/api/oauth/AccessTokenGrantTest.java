@@ -107,6 +107,20 @@ class AccessTokenGrantTest {
   }
 
   @Test
+  void anAnswerThatIsNoTokenResponseIsAFindingNotACrash() throws Exception {
+    // malformed JSON with a success status: Nimbus throws ParseException, which must not escape the check
+    idp.stubFor(post(urlEqualTo("/tenant/oauth2/v2.0/token")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody("{\"access_token\": \"at\", \"token_type\": ")));
+
+    Finding f = new AccessTokenGrant().run(ctx(context().refreshToken(Secret.of("rt-1")).build()));
+
+    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+    assertThat(f.summary()).contains("HTTP 200", "not an OAuth token response");
+    assertThat(f.evidence()).containsEntry("content type", "application/json");
+    assertThat(f.toString()).doesNotContain("rt-1", "s3cret-value", "\"at\"");
+  }
+
+  @Test
   void closedPortIsANetworkProblemNotAnOAuthOne() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -133,6 +147,19 @@ class AccessTokenGrantTest {
 
     assertThat(f.rootCause()).isEqualTo(RootCauses.PROXY_BLOCKING);
     assertThat(f.evidence().get("route")).contains("through HTTP proxy 127.0.0.1:" + port);
+  }
+
+  @Test
+  void aProxysOwnAnswerIsNotAnOAuthError() throws Exception {
+    idp.stubFor(post(urlEqualTo("/proxied/token")).willReturn(aResponse().withStatus(403).withBody("<html>Blocked by policy</html>")));
+    NetworkSettings proxied = new NetworkSettings(null, new ProxyServer("127.0.0.1", idp.getPort(), null, null, "https.proxyHost"),
+        "*.corp.example", null, null, java.util.Map.of(), java.util.Map.of());
+
+    Finding f = new AccessTokenGrant().run(ctx(context().network(proxied).tokenEndpoint("http://login.example.test/proxied/token")
+        .refreshToken(Secret.of("rt")).build()));
+
+    assertThat(f.rootCause()).isEqualTo(RootCauses.PROXY_BLOCKING);
+    assertThat(f.evidence().get("HTTP status")).startsWith("403");
   }
 
   @Test

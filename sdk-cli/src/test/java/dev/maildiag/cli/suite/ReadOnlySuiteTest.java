@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -20,16 +21,20 @@ import org.junit.jupiter.api.TestFactory;
  * flags are identical before and after a diagnosis, and its servers never received POP3 {@code DELE} or IMAP
  * {@code STORE}, {@code EXPUNGE}, {@code COPY}, {@code MOVE} (or any other writing command).
  */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ReadOnlySuiteTest {
+  private static final List<String> MAIL_PROVIDERS = List.of("microsoft", "google");
+
   @TestFactory
   Stream<DynamicTest> aDiagnosisChangesNoMailbox() {
     return Scenarios.all().stream().map(s -> DynamicTest.dynamicTest(s.provider() + "/" + s.failureMode(), () -> check(s)));
   }
 
   @Test
-  void everyLiveProviderShowsItsMailboxSoTheSuiteHasSomethingToProve() throws Exception {
+  void everyMailProviderShowsItsMailboxSoTheSuiteHasSomethingToProve() throws Exception {
     for (Scenario s : Scenarios.all()) {
-      if (s.provider().equals("offline") || !s.failureMode().equals(Scenario.HEALTHY)) {
+      // configuration samples and the cluster (a load balancer in front of the product) have no mailbox
+      if (!MAIL_PROVIDERS.contains(s.provider()) || !s.failureMode().equals(Scenario.HEALTHY)) {
         continue;
       }
       try (Simulation simulation = s.start()) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * stderr, log output at the most verbose level (this class runs in its own JVM with slf4j at trace, see the
  * pom), Angus Mail's protocol trace (java.util.logging at FINEST) or any exception message in the report.
  */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SecrecySuiteTest {
   /** A password the simulation did not ask for, so that code paths holding one are exercised too. */
   private static final Secret EXTRA_PASSWORD = Secret.of("CANARY-password-5b1e7d");

@@ -83,7 +83,7 @@ public abstract class SimulationExtension<A extends Annotation, S extends Simula
   }
 
   /** Closes the simulation when JUnit closes the store. */
-  private static final class Running implements ExtensionContext.Store.CloseableResource {
+  private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     final Simulation simulation;
 
     Running(Simulation simulation) {

@@ -23,6 +23,8 @@ final class MockConnection implements Runnable {
   private Socket socket;
   private InputStream in;
   private OutputStream out;
+  private String selected;
+  private int reportedCount;
 
   MockConnection(MockMailServer server, Socket socket) {
     this.server = server;
@@ -36,7 +38,7 @@ final class MockConnection implements Runnable {
       if (server.implicitTls != null) {
         socket = server.implicitTls.wrap(socket);
       }
-      in = socket.getInputStream();
+      in = new java.io.BufferedInputStream(socket.getInputStream());
       out = socket.getOutputStream();
       if (misbehave()) {
         return;
@@ -137,6 +139,10 @@ final class MockConnection implements Runnable {
       socket.close();
       return false;
     }
+    if (server.stallOn.contains(verb)) {
+      drainUntilClosed();
+      return false;
+    }
     sleep(server.delay.toMillis());
     List<String> canned = server.answers.get(verb);
     if (canned != null) {
@@ -179,9 +185,19 @@ final class MockConnection implements Runnable {
       case "STARTTLS":
         return startTls(tag + " OK Begin TLS negotiation now");
       case "NOOP":
+      case "CHECK":
+        Integer now = selected == null ? null : folderCount(selected);
+        if (now != null && now != reportedCount) {
+          send("* " + now + " EXISTS"); // new mail, as servers report it in answer to NOOP
+          reportedCount = now;
+        }
+        send(tag + " OK " + verb + " completed");
+        return true;
       case "CLOSE":
       case "UNSELECT":
-      case "CHECK":
+        selected = null;
+        send(tag + " OK " + verb + " completed");
+        return true;
       case "ID":
         send(tag + " OK " + verb + " completed");
         return true;
@@ -218,6 +234,8 @@ final class MockConnection implements Runnable {
           send(tag + " OK STATUS completed");
           return true;
         }
+        selected = folder;
+        reportedCount = count;
         send("* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)");
         send("* " + count + " EXISTS");
         send("* 0 RECENT");
@@ -380,7 +398,7 @@ final class MockConnection implements Runnable {
     }
     send(answer);
     socket = server.starttls.wrap(socket);
-    in = socket.getInputStream();
+    in = new java.io.BufferedInputStream(socket.getInputStream());
     out = socket.getOutputStream();
     return true;
   }

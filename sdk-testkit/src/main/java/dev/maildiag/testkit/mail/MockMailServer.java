@@ -63,6 +63,7 @@ public final class MockMailServer implements AutoCloseable {
   final List<String> saslOneLineSteps = new ArrayList<>();
   final Map<String, Integer> folders = new LinkedHashMap<>();
   final Set<String> resetOn = ConcurrentHashMap.newKeySet();
+  final Set<String> stallOn = ConcurrentHashMap.newKeySet();
   final List<String> recorded = new CopyOnWriteArrayList<>();
   volatile Hostility hostility = Hostility.NONE;
   volatile Duration delay = Duration.ZERO;
@@ -182,6 +183,12 @@ public final class MockMailServer implements AutoCloseable {
     return this;
   }
 
+  /** Goes silent, keeping the connection open, when a command with this verb arrives (e.g. mid-SASL). */
+  public MockMailServer stallOn(String verb) {
+    stallOn.add(verb.toUpperCase(Locale.ROOT));
+    return this;
+  }
+
   /** Speaks TLS from the first byte with this certificate (993/995/465 style). */
   public MockMailServer tls(ServerCertificate certificate) {
     this.implicitTls = certificate;
@@ -265,6 +272,7 @@ public final class MockMailServer implements AutoCloseable {
     while (!closed) {
       try {
         Socket s = serverSocket.accept();
+        s.setTcpNoDelay(true); // answers go out line by line: without this, Nagle and delayed ACKs add 40 ms stalls
         open.add(s);
         Thread t = new Thread(new MockConnection(this, s), "mock-" + protocol.label() + "-conn");
         t.setDaemon(true);

@@ -3,8 +3,6 @@ package dev.maildiag.testkit.microsoft;
 import static dev.maildiag.testkit.microsoft.SimulatedIdentityPlatform.aadsts;
 
 import dev.maildiag.api.HostProduct;
-import dev.maildiag.api.NetworkSettings;
-import dev.maildiag.api.ProxyServer;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Stage;
@@ -40,7 +38,9 @@ public final class Microsoft365Failures {
       s.declaredCloud = "gcc-high";
       s.scopes = List.of(MicrosoftClouds.GCC_HIGH.delegatedScope(s.protocol), "offline_access");
       s.configuredHost = "outlook.office365.com";
+      // never connect to the real host: configuration and token checks only
       s.stages = EnumSet.of(Stage.CONFIG, Stage.OAUTH);
+      s.excludedChecks.addAll(List.of("oauth.xoauth2", "microsoft.other-protocols"));
     });
     add(RootCauses.SINGLE_TENANT_ENDPOINT, "A single-tenant app used with the /common endpoints (AADSTS50194)", s -> {
       s.endpointTenant = "common";
@@ -96,9 +96,10 @@ public final class Microsoft365Failures {
       s.identityBlocked = true;
       s.mailBlocked = true;
     });
-    add(RootCauses.PROXY_BLOCKING, "The JVM's HTTPS proxy (https.proxyHost) refuses the token request; the sign-in host is not exempted", s ->
-        s.network = new NetworkSettings(null, new ProxyServer("127.0.0.1", SimulatedMicrosoft365.closedPort(), null, null, "https.proxyHost"),
-            "*.corp.example", null, null, Map.of(), Map.of()));
+    add(RootCauses.PROXY_BLOCKING, "An outbound proxy (https.proxyHost, mail.imaps.proxy.host) answers 403 to the tunnels; no nonProxyHosts exemption", s ->
+        s.proxyDenies = true);
+    add(RootCauses.SESSION_STICKINESS, "Jira Data Center on two nodes behind a round-robin load balancer that ignores the session", s ->
+        s.clusterSticky = false);
     // Exchange Online mailbox
     add(RootCauses.PROTOCOL_DISABLED, "IMAP is disabled for the mailbox (Set-CASMailbox -ImapEnabled $false); POP is not", s -> {
       bothReadProtocols(s);
@@ -108,6 +109,21 @@ public final class Microsoft365Failures {
       bothReadProtocols(s);
       s.licensed = false;
     });
+    add(RootCauses.MAILBOX_PERMISSION, "The shared mailbox support@ is read with helpdesk@'s token, and helpdesk@ has no Full Access", s ->
+        s.mailbox = "support@contoso.onmicrosoft.com");
+    add(RootCauses.CLIENT_ACCESS_RULE, "A client access rule blocks IMAP4: login succeeds, then 'User is authenticated but not connected'", s ->
+        s.clientAccessRuleBlocks = true);
+    add(RootCauses.SMTP_AUTH_DISABLED, "SMTP AUTH is disabled for the tenant (5.7.139)", s -> {
+      s.protocol = Protocol.SMTP;
+      s.scopes = List.of(s.cloud.delegatedScope(Protocol.SMTP), "offline_access");
+      s.smtpAuthEnabled = false;
+    });
+    add(RootCauses.INBOX_FOLDER_MISSING, "A German mailbox lists 'Posteingang' but the handler reads 'Inbox'", s -> {
+      s.folder = "Inbox";
+      s.folders.clear();
+      s.folders.putAll(Map.of("Posteingang", 12, "Gesendete Elemente", 3, "Archiv", 0));
+    });
+    add(RootCauses.INBOX_FLOODED, "The inbox holds 48,213 messages (bounce storm)", s -> s.folders.put("INBOX", 48_213));
     add(RootCauses.WRONG_USER_AUTHORIZED, "The browser signed in the admin's own account when the mailbox was authorized", s ->
         s.signedInUser = "it-admin@contoso.onmicrosoft.com");
   }

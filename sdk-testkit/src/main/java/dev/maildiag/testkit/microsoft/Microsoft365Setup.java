@@ -49,8 +49,14 @@ public final class Microsoft365Setup {
   public HostProduct product;
   public final Map<Attribute<?>, Object> attributes = new LinkedHashMap<>();
   public Set<Stage> stages = EnumSet.allOf(Stage.class);
+  /** Checks left out, e.g. those that would connect to a real host named in {@link #configuredHost}. */
+  public final Set<String> excludedChecks = new java.util.LinkedHashSet<>();
   /** The JVM's proxy settings the handler runs with. */
   public NetworkSettings network = NetworkSettings.direct();
+  /** The product runs on two nodes behind a load balancer: sticky (true), round-robin (false), or no cluster (null). */
+  public Boolean clusterSticky;
+  /** The JVM sends the token request and the mail connection through an HTTP proxy that answers 403 to CONNECT. */
+  public boolean proxyDenies;
   /** A firewall drops traffic to the identity platform. */
   public boolean identityBlocked;
   /** A firewall drops traffic to the mail port. */

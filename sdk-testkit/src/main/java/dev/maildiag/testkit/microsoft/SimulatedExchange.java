@@ -10,6 +10,25 @@ import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Security;
 import dev.maildiag.microsoft.MailEndpoint;
 import dev.maildiag.microsoft.MailEndpoints;
+import dev.maildiag.api.net.TlsTrust;
+import dev.maildiag.testkit.mail.MockMailServer;
+import dev.maildiag.testkit.tls.TestCertificates;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import dev.maildiag.testkit.MailboxSnapshot;
+import dev.maildiag.testkit.MailboxWitness;
+import jakarta.mail.Flags;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.LongStream;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -23,24 +42,43 @@ import java.util.Set;
  */
 public final class SimulatedExchange implements AutoCloseable {
   private final Map<Protocol, GreenMail> servers;
+  private final Map<Protocol, TlsFront> fronts;
   private final Protocol protocol;
+  private final MockMailServer scripted;
 
-  private SimulatedExchange(Map<Protocol, GreenMail> servers, Protocol protocol) {
+  private SimulatedExchange(Map<Protocol, GreenMail> servers, Map<Protocol, TlsFront> fronts, Protocol protocol, MockMailServer scripted) {
     this.servers = servers;
+    this.fronts = fronts;
     this.protocol = protocol;
+    this.scripted = scripted;
   }
 
-  static SimulatedExchange start(Microsoft365Setup s) {
+  /**
+   * Starts the servers. Where Exchange answers {@code issuedToken} with something GreenMail cannot say
+   * (a refusal in Exchange's words, a session refused after login, localized or huge folders), the
+   * configured protocol is served by a {@link MockMailServer} scripted with Exchange's exact answers.
+   */
+  static SimulatedExchange start(Microsoft365Setup s, String issuedToken) {
     Map<Protocol, GreenMail> servers = new EnumMap<>(Protocol.class);
+    Map<Protocol, TlsFront> fronts = new EnumMap<>(Protocol.class);
+    MockMailServer scripted = null;
     try {
       for (Protocol p : Protocol.values()) {
         servers.put(p, server(s, p));
+        fronts.put(p, TlsFront.start(greenMailPort(servers.get(p), p), TestCertificates.localhost(), p == Protocol.IMAP));
+      }
+      fill(servers.get(s.protocol), s);
+      ExchangeOnline.Outcome outcome = ExchangeOnline.login(s, issuedToken);
+      boolean plainFolders = s.folders.containsKey("INBOX") && s.folders.values().stream().allMatch(n -> n <= 1000);
+      if (outcome != ExchangeOnline.Outcome.ACCEPTED || !plainFolders) {
+        scripted = ExchangeAnswersScript.start(s, outcome);
       }
     } catch (RuntimeException e) {
+      fronts.values().forEach(TlsFront::close);
       servers.values().forEach(GreenMail::stop);
       throw e;
     }
-    return new SimulatedExchange(servers, s.protocol);
+    return new SimulatedExchange(servers, fronts, s.protocol, scripted);
   }
 
   private static GreenMail server(Microsoft365Setup s, Protocol p) {
@@ -61,19 +99,120 @@ public final class SimulatedExchange implements AutoCloseable {
     return gm;
   }
 
+  /** Puts the setup's INBOX messages into the mailbox; every third one read, every seventh flagged. */
+  private static void fill(GreenMail gm, Microsoft365Setup s) {
+    int count = s.folders.getOrDefault("INBOX", 0);
+    if (count > 1000) {
+      return; // a flooded inbox is answered by the scripted server
+    }
+    try {
+      MailFolder inbox = gm.getManagers().getImapHostManager().getInbox(gm.getUserManager().getUser(s.effectiveMailbox()));
+      Session session = Session.getInstance(new Properties());
+      for (int i = 0; i < count; i++) {
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress("customer" + i + "@example.test"));
+        m.setRecipients(jakarta.mail.Message.RecipientType.TO, s.effectiveMailbox());
+        m.setSubject("Support request " + i);
+        m.setText("Please help with request " + i + ".");
+        m.saveChanges();
+        Flags flags = new Flags();
+        if (i % 3 == 0) {
+          flags.add(Flags.Flag.SEEN);
+        }
+        if (i % 7 == 0) {
+          flags.add(Flags.Flag.FLAGGED);
+        }
+        inbox.appendMessage(m, flags, new Date());
+      }
+    } catch (MessagingException | FolderException e) {
+      throw new IllegalStateException("cannot fill the simulated mailbox", e);
+    }
+  }
+
+  /** The mailbox the diagnosis reads, seen from the server: what it holds and the commands it received. */
+  public MailboxWitness witness(Microsoft365Setup s) {
+    if (scripted != null) {
+      return new MailboxWitness() {
+        @Override public MailboxSnapshot snapshot() {
+          Map<String, List<MailboxSnapshot.Message>> folders = new LinkedHashMap<>();
+          s.folders.forEach((name, n) -> folders.put(name, LongStream.rangeClosed(1, Math.min(n, 1000))
+              .mapToObj(uid -> new MailboxSnapshot.Message(uid, Set.of())).toList()));
+          return new MailboxSnapshot(folders);
+        }
+
+        @Override public List<String> commandsReceived() {
+          return scripted.commands().stream().map(c -> untagged(c, s.protocol)).toList();
+        }
+      };
+    }
+    GreenMail gm = servers.get(protocol);
+    return new MailboxWitness() {
+      @Override public MailboxSnapshot snapshot() {
+        try {
+          MailFolder inbox = gm.getManagers().getImapHostManager().getInbox(gm.getUserManager().getUser(s.effectiveMailbox()));
+          List<MailboxSnapshot.Message> messages = new ArrayList<>();
+          for (StoredMessage m : inbox.getMessages()) {
+            Set<String> flags = new java.util.TreeSet<>();
+            for (Flags.Flag f : m.getFlags().getSystemFlags()) {
+              flags.add(flagName(f));
+            }
+            flags.addAll(List.of(m.getFlags().getUserFlags()));
+            messages.add(new MailboxSnapshot.Message(m.getUid(), flags));
+          }
+          return new MailboxSnapshot(Map.of("INBOX", messages));
+        } catch (FolderException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+
+      @Override public List<String> commandsReceived() {
+        return fronts.get(protocol).commands();
+      }
+    };
+  }
+
+  private static String untagged(String command, Protocol p) {
+    int space = command.indexOf(' ');
+    return p == Protocol.IMAP && space > 0 && !command.startsWith("[") ? command.substring(space + 1) : command;
+  }
+
+  private static String flagName(Flags.Flag f) {
+    if (f == Flags.Flag.SEEN) return "\\Seen";
+    if (f == Flags.Flag.FLAGGED) return "\\Flagged";
+    if (f == Flags.Flag.ANSWERED) return "\\Answered";
+    if (f == Flags.Flag.DELETED) return "\\Deleted";
+    if (f == Flags.Flag.DRAFT) return "\\Draft";
+    if (f == Flags.Flag.RECENT) return "\\Recent";
+    return String.valueOf(f);
+  }
+
   /** Points a context at the configured protocol's server, and tells where the other protocols are. */
   public void configure(DiagnosticContext.Builder b) {
-    b.host("127.0.0.1").port(port(protocol)).security(Security.NONE);
+    if (scripted != null) {
+      DiagnosticContext mock = scripted.context().build();
+      b.host(mock.server().host()).port(mock.server().port()).security(mock.server().security())
+          .attribute(TlsTrust.ATTRIBUTE, TestCertificates.trust());
+    } else {
+      b.host("127.0.0.1").port(port(protocol)).security(Security.SSL).attribute(TlsTrust.ATTRIBUTE, TestCertificates.trust());
+    }
     Map<Protocol, MailEndpoint> all = new EnumMap<>(Protocol.class);
     for (Protocol p : servers.keySet()) {
-      all.put(p, new MailEndpoint("127.0.0.1", port(p), Security.NONE));
+      all.put(p, new MailEndpoint("127.0.0.1", port(p), Security.SSL));
     }
     b.attribute(MailEndpoints.ATTRIBUTE, new MailEndpoints(all));
   }
 
-  /** The port a protocol is served on. */
+  /** The scripted server answering in Exchange's words, or null when GreenMail serves the configured protocol. */
+  public MockMailServer scripted() {
+    return scripted;
+  }
+
+  /** The port a protocol is served on (implicit TLS in front of GreenMail). */
   public int port(Protocol p) {
-    GreenMail gm = servers.get(p);
+    return fronts.get(p).port();
+  }
+
+  private static int greenMailPort(GreenMail gm, Protocol p) {
     return switch (p) {
       case IMAP -> gm.getImap().getServerSetup().getPort();
       case POP3 -> gm.getPop3().getServerSetup().getPort();
@@ -83,6 +222,10 @@ public final class SimulatedExchange implements AutoCloseable {
 
   @Override
   public void close() {
+    if (scripted != null) {
+      scripted.close();
+    }
+    fronts.values().forEach(TlsFront::close);
     servers.values().forEach(GreenMail::stop);
   }
 }

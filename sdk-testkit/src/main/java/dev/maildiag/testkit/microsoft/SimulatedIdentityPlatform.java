@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A simulated Microsoft identity platform on loopback (WireMock, dynamic port): token endpoints per tenant
+ * A simulated Microsoft identity platform on loopback (WireMock, HTTPS with the test CA, dynamic port): token endpoints per tenant
  * segment that answer with access tokens signed by a test RSA key, shaped like Entra's v1 tokens for
  * Exchange Online, or with Entra's real error bodies ({@code AADSTS} codes, trace and correlation ids).
  *
@@ -40,6 +40,7 @@ public final class SimulatedIdentityPlatform implements AutoCloseable {
   private static volatile RSAKey key;
 
   private final WireMockServer server;
+  private final String rotatedRefreshToken = "sim-rt-" + UUID.randomUUID();
 
   private SimulatedIdentityPlatform(WireMockServer server) {
     this.server = server;
@@ -47,7 +48,10 @@ public final class SimulatedIdentityPlatform implements AutoCloseable {
 
   /** Starts on 127.0.0.1 with a free port and no stubs (every request gets WireMock's 404). */
   public static SimulatedIdentityPlatform start() {
-    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+    // HTTPS only, with the test CA's certificate for localhost: trust TestCertificates.trust() to call it
+    WireMockServer server = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort().bindAddress("127.0.0.1")
+        .keystorePath("dev/maildiag/testkit/tls/localhost.p12").keystoreType("PKCS12")
+        .keystorePassword("changeit").keyManagerPassword("changeit")
         .disableRequestJournal().containerThreads(8).jettyAcceptors(1));
     server.start();
     return new SimulatedIdentityPlatform(server);
@@ -74,8 +78,13 @@ public final class SimulatedIdentityPlatform implements AutoCloseable {
         .put("expires_in", 3599)
         .put("ext_expires_in", 3599)
         .put("access_token", accessToken)
-        .put("refresh_token", "sim-rt-" + UUID.randomUUID());
+        .put("refresh_token", rotatedRefreshToken);
     return answer(tenant, 200, body.toString());
+  }
+
+  /** The refresh token this platform hands out with every access token (a secret, like the others). */
+  public String rotatedRefreshToken() {
+    return rotatedRefreshToken;
   }
 
   /** Answers token requests at the tenant's endpoint with an error body, e.g. from {@link #aadsts}. */

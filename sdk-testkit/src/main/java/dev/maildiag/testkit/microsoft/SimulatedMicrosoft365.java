@@ -1,18 +1,28 @@
 package dev.maildiag.testkit.microsoft;
 
 import dev.maildiag.api.Attribute;
+import dev.maildiag.api.Cluster;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Maildiag;
 import dev.maildiag.api.Protocol;
+import dev.maildiag.api.NetworkSettings;
+import dev.maildiag.api.ProxyServer;
 import dev.maildiag.api.Secret;
+import dev.maildiag.api.Security;
 import dev.maildiag.api.Stage;
 import dev.maildiag.microsoft.MicrosoftCloud;
 import dev.maildiag.microsoft.MicrosoftClouds;
+import dev.maildiag.testkit.MailboxWitness;
 import dev.maildiag.testkit.Simulation;
+import dev.maildiag.testkit.cluster.LoopbackCluster;
+import dev.maildiag.testkit.proxy.MockProxy;
+import dev.maildiag.testkit.tls.TestCertificates;
+import dev.maildiag.api.net.TlsTrust;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +42,8 @@ public final class SimulatedMicrosoft365 implements Simulation {
   private final SimulatedExchange exchange;
   private final DiagnosticContext context;
   private final String issuedToken;
+  private final LoopbackCluster cluster;
+  private final MockProxy proxy;
 
   private SimulatedMicrosoft365(Microsoft365Setup setup) {
     this.setup = setup;
@@ -39,12 +51,15 @@ public final class SimulatedMicrosoft365 implements Simulation {
     try {
       this.issuedToken = issueToken();
       script();
-      this.exchange = SimulatedExchange.start(setup);
-      this.context = buildContext();
+      this.exchange = SimulatedExchange.start(setup, issuedToken);
     } catch (RuntimeException e) {
       idp.close();
       throw e;
     }
+    this.proxy = setup.proxyDenies ? MockProxy.denying().start() : null;
+    this.cluster = setup.clusterSticky == null ? null
+        : setup.clusterSticky ? LoopbackCluster.sticky(2) : LoopbackCluster.roundRobin(2);
+    this.context = buildContext();
   }
 
   /** A healthy worldwide tenant read over IMAP, to change before {@link Builder#start()}. */
@@ -108,11 +123,12 @@ public final class SimulatedMicrosoft365 implements Simulation {
         .tenant(setup.tenantId)
         .clientId(setup.clientId)
         .clientSecret(Secret.of(setup.clientSecret))
-        .tokenEndpoint(setup.identityBlocked ? "http://127.0.0.1:" + closedPort() + "/" + setup.endpointTenant + "/oauth2/v2.0/token"
+        .tokenEndpoint(setup.identityBlocked ? "https://127.0.0.1:" + closedPort() + "/" + setup.endpointTenant + "/oauth2/v2.0/token"
             : idp.tokenEndpoint(setup.endpointTenant))
         .authorizationEndpoint(idp.authorizationEndpoint(setup.endpointTenant))
         .scopes(setup.scopes)
-        .network(setup.network)
+        .network(proxy == null ? setup.network : throughProxy(proxy))
+        .attribute(TlsTrust.ATTRIBUTE, TestCertificates.trust())
         .timeout(Duration.ofSeconds(5));
     if (setup.configuredHost != null) {
       setup.cloud.endpoint(setup.protocol).ifPresent(e -> b.port(e.port()).security(e.security()));
@@ -131,10 +147,21 @@ public final class SimulatedMicrosoft365 implements Simulation {
     if (setup.product != null) {
       b.product(setup.product);
     }
+    if (cluster != null) {
+      b.cluster(new Cluster(cluster.baseUrl(), cluster.nodeUrls()));
+    }
     for (Map.Entry<Attribute<?>, Object> a : setup.attributes.entrySet()) {
       b.attribute((Attribute) a.getKey(), a.getValue());
     }
     return b.build();
+  }
+
+  /** The JVM's proxy settings sending identity and mail traffic through this proxy, with nothing exempted. */
+  private NetworkSettings throughProxy(MockProxy p) {
+    ProxyServer https = new ProxyServer(p.host(), p.port(), null, null, "https.proxyHost");
+    String mailName = setup.protocol.jakartaName(Security.SSL);
+    return new NetworkSettings(null, https, "*.corp.example", null, null,
+        Map.of(mailName, new ProxyServer(p.host(), p.port(), null, null, "mail." + mailName + ".proxy.host")), Map.of());
   }
 
   /** A loopback port nothing listens on: what a firewall that rejects connections looks like. */
@@ -151,12 +178,30 @@ public final class SimulatedMicrosoft365 implements Simulation {
     return context;
   }
 
-  /** Every provider on the class path, limited to the stages the setup can be diagnosed in. */
+  /** Every provider on the class path, limited to the stages and checks the setup can be diagnosed with. */
   @Override
   public Maildiag maildiag() {
     Stage[] stages = setup.stages.toArray(new Stage[0]);
-    return stages.length == Stage.values().length ? Maildiag.create()
-        : Maildiag.builder().stages(stages[0], java.util.Arrays.copyOfRange(stages, 1, stages.length)).build();
+    Maildiag.Builder b = Maildiag.builder().stages(stages[0], java.util.Arrays.copyOfRange(stages, 1, stages.length));
+    setup.excludedChecks.forEach(b::exclude);
+    return b.build();
+  }
+
+  /** The mailbox the diagnosis reads; none when the setup names a real host that is never contacted. */
+  @Override
+  public Optional<MailboxWitness> mailbox() {
+    return setup.configuredHost != null ? Optional.empty() : Optional.of(exchange.witness(setup));
+  }
+
+  /** The context's secrets and those this simulation issued: the access token and the rotated refresh token. */
+  @Override
+  public List<Secret> secrets() {
+    List<Secret> all = new ArrayList<>(Simulation.super.secrets());
+    all.add(Secret.of(issuedToken));
+    all.add(Secret.of(idp.rotatedRefreshToken()));
+    all.add(Secret.of(setup.refreshToken));
+    all.add(Secret.of(setup.clientSecret));
+    return List.copyOf(all);
   }
 
   public Microsoft365Setup setup() {
@@ -175,6 +220,12 @@ public final class SimulatedMicrosoft365 implements Simulation {
   public void close() {
     try {
       exchange.close();
+      if (cluster != null) {
+        cluster.close();
+      }
+      if (proxy != null) {
+        proxy.close();
+      }
     } finally {
       idp.close();
     }

@@ -93,6 +93,7 @@ public final class MockProxy implements AutoCloseable {
     while (!closed) {
       try {
         Socket s = serverSocket.accept();
+        s.setTcpNoDelay(true);
         open.add(s);
         Thread t = new Thread(() -> serve(s), "mock-proxy-conn");
         t.setDaemon(true);
@@ -136,6 +137,7 @@ public final class MockProxy implements AutoCloseable {
       open.add(upstream);
       try (upstream) {
         upstream.connect(to, 5000);
+        upstream.setTcpNoDelay(true);
         write(out, "HTTP/1.1 200 Connection established\r\n\r\n");
         Thread pump = new Thread(() -> copy(upstream, client), "mock-proxy-pump");
         pump.setDaemon(true);

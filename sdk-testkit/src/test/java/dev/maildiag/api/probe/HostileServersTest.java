@@ -102,6 +102,16 @@ class HostileServersTest {
   }
 
   @Test
+  void silenceDuringSasl() {
+    try (MockMailServer smtp = MockMailServer.smtp().tls(TestCertificates.localhost()).stallOn("AUTH").start()) {
+      Report r = diagnose(smtp);
+      Finding f = failing(r, Xoauth2Authentication.ID);
+      // Angus' read timeout or, on a loaded machine, the check's own time limit: both say the server went silent
+      assertThat(f.summary() + " " + f.detail()).contains("did not answer");
+    }
+  }
+
+  @Test
   void plaintextOnATlsPort() {
     try (MockMailServer imap = MockMailServer.imap().start()) {
       Report r = Maildiag.create().diagnose(imap.context().security(Security.SSL).accessToken(Secret.of("t")).timeout(TIMEOUT).build());

@@ -3,6 +3,7 @@ package dev.maildiag.testkit.microsoft;
 import static dev.maildiag.testkit.ReportAssert.assertThat;
 
 import dev.maildiag.api.Report;
+import dev.maildiag.api.Verdict;
 import dev.maildiag.testkit.Scenario;
 import dev.maildiag.testkit.Scenarios;
 import dev.maildiag.testkit.Simulation;
@@ -23,7 +24,7 @@ class MicrosoftScenariosTest {
       Report report = simulation.maildiag().diagnose(simulation.context());
 
       if (scenario.failureMode().equals(Scenario.HEALTHY)) {
-        assertThat(report).hasNoErrors();
+        assertThat(report).hasNoErrors().hasVerdict(Verdict.OK);
       } else {
         assertThat(report).hasTopRootCause(scenario.failureMode());
       }

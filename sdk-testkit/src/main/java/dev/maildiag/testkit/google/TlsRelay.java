@@ -1,0 +1,107 @@
+package dev.maildiag.testkit.google;
+
+import dev.maildiag.testkit.tls.ServerCertificate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Terminates TLS on loopback with a test certificate and relays the plain bytes to a local server: GreenMail
+ * only serves TLS with its own certificate, which names no host, so this puts a real mail server behind TLS
+ * that maildiag verifies like any other (test CA trusted, host name checked).
+ */
+final class TlsRelay implements AutoCloseable {
+  private final ServerSocket listener;
+  private final int backendPort;
+  private final ServerCertificate certificate;
+  private final CommandLog log;
+  private final List<Socket> open = new CopyOnWriteArrayList<>();
+  private volatile boolean closed;
+
+  private TlsRelay(ServerCertificate certificate, int backendPort, CommandLog log) throws IOException {
+    this.certificate = certificate;
+    this.log = log;
+    this.backendPort = backendPort;
+    this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread acceptor = new Thread(this::accept, "tls-relay-" + listener.getLocalPort());
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  static TlsRelay to(int backendPort, ServerCertificate certificate, CommandLog log) {
+    try {
+      return new TlsRelay(certificate, backendPort, log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  int port() {
+    return listener.getLocalPort();
+  }
+
+  private void accept() {
+    while (!closed) {
+      try {
+        Socket client = certificate.wrap(listener.accept());
+        Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort);
+        open.add(client);
+        open.add(backend);
+        pump(client, backend, log.sink());
+        pump(backend, client, null);
+      } catch (IOException e) {
+        if (closed) {
+          return;
+        }
+      }
+    }
+  }
+
+  private void pump(Socket from, Socket to, CommandLog.Sink sink) {
+    Thread t = new Thread(() -> {
+      byte[] buf = new byte[8192];
+      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        int n;
+        while ((n = in.read(buf)) >= 0) {
+          if (sink != null) {
+            sink.accept(buf, n);
+          }
+          out.write(buf, 0, n);
+          out.flush();
+        }
+      } catch (IOException e) {
+        // one side closed: the connection is over
+      } finally {
+        closeQuietly(from);
+        closeQuietly(to);
+      }
+    }, "tls-relay-pump");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void closeQuietly(Socket s) {
+    try {
+      s.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      listener.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+    open.forEach(TlsRelay::closeQuietly);
+  }
+}

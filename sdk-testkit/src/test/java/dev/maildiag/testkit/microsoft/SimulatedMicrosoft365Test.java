@@ -1,0 +1,51 @@
+package dev.maildiag.testkit.microsoft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.maildiag.api.Protocol;
+import dev.maildiag.api.Secret;
+import dev.maildiag.testkit.MailboxSnapshot;
+import dev.maildiag.testkit.MailboxWitness;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SimulatedMicrosoft365Test {
+  @Test
+  void healthyMailboxIsReadOnlyAndItsCommandLogHoldsNoSecret() {
+    try (SimulatedMicrosoft365 m365 = SimulatedMicrosoft365.healthy().start()) {
+      MailboxWitness mailbox = m365.mailbox().orElseThrow();
+      MailboxSnapshot before = mailbox.snapshot();
+
+      m365.maildiag().diagnose(m365.context());
+
+      assertThat(before.messageCount()).isEqualTo(12);
+      assertThat(mailbox.snapshot()).isEqualTo(before);
+      List<String> commands = mailbox.commandsReceived();
+      assertThat(commands).contains("AUTHENTICATE XOAUTH2 [sasl]").anyMatch(c -> c.startsWith("EXAMINE"));
+      assertThat(mailbox.writingCommands()).isEmpty();
+      for (Secret secret : m365.secrets()) {
+        assertThat(String.join("\n", commands)).doesNotContain(secret.reveal());
+      }
+    }
+  }
+
+  @Test
+  void exchangeAcceptsOnlyTheTokensItShould() {
+    try (SimulatedMicrosoft365 m365 = SimulatedMicrosoft365.healthy().start()) {
+      Microsoft365Setup s = m365.setup();
+      String good = SimulatedIdentityPlatform.token().tenant(s.tenantId).user(s.login).scopes(List.of("IMAP.AccessAsUser.All")).sign();
+      String otherAudience = SimulatedIdentityPlatform.token().audience("https://graph.microsoft.com").user(s.login)
+          .scopes(List.of("IMAP.AccessAsUser.All")).sign();
+      String popOnly = SimulatedIdentityPlatform.token().user(s.login).scopes(List.of("POP.AccessAsUser.All")).sign();
+      String unsigned = good.substring(0, good.lastIndexOf('.') + 1) + "AAAA";
+
+      assertThat(ExchangeOnline.login(s, good)).isEqualTo(ExchangeOnline.Outcome.ACCEPTED);
+      assertThat(ExchangeOnline.login(s, Protocol.POP3, popOnly)).isEqualTo(ExchangeOnline.Outcome.ACCEPTED);
+      assertThat(ExchangeOnline.login(s, otherAudience)).isEqualTo(ExchangeOnline.Outcome.AUTHENTICATION_FAILED);
+      assertThat(ExchangeOnline.login(s, popOnly)).isEqualTo(ExchangeOnline.Outcome.AUTHENTICATION_FAILED);
+      assertThat(ExchangeOnline.login(s, unsigned)).isEqualTo(ExchangeOnline.Outcome.AUTHENTICATION_FAILED);
+      s.disabledProtocols.add(Protocol.IMAP);
+      assertThat(ExchangeOnline.login(s, good)).isEqualTo(ExchangeOnline.Outcome.AUTHENTICATION_FAILED);
+    }
+  }
+}
