@@ -102,6 +102,13 @@ public final class MicrosoftSignatures extends SignatureTable {
           .says("A multi-factor, conditional-access or security-defaults policy blocks the sign-in")
           .cause(CONDITIONAL_ACCESS, 0.88).cause(REFRESH_TOKEN_INVALID, 0.3).source(EXO_SECURITY_DEFAULTS),
 
+      // --- codes first collected for the token check's own table (same source)
+      code("28002").says("AADSTS28002: the scope value is not valid for the resource").cause(SCOPES, 0.8).source(ENTRA_CODES),
+      code("28003").says("AADSTS28003: the scope is empty").cause(SCOPES, 0.8).cause(INVALID_CONFIGURATION, 0.4).source(ENTRA_CODES),
+      code("90099").says("AADSTS90099: the application has not been authorized in the tenant").cause(CONSENT_REQUIRED, 0.8).source(ENTRA_CODES),
+      code("50005").says("AADSTS50005: the device platform is blocked by a sign-in policy").cause(CONDITIONAL_ACCESS, 0.8).source(ENTRA_CODES),
+      code("50132").says("AADSTS50132: the session is no longer valid (password expired or changed)").cause(REFRESH_TOKEN_INVALID, 0.8).source(ENTRA_CODES),
+
       // families: a code of the family that the rows above do not name still says which kind of problem it is
       anyOf("aadsts53").regex("aadsts53\\d{3,4}(?!\\d)")
           .says("AADSTS53xxx: a device or conditional-access policy refused the sign-in").cause(CONDITIONAL_ACCESS, 0.85).source(ENTRA_CODES),
