@@ -44,7 +44,8 @@ public final class MicrosoftSignatures extends SignatureTable {
       code("700024").says("AADSTS700024: the client assertion is outside its valid time range (clock skew)")
           .cause(CLIENT_SECRET_INVALID, 0.6).cause(INVALID_CONFIGURATION, 0.4).source(ENTRA_CODES),
       code("700025").says("AADSTS700025: a public client must not send a secret").cause(INVALID_CONFIGURATION, 0.75).source(ENTRA_CODES),
-      code("7000112").says("AADSTS7000112: the application is disabled").cause(APP_NOT_FOUND, 0.6).cause(ADMIN_POLICY_BLOCKED, 0.5).source(ENTRA_CODES),
+      code("7000112").says("AADSTS7000112: the application is disabled (an administrator turned off its sign-in)")
+          .cause(ADMIN_POLICY_BLOCKED, 0.9).cause(APP_NOT_FOUND, 0.3).source(ENTRA_CODES),
 
       // --- Entra ID: the app, the tenant, the endpoint and the cloud
       code("50194").says("AADSTS50194: a single-tenant app was used with /common or /organizations").cause(SINGLE_TENANT_ENDPOINT, 0.96).source(ENTRA_CODES),
