@@ -54,7 +54,11 @@ echo "log scan: $(wc -l < "$DIR/phrases.txt") phrases, $((size / 1048576)) MiB"
 printf '  grep -c -i -E -f phrases   %8ss\n' "$grep_s"
 printf '  grep -c -E -f phrases      %8ss  (case-sensitive, for reference)\n' "$grep_cs_s"
 printf '  maildiag explain --log     %8ss  (JVM start included)\n' "$scan_s"
-printf '  speed vs grep -i: %.2fx  (target >= 0.50x)  %s\n' "$ratio" "$( [ "$(echo "$ratio >= 0.5" | bc -l)" = 1 ] && echo PASS || echo FAIL)"
+if [ "$LOG_MIB" -ge 1024 ]; then
+  printf '  speed vs grep -i: %.2fx  (target >= 0.50x)  %s\n' "$ratio" "$( [ "$(echo "$ratio >= 0.5" | bc -l)" = 1 ] && echo PASS || echo FAIL)"
+else
+  printf '  speed vs grep -i: %.2fx  (the 0.50x target is for 1 GiB; JVM start-up dominates a small log)\n' "$ratio"
+fi
 
 LIB=$(ls sdk-cli/target/lib/jackson-core-*.jar)
 cat "$HAR" > /dev/null
@@ -68,7 +72,7 @@ printf '  maildiag explain --har     %8ss\n' "$har_s"
 if [ -n "$RESULTS" ]; then
   exec >&- # close the tee'd stdout, then let tee finish
   sleep 1
-  { echo; echo "## maildiag explain: log scan vs grep, HAR vs bare Jackson (benchmarks/explain.sh)"; echo; echo '```'
+  { echo; echo "## 5. Log scan vs grep, HAR vs bare Jackson (benchmarks/explain.sh)"; echo; echo '```'
     cat "$RESULTS.explain.tmp"; echo '```'; } >> "$RESULTS"
   rm -f "$RESULTS.explain.tmp"
 fi

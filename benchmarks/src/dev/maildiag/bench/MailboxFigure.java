@@ -19,6 +19,9 @@ final class MailboxFigure {
   static final int SMALL = 10;
   static final int LARGE = 50_000;
 
+  /** Issue 7's target: the check costs at most 20% more on a mailbox 5,000 times larger. */
+  static final double TARGET = 1.2;
+
   static Figure run(int repetitions) throws Exception {
     Figure f = new Figure("4. Mailbox check at " + SMALL + " vs " + String.format(Locale.ROOT, "%,d", LARGE) + " messages (IMAP and POP3, GreenMail)");
     long t0 = System.nanoTime();
@@ -29,7 +32,7 @@ final class MailboxFigure {
         DiagnosticContext b = large.context(protocol);
         Finding check = check(b);
         if (check.severity() == Severity.ERROR) {
-          f.row(protocol.label() + ": " + LARGE + " / " + SMALL, "check failed: " + check.summary(), "<= 1.2x", null);
+          f.row(protocol.label() + ": " + LARGE + " / " + SMALL, "check failed: " + check.summary(), "<= " + TARGET + "x", null);
           continue;
         }
         List<List<Double>> t = Timing.sideBySide(5, repetitions, () -> check(a), () -> check(b));
@@ -40,7 +43,7 @@ final class MailboxFigure {
         List<List<Double>> bare = Timing.sideBySide(5, repetitions, bareSmall::run, bareLarge::run);
         Stats bareRatio = Stats.ratios(bare.get(1), bare.get(0));
         f.row(protocol.label() + ": time at " + String.format(Locale.ROOT, "%,d", LARGE) + " / time at " + SMALL, ratio.describe(2, "x"),
-                "<= 1.2x", ratio.median() <= 1.2)
+                "<= " + TARGET + "x", ratio.median() <= TARGET)
             .row(protocol.label() + ": the same for a bare Angus client (reference: the server's share)", bareRatio.describe(2, "x"),
                 "reference", null)
             .note(String.format(Locale.ROOT, "%s: %d messages %s, %d messages %s. The large check said: \"%s\" (the default flood "

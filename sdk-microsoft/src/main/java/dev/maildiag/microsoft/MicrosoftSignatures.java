@@ -44,7 +44,8 @@ public final class MicrosoftSignatures extends SignatureTable {
       code("700024").says("AADSTS700024: the client assertion is outside its valid time range (clock skew)")
           .cause(CLIENT_SECRET_INVALID, 0.6).cause(INVALID_CONFIGURATION, 0.4).source(ENTRA_CODES),
       code("700025").says("AADSTS700025: a public client must not send a secret").cause(INVALID_CONFIGURATION, 0.75).source(ENTRA_CODES),
-      code("7000112").says("AADSTS7000112: the application is disabled").cause(APP_NOT_FOUND, 0.6).cause(ADMIN_POLICY_BLOCKED, 0.5).source(ENTRA_CODES),
+      code("7000112").says("AADSTS7000112: the application is disabled (an administrator turned off its sign-in)")
+          .cause(ADMIN_POLICY_BLOCKED, 0.9).cause(APP_NOT_FOUND, 0.3).source(ENTRA_CODES),
 
       // --- Entra ID: the app, the tenant, the endpoint and the cloud
       code("50194").says("AADSTS50194: a single-tenant app was used with /common or /organizations").cause(SINGLE_TENANT_ENDPOINT, 0.96).source(ENTRA_CODES),
@@ -101,6 +102,13 @@ public final class MicrosoftSignatures extends SignatureTable {
               "device is not in required device state", "strong authentication")
           .says("A multi-factor, conditional-access or security-defaults policy blocks the sign-in")
           .cause(CONDITIONAL_ACCESS, 0.88).cause(REFRESH_TOKEN_INVALID, 0.3).source(EXO_SECURITY_DEFAULTS),
+
+      // --- codes first collected for the token check's own table (same source)
+      code("28002").says("AADSTS28002: the scope value is not valid for the resource").cause(SCOPES, 0.8).source(ENTRA_CODES),
+      code("28003").says("AADSTS28003: the scope is empty").cause(SCOPES, 0.8).cause(INVALID_CONFIGURATION, 0.4).source(ENTRA_CODES),
+      code("90099").says("AADSTS90099: the application has not been authorized in the tenant").cause(CONSENT_REQUIRED, 0.8).source(ENTRA_CODES),
+      code("50005").says("AADSTS50005: the device platform is blocked by a sign-in policy").cause(CONDITIONAL_ACCESS, 0.8).source(ENTRA_CODES),
+      code("50132").says("AADSTS50132: the session is no longer valid (password expired or changed)").cause(REFRESH_TOKEN_INVALID, 0.8).source(ENTRA_CODES),
 
       // families: a code of the family that the rows above do not name still says which kind of problem it is
       anyOf("aadsts53").regex("aadsts53\\d{3,4}(?!\\d)")

@@ -8,47 +8,43 @@ import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.oauth.TokenError;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Classifies Microsoft identity platform errors by their {@code AADSTS} codes ({@link AadstsCodes}),
- * taking the codes from the token check's evidence ({@link TokenError#FACT}) as well as from the text,
- * and using the context where a code alone is not enough (a tenant "not found" that lives in another cloud).
+ * What the text alone cannot say about a Microsoft token error: codes that came only in the token
+ * check's {@code error_codes} evidence ({@link TokenError#FACT}), read with the same table as any text
+ * ({@link MicrosoftSignatures}), and a "not found" tenant or resource while the settings mix clouds.
  */
 public final class TokenErrors implements Interpreter {
+  private static final MicrosoftSignatures TABLE = new MicrosoftSignatures();
+
   @Override
   public List<Candidate> interpret(Observation o) {
-    if (o.stage() != null && o.stage() != Stage.OAUTH) {
+    if (o.stage() != Stage.OAUTH || (o.provider() != null && !o.provider().equals(MicrosoftDiagnostics.ID))) {
       return List.of();
     }
-    Set<String> codes = new LinkedHashSet<>(AadstsCodes.in(o.text()));
-    if (o.stage() == Stage.OAUTH) {
-      o.facts().get(TokenError.FACT).ifPresent(e -> codes.addAll(e.codes()));
-    }
     List<Candidate> out = new ArrayList<>();
-    for (String code : codes) {
-      Optional<AadstsCodes.Code> known = AadstsCodes.find(code);
-      if (known.isEmpty()) {
-        continue;
+    String text = o.text().toLowerCase(Locale.ROOT);
+    o.facts().get(TokenError.FACT).ifPresent(e -> {
+      for (String code : e.codes()) {
+        if (!text.contains("aadsts" + code)) {
+          out.addAll(TABLE.interpret(Observation.ofText("AADSTS" + code).withProvider(MicrosoftDiagnostics.ID)));
+        }
       }
-      AadstsCodes.Code k = known.get();
-      out.add(new Candidate(k.rootCause(), k.confidence(), "AADSTS" + code + ": " + k.meaning()));
-      crossCloud(o.context(), k).ifPresent(out::add);
-    }
-    String t = o.text().toLowerCase(Locale.ROOT);
-    if (out.isEmpty() && t.contains("cross cloud")) {
-      out.add(new Candidate(RootCauses.CLOUD_MISMATCH, 0.85, "The identity platform refused a request across clouds"));
+    });
+    List<Candidate> all = new ArrayList<>(out);
+    all.addAll(TABLE.interpret(o));
+    if (all.stream().anyMatch(c -> c.rootCause().equals(RootCauses.TENANT_NOT_FOUND)) || text.contains("aadsts500011")) {
+      crossCloud(o.context()).ifPresent(out::add);
     }
     return out;
   }
 
   /** A tenant or resource that is "not found" is often one that lives in another cloud. */
-  private static Optional<Candidate> crossCloud(DiagnosticContext c, AadstsCodes.Code code) {
-    if (c == null || !(code.rootCause().equals(RootCauses.TENANT_NOT_FOUND) || code.code().equals("500011"))) {
+  private static Optional<Candidate> crossCloud(DiagnosticContext c) {
+    if (c == null) {
       return Optional.empty();
     }
     Optional<MicrosoftCloud> declared = MicrosoftClouds.byId(c.oauth().cloud());
@@ -57,7 +53,7 @@ public final class TokenErrors implements Interpreter {
     boolean mixed = declared.isPresent() && authority.isPresent() && !MicrosoftClouds.sameFamily(declared.get(), authority.get())
         || authority.isPresent() && resource.isPresent() && !MicrosoftClouds.sameFamily(authority.get(), resource.get());
     return mixed
-        ? Optional.of(new Candidate(RootCauses.CLOUD_MISMATCH, 0.8, "AADSTS" + code.code() + " while the settings mix clouds"))
-        : Optional.of(new Candidate(RootCauses.CLOUD_MISMATCH, 0.3, "AADSTS" + code.code() + ": the tenant or resource may live in another cloud"));
+        ? Optional.of(new Candidate(RootCauses.CLOUD_MISMATCH, 0.8, "The tenant or resource was not found while the settings mix clouds"))
+        : Optional.empty();
   }
 }

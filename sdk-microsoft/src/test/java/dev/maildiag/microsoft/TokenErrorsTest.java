@@ -3,6 +3,7 @@ package dev.maildiag.microsoft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maildiag.api.Candidate;
+import dev.maildiag.api.Explainer;
 import dev.maildiag.api.Facts;
 import dev.maildiag.api.Observation;
 import dev.maildiag.api.RootCauses;
@@ -13,8 +14,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TokenErrorsTest {
+  /** The token check's view: the signature table and the token-error context together. */
+  private static final Explainer EXPLAINER = Explainer.of(List.of(new MicrosoftSignatures(), new TokenErrors()));
+
+  private static List<Candidate> explain(String text, Facts facts, dev.maildiag.api.DiagnosticContext context) {
+    return EXPLAINER.explain(new Observation(text, Stage.OAUTH, null, "microsoft", facts, context));
+  }
+
   private static String top(String text) {
-    return new TokenErrors().interpret(Observation.ofText(text)).get(0).rootCause();
+    return explain(text, new Facts(), null).get(0).rootCause();
   }
 
   @Test
@@ -40,20 +48,29 @@ class TokenErrorsTest {
     Facts facts = new Facts();
     facts.put(TokenError.FACT, new TokenError(401, "invalid_client", "secret keys expired", List.of("7000222"), Map.of()));
     List<Candidate> c = new TokenErrors().interpret(new Observation("invalid_client: secret keys expired", Stage.OAUTH, null, "microsoft", facts, null));
-    assertThat(c).extracting(Candidate::rootCause).containsExactly(RootCauses.CLIENT_SECRET_EXPIRED);
+    assertThat(c).first().extracting(Candidate::rootCause).isEqualTo(RootCauses.CLIENT_SECRET_EXPIRED);
   }
 
   @Test
   void tenantNotFoundWithMixedCloudsIsAlsoACloudMismatch() {
     var context = Contexts.imap().cloud("gcc-high").build(); // worldwide token endpoint
-    List<Candidate> c = new TokenErrors().interpret(new Observation("AADSTS90002: Tenant not found", Stage.OAUTH, null, "microsoft", new Facts(), context));
+    List<Candidate> c = explain("AADSTS90002: Tenant not found", new Facts(), context);
     assertThat(c).extracting(Candidate::rootCause).contains(RootCauses.TENANT_NOT_FOUND, RootCauses.CLOUD_MISMATCH);
     assertThat(c.stream().filter(x -> x.rootCause().equals(RootCauses.CLOUD_MISMATCH)).findFirst().orElseThrow().confidence()).isGreaterThan(0.5);
   }
 
   @Test
-  void unknownCodesAndOtherStagesGiveNothing() {
-    assertThat(new TokenErrors().interpret(Observation.ofText("AADSTS99999999: new"))).isEmpty();
-    assertThat(new TokenErrors().interpret(new Observation("AADSTS7000222", Stage.PROTOCOL, null, null, null, null))).isEmpty();
+  void tenantNotFoundWithOneCloudIsNotACloudMismatch() {
+    List<Candidate> c = new TokenErrors().interpret(new Observation("AADSTS90002: Tenant not found", Stage.OAUTH, null, "microsoft",
+        new Facts(), Contexts.imap().build()));
+    assertThat(c).isEmpty();
+  }
+
+  @Test
+  void otherStagesAndProvidersGiveNothing() {
+    Facts facts = new Facts();
+    facts.put(TokenError.FACT, new TokenError(401, "invalid_client", "x", List.of("7000222"), Map.of()));
+    assertThat(new TokenErrors().interpret(new Observation("x", Stage.PROTOCOL, null, null, facts, null))).isEmpty();
+    assertThat(new TokenErrors().interpret(new Observation("x", Stage.OAUTH, null, "google", facts, null))).isEmpty();
   }
 }

@@ -12,6 +12,7 @@ import dev.maildiag.testkit.MailboxSnapshot;
 import dev.maildiag.testkit.MailboxWitness;
 import dev.maildiag.testkit.mail.MockMailServer;
 import dev.maildiag.testkit.tls.TestCertificates;
+import dev.maildiag.testkit.tls.TlsFront;
 import jakarta.mail.Flags;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -66,8 +67,7 @@ public final class GmailServers {
       case POP3 -> greenMail.getPop3().getPort();
       case SMTP -> greenMail.getSmtp().getPort();
     };
-    CommandLog log = new CommandLog(protocol);
-    TlsRelay relay = TlsRelay.to(plainPort, TestCertificates.localhost(), log);
+    TlsFront relay = TlsFront.start(plainPort, TestCertificates.localhost(), protocol);
     MailboxWitness witness = new MailboxWitness() {
       @Override
       public MailboxSnapshot snapshot() {
@@ -80,7 +80,7 @@ public final class GmailServers {
 
       @Override
       public List<String> commandsReceived() {
-        return log.lines();
+        return relay.commands();
       }
     };
     return new Running(protocol, relay.port(), Optional.of(witness), () -> {

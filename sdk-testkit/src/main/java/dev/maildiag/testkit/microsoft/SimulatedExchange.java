@@ -13,6 +13,7 @@ import dev.maildiag.microsoft.MailEndpoints;
 import dev.maildiag.api.net.TlsTrust;
 import dev.maildiag.testkit.mail.MockMailServer;
 import dev.maildiag.testkit.tls.TestCertificates;
+import dev.maildiag.testkit.tls.TlsFront;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
@@ -65,7 +66,7 @@ public final class SimulatedExchange implements AutoCloseable {
     try {
       for (Protocol p : Protocol.values()) {
         servers.put(p, server(s, p));
-        fronts.put(p, TlsFront.start(greenMailPort(servers.get(p), p), TestCertificates.localhost(), p == Protocol.IMAP));
+        fronts.put(p, TlsFront.start(greenMailPort(servers.get(p), p), TestCertificates.localhost(), p));
       }
       fill(servers.get(s.protocol), s);
       ExchangeOnline.Outcome outcome = ExchangeOnline.login(s, issuedToken);

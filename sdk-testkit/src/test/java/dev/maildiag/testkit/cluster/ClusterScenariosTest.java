@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The demo's cluster scenarios, diagnosed end to end through the cluster.stickiness check. */
 class ClusterScenariosTest {
-  static Report diagnose(String failureMode) throws Exception {
-    Scenario scenario = Scenarios.of("cluster").stream().filter(s -> s.failureMode().equals(failureMode)).findFirst().orElseThrow();
+  static Report diagnose(Scenario scenario) throws Exception {
     try (Simulation simulation = scenario.start()) {
       return simulation.maildiag().diagnose(simulation.context());
     }
@@ -23,15 +22,15 @@ class ClusterScenariosTest {
 
   @Test
   void aRoundRobinBalancerIsDiagnosedAsSessionStickiness() throws Exception {
-    Report report = diagnose(RootCauses.SESSION_STICKINESS);
+    Report report = diagnose(Scenarios.of("cluster").get(0));
 
     assertThat(report).hasTopRootCause(RootCauses.SESSION_STICKINESS).hasFinding("cluster.stickiness", Severity.ERROR);
     assertThat(report.finding("cluster.stickiness").orElseThrow().evidence().get("answeredBy")).contains("node1, node2");
   }
 
   @Test
-  void aStickyBalancerIsHealthy() throws Exception {
-    Report report = diagnose(Scenario.HEALTHY);
+  void theSameSetupWithAStickyBalancerIsHealthy() throws Exception {
+    Report report = diagnose(ClusterScenarios.scenario(Scenario.HEALTHY, "sticky", LoopbackCluster::sticky));
 
     assertThat(report).hasNoErrors().hasVerdict(Verdict.OK).hasFinding("cluster.stickiness", Severity.OK);
   }

@@ -1,4 +1,4 @@
-package dev.maildiag.testkit.google;
+package dev.maildiag.testkit.tls;
 
 import dev.maildiag.api.Protocol;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The commands a client sent to a simulated server, one per line, starting with the verb (IMAP tags removed),
  * with SASL responses and passwords replaced by {@code [sasl]} and {@code [secret]}: read from the plain bytes
- * the {@link TlsRelay} forwards, so that it sees what the real server received.
+ * the {@link TlsFront} forwards, so that it sees what the real server received.
  */
 final class CommandLog {
   private static final int MAX_LINES = 10_000;

@@ -1,4 +1,4 @@
-package dev.maildiag.testkit.google;
+package dev.maildiag.testkit.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

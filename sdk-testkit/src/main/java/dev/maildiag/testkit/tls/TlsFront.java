@@ -1,6 +1,6 @@
-package dev.maildiag.testkit.google;
+package dev.maildiag.testkit.tls;
 
-import dev.maildiag.testkit.tls.ServerCertificate;
+import dev.maildiag.api.Protocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,9 +14,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Terminates TLS on loopback with a test certificate and relays the plain bytes to a local server: GreenMail
  * only serves TLS with its own certificate, which names no host, so this puts a real mail server behind TLS
- * that maildiag verifies like any other (test CA trusted, host name checked).
+ * that maildiag verifies like any other (test CA trusted, host name checked). It logs the commands clients
+ * send, with SASL responses and passwords redacted, so tests can prove what the server received.
  */
-final class TlsRelay implements AutoCloseable {
+public final class TlsFront implements AutoCloseable {
   private final ServerSocket listener;
   private final int backendPort;
   private final ServerCertificate certificate;
@@ -24,26 +25,32 @@ final class TlsRelay implements AutoCloseable {
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
-  private TlsRelay(ServerCertificate certificate, int backendPort, CommandLog log) throws IOException {
+  private TlsFront(ServerCertificate certificate, int backendPort, CommandLog log) throws IOException {
     this.certificate = certificate;
     this.log = log;
     this.backendPort = backendPort;
     this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    Thread acceptor = new Thread(this::accept, "tls-relay-" + listener.getLocalPort());
+    Thread acceptor = new Thread(this::accept, "tls-front-" + listener.getLocalPort());
     acceptor.setDaemon(true);
     acceptor.start();
   }
 
-  static TlsRelay to(int backendPort, ServerCertificate certificate, CommandLog log) {
+  /** Starts a front on a free loopback port that relays to {@code backendPort}, a plain {@code protocol} server. */
+  public static TlsFront start(int backendPort, ServerCertificate certificate, Protocol protocol) {
     try {
-      return new TlsRelay(certificate, backendPort, log);
+      return new TlsFront(certificate, backendPort, new CommandLog(protocol));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  int port() {
+  public int port() {
     return listener.getLocalPort();
+  }
+
+  /** The commands clients sent through this front, in order, redacted. */
+  public List<String> commands() {
+    return log.lines();
   }
 
   private void accept() {
@@ -81,7 +88,7 @@ final class TlsRelay implements AutoCloseable {
         closeQuietly(from);
         closeQuietly(to);
       }
-    }, "tls-relay-pump");
+    }, "tls-front-pump");
     t.setDaemon(true);
     t.start();
   }
@@ -102,6 +109,6 @@ final class TlsRelay implements AutoCloseable {
     } catch (IOException ignored) {
       // closing anyway
     }
-    open.forEach(TlsRelay::closeQuietly);
+    open.forEach(TlsFront::closeQuietly);
   }
 }
