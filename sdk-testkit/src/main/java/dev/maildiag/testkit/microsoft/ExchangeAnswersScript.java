@@ -7,8 +7,8 @@ import dev.maildiag.testkit.tls.TestCertificates;
 /**
  * Exchange Online's exact answers, scripted on a {@link MockMailServer} with TLS from the test CA. Texts
  * from Microsoft's OAuth for IMAP/POP/SMTP page (success and failure exchanges), Exchange's SMTP
- * {@code 5.7.139} (aka.ms/smtp_auth_disabled; the basic-auth variant from Microsoft's basic authentication
- * deprecation notes) and the public reports in maildiag's corpus.
+ * {@code 5.7.139} (aka.ms/smtp_auth_disabled; the basic-auth variant per "Deprecation of Basic authentication in
+ * Exchange Online", learn.microsoft.com) and the public reports in maildiag's corpus.
  */
 final class ExchangeAnswersScript {
   static final String IMAP_AUTH_FAILED = "{tag} NO AUTHENTICATE failed.";
