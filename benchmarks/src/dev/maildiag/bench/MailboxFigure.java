@@ -19,6 +19,9 @@ final class MailboxFigure {
   static final int SMALL = 10;
   static final int LARGE = 50_000;
 
+  /** Issue 7's target: the check costs at most 20% more on a mailbox 5,000 times larger. */
+  static final double TARGET = 1.2;
+
   static Figure run(int repetitions) throws Exception {
     Figure f = new Figure("4. Mailbox check at " + SMALL + " vs " + String.format(Locale.ROOT, "%,d", LARGE) + " messages (IMAP and POP3, GreenMail)");
     long t0 = System.nanoTime();
@@ -29,13 +32,13 @@ final class MailboxFigure {
         DiagnosticContext b = large.context(protocol);
         Finding check = check(b);
         if (check.severity() == Severity.ERROR) {
-          f.row(protocol.label() + ": " + LARGE + " / " + SMALL, "check failed: " + check.summary(), "<= 1.5x", null);
+          f.row(protocol.label() + ": " + LARGE + " / " + SMALL, "check failed: " + check.summary(), "<= " + TARGET + "x", null);
           continue;
         }
         List<List<Double>> t = Timing.sideBySide(5, repetitions, () -> check(a), () -> check(b));
         Stats ratio = Stats.ratios(t.get(1), t.get(0));
         f.row(protocol.label() + ": time at " + String.format(Locale.ROOT, "%,d", LARGE) + " / time at " + SMALL, ratio.describe(2, "x"),
-                "<= 1.5x", ratio.median() <= 1.5)
+                "<= " + TARGET + "x", ratio.median() <= TARGET)
             .note(String.format(Locale.ROOT, "%s: %d messages %s, %d messages %s. The large check said: \"%s\" (the default flood "
                     + "threshold is 10,000, so it is a WARNING; the time is what matters here).",
                 protocol.label(), SMALL, new Stats(t.get(0)).describe(1, " ms"), LARGE, new Stats(t.get(1)).describe(1, " ms"),

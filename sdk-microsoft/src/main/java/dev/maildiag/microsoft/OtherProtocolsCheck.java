@@ -13,6 +13,7 @@ import dev.maildiag.api.Stage;
 import dev.maildiag.api.TokenClaims;
 import dev.maildiag.api.net.MailSessions;
 import dev.maildiag.api.net.ProtocolTrace;
+import dev.maildiag.api.probe.ProbeFacts;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Service;
@@ -68,7 +69,8 @@ public final class OtherProtocolsCheck implements Check {
       return Finding.skipped("The token holds no other mail protocol's permission, so a disabled protocol cannot be told from a missing licence here")
           .build();
     }
-    Boolean mainAccepted = login(ctx, c, main, token);
+    // the live probe already tried the configured protocol: another login would only repeat its answer
+    Boolean mainAccepted = ctx.facts().get(ProbeFacts.AUTHENTICATED).orElseGet(() -> login(ctx, c, main, token));
     if (mainAccepted == null) {
       return Finding.skipped("The login over " + main.label() + " did not get an answer; see the live probes").build();
     }

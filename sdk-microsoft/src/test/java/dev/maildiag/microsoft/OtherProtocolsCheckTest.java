@@ -47,6 +47,11 @@ class OtherProtocolsCheckTest {
   }
 
   private Finding run(List<String> scp) {
+    return run(scp, null);
+  }
+
+  /** Runs the check; {@code probeSaid} is what oauth.xoauth2 learned about the configured protocol, if it ran. */
+  private Finding run(List<String> scp, Boolean probeSaid) {
     DiagnosticContext c = Contexts.imap().host("127.0.0.1").port(imap.getImap().getPort()).security(Security.NONE)
         .attribute(MailEndpoints.ATTRIBUTE, new MailEndpoints(Map.of(
             Protocol.POP3, new MailEndpoint("127.0.0.1", pop3.getPop3().getPort(), Security.NONE))))
@@ -55,7 +60,24 @@ class OtherProtocolsCheckTest {
     ctx.facts().put(Facts.ACCESS_TOKEN, Secret.of(TOKEN));
     ctx.facts().put(Facts.TOKEN_CLAIMS, new TokenClaims("https://outlook.office.com", scp, List.of(), "helpdesk@contoso.com",
         Contexts.TENANT, "client-1", null, null, "jwt (signature not verified)", Map.of()));
+    if (probeSaid != null) {
+      ctx.facts().put(dev.maildiag.api.probe.ProbeFacts.AUTHENTICATED, probeSaid);
+    }
     return new OtherProtocolsCheck().run(ctx);
+  }
+
+  @Test
+  void aLoginTheLiveProbeMadeIsNotRepeated() {
+    start(false, true); // this IMAP server would refuse: the check must take the probe's word and not log in
+    Finding f = run(List.of("IMAP.AccessAsUser.All", "POP.AccessAsUser.All"), true);
+    assertThat(f.severity()).isEqualTo(Severity.OK); // a second login would have been refused
+  }
+
+  @Test
+  void aRefusalTheLiveProbeSawIsComparedWithTheOtherProtocol() {
+    start(true, true); // IMAP would accept now, but the probe was refused: only POP3 is tried
+    Finding f = run(List.of("IMAP.AccessAsUser.All", "POP.AccessAsUser.All"), false);
+    assertThat(f.rootCause()).isEqualTo(RootCauses.PROTOCOL_DISABLED);
   }
 
   @Test

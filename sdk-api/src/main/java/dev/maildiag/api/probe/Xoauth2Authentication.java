@@ -83,10 +83,14 @@ public final class Xoauth2Authentication implements Check {
     boolean handedOn = false;
     try {
       login.connect();
+      ctx.facts().put(ProbeFacts.AUTHENTICATED, true);
       SharedSession.offer(ctx, login); // the session and mailbox checks go on with this login
       handedOn = true;
       return new Attempt(null, null, null);
     } catch (MessagingException e) {
+      if (e instanceof AuthenticationFailedException) {
+        ctx.facts().put(ProbeFacts.AUTHENTICATED, false);
+      }
       Finding.Builder f = MailFailure.describe(ctx, login, e, Stage.OAUTH, "authentication");
       String answer = login.lastFailureAnswer(ctx.context().server().protocol(), e);
       return new Attempt(f, e, answer == null ? Printable.of(e.getMessage()) : answer);
