@@ -7,6 +7,7 @@ import dev.maildiag.api.explain.ClusterStickiness;
 import dev.maildiag.api.oauth.AccessTokenClaims;
 import dev.maildiag.api.oauth.AccessTokenGrant;
 import dev.maildiag.api.oauth.OAuthErrorCodes;
+import dev.maildiag.api.probe.BasicAuthRefused;
 import dev.maildiag.api.probe.DnsResolves;
 import dev.maildiag.api.probe.GreetingAndCapabilities;
 import dev.maildiag.api.probe.IdentityReachable;
@@ -40,6 +41,7 @@ public final class CoreDiagnostics implements DiagnosticsProvider {
         new AccessTokenGrant(),
         new AccessTokenClaims(),
         new Xoauth2Authentication(),
+        new BasicAuthRefused(),
         new SessionServes(),
         new MailboxFolder(),
         new ProxyRoute(),

@@ -7,6 +7,7 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.probe.BasicAuthRefused;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +35,9 @@ public final class RequiredSettings implements Check {
     }
     boolean hasToken = c.tokens().accessToken() != null || c.tokens().refreshToken() != null;
     boolean hasClientCredentials = c.oauth().clientId() != null && c.oauth().clientSecret() != null;
-    if (!hasToken && !hasClientCredentials) {
+    // a password alone is a handler still on basic authentication: something to diagnose, not a gap
+    boolean passwordOnly = !hasToken && !hasClientCredentials && c.tokens().password() != null;
+    if (!hasToken && !hasClientCredentials && !passwordOnly) {
       missing.add("an access token, a refresh token, or a client id with a client secret");
     }
     if (c.tokens().refreshToken() != null || hasClientCredentials) {
@@ -44,6 +47,12 @@ public final class RequiredSettings implements Check {
       if (c.tokens().refreshToken() != null && c.oauth().clientId() == null) {
         missing.add("client id (--client-id) to use the refresh token");
       }
+    }
+    if (missing.isEmpty() && passwordOnly) {
+      return Finding.info("Only a password is configured: the handler uses basic authentication, not OAuth 2.0")
+          .detail("The OAuth checks have no token to test; " + BasicAuthRefused.ID + " tries the password once to show "
+              + "whether the server still accepts it.")
+          .build();
     }
     if (missing.isEmpty()) {
       return Finding.ok("All required settings are present").build();

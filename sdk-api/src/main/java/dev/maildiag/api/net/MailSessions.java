@@ -21,6 +21,9 @@ public final class MailSessions {
   /** The message of the error a strict store raises when the server does not offer XOAUTH2. */
   public static final String NO_XOAUTH2 = "server does not advertise AUTH=XOAUTH2; maildiag does not send the token as a LOGIN password";
 
+  /** Jakarta Mail's default password mechanisms, without NTLM (a Windows domain login, not a mail password). */
+  private static final String PASSWORD_MECHANISMS = "PLAIN LOGIN";
+
   private MailSessions() {}
 
   /** Jakarta Mail's protocol name for this context, e.g. {@code imaps}. */
@@ -81,12 +84,33 @@ public final class MailSessions {
 
   /** A session for this context whose protocol trace (without SASL payloads) goes to {@code trace}. */
   public static Session session(DiagnosticContext context, boolean pop3TwoLine, ProtocolTrace trace) {
-    Session session = Session.getInstance(properties(context, pop3TwoLine));
+    return traced(properties(context, pop3TwoLine), trace);
+  }
+
+  private static Session traced(Properties props, ProtocolTrace trace) {
+    Session session = Session.getInstance(props);
     if (trace != null) {
       session.setDebugOut(trace.printStream());
       session.setDebug(true);
     }
     return session;
+  }
+
+  /**
+   * A session for one password login, as a handler still on basic authentication makes it: the same
+   * timeouts, TLS and proxy route, but the password mechanisms ({@code PLAIN}, {@code LOGIN}; IMAP falls back
+   * to {@code LOGIN}, POP3 to {@code USER}/{@code PASS}) instead of XOAUTH2. Only the basic-auth check uses it;
+   * Angus keeps suppressing the authentication exchange in the trace ({@code mail.debug.auth} stays unset).
+   */
+  public static Session passwordSession(DiagnosticContext context, ProtocolTrace trace) {
+    Properties props = properties(context, false);
+    props.setProperty("mail." + protocolName(context.server()) + ".auth.mechanisms", PASSWORD_MECHANISMS);
+    return traced(props, trace);
+  }
+
+  /** A store for a password login: Angus' own, which may send {@code LOGIN} (never used with a token). */
+  public static Store passwordStore(Session session, MailServer server) throws NoSuchProviderException {
+    return session.getStore(protocolName(server));
   }
 
   /** A store (IMAP or POP3) for this context; IMAP stores refuse to log in without {@code AUTH=XOAUTH2}. */

@@ -82,6 +82,15 @@ final class MailFailure {
     return b;
   }
 
+  /** The finding when a login step ran out of the check's time: the server took the connection and went silent. */
+  static Finding unanswered(String step, String exchange, java.time.Duration limit) {
+    return Finding.error(step + " did not finish within " + dev.maildiag.api.Durations.format(limit))
+        .detail("The server accepted the connection but did not answer " + exchange + " in time.")
+        .alternative(RootCauses.NETWORK_BLOCKED, 0.3, "a middlebox that stalls connections")
+        .alternative(RootCauses.THROTTLED, 0.3, "an overloaded or throttling server")
+        .build();
+  }
+
   private static boolean unreachable(MessagingException e, IOException io) {
     return e instanceof org.eclipse.angus.mail.util.MailConnectException || io instanceof java.net.UnknownHostException
         || io instanceof java.net.ConnectException || io instanceof java.net.NoRouteToHostException;

@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * One XOAUTH2 login through Angus Mail with the context's token, its protocol trace kept (without SASL
+ * One XOAUTH2 login through Angus Mail with the context's token (or, for the basic-auth check only, one
+ * password login), its protocol trace kept (without SASL
  * payloads), and the server's exact answer pulled out of the trace.
  */
 final class MailLogin implements AutoCloseable {
@@ -34,15 +35,18 @@ final class MailLogin implements AutoCloseable {
   final Service service;
   final ProtocolTrace trace;
   private final MailServer server;
-  private final Secret token;
+  private final Secret secret;
   private final String login;
+  /** How the secret could look on the wire; lines holding any of these never leave the trace. */
+  private final List<String> wireForms;
 
-  private MailLogin(Service service, ProtocolTrace trace, MailServer server, Secret token) {
+  private MailLogin(Service service, ProtocolTrace trace, MailServer server, Secret secret, String login, List<String> wireForms) {
     this.service = service;
     this.trace = trace;
     this.server = server;
-    this.token = token;
-    this.login = user(server);
+    this.secret = secret;
+    this.login = login;
+    this.wireForms = wireForms;
   }
 
   /** The token to use: one obtained during this diagnosis (e.g. refreshed), else the configured one; null if neither. */
@@ -64,7 +68,28 @@ final class MailLogin implements AutoCloseable {
     ProtocolTrace trace = new ProtocolTrace();
     Session session = MailSessions.session(ctx.context(), pop3TwoLine, trace);
     Service service = s.protocol() == Protocol.SMTP ? MailSessions.transport(session, s) : MailSessions.store(session, s);
-    return new MailLogin(service, trace, s, token).guardedBy(ctx);
+    String user = user(s);
+    String b64 = base64("user=" + user + "\u0001auth=Bearer " + token.reveal() + "\u0001\u0001");
+    return new MailLogin(service, trace, s, token, user, List.of(token.reveal(), b64, b64.substring(0, Math.min(24, b64.length()))))
+        .guardedBy(ctx);
+  }
+
+  /**
+   * Prepares one password login as of {@code s.login()}, the way a handler on basic authentication logs in
+   * (see {@link MailSessions#passwordSession}); only for the check that proves whether passwords are refused.
+   */
+  static MailLogin preparePassword(CheckContext ctx, Secret password) throws MessagingException {
+    MailServer s = ctx.context().server();
+    ProtocolTrace trace = new ProtocolTrace();
+    Session session = MailSessions.passwordSession(ctx.context(), trace);
+    Service service = s.protocol() == Protocol.SMTP ? MailSessions.transport(session, s) : MailSessions.passwordStore(session, s);
+    String raw = password.reveal();
+    return new MailLogin(service, trace, s, password, s.login(),
+        List.of(raw, base64(raw), base64("\u0000" + s.login() + "\u0000" + raw))).guardedBy(ctx);
+  }
+
+  private static String base64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Registers this login with a check, to be closed if that check runs out of time. */
@@ -89,7 +114,7 @@ final class MailLogin implements AutoCloseable {
   }
 
   void connect() throws MessagingException {
-    service.connect(server.host(), server.effectivePort(), login, token.reveal());
+    service.connect(server.host(), server.effectivePort(), login, secret.reveal());
   }
 
   /**
@@ -141,13 +166,8 @@ final class MailLogin implements AutoCloseable {
   }
 
   private List<String> safeLines() {
-    String raw = token.reveal();
-    String payload = "user=" + login + "\u0001auth=Bearer " + raw + "\u0001\u0001";
-    String b64 = Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
     // Angus suppresses SASL payloads in its trace; this filter is a second guard, not the redaction itself
-    return trace.text().lines()
-        .filter(l -> !l.contains(raw) && !l.contains(b64) && !l.contains(b64.substring(0, Math.min(24, b64.length()))))
-        .toList();
+    return trace.text().lines().filter(l -> wireForms.stream().noneMatch(l::contains)).toList();
   }
 
   @Override

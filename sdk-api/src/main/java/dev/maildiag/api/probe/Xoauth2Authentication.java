@@ -4,7 +4,6 @@ import dev.maildiag.api.Check;
 import dev.maildiag.api.CheckContext;
 import dev.maildiag.api.CheckInfo;
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.Durations;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.MailServer;
 import dev.maildiag.api.Protocol;
@@ -106,10 +105,6 @@ public final class Xoauth2Authentication implements Check {
 
   @Override
   public Finding timedOut(CheckContext ctx, Duration limit) {
-    return Finding.error("Authentication did not finish within " + Durations.format(limit))
-        .detail("The server accepted the connection but did not answer the XOAUTH2 exchange in time.")
-        .alternative(RootCauses.NETWORK_BLOCKED, 0.3, "a middlebox that stalls connections")
-        .alternative(RootCauses.THROTTLED, 0.3, "an overloaded or throttling server")
-        .build();
+    return MailFailure.unanswered("Authentication", "the XOAUTH2 exchange", limit);
   }
 }

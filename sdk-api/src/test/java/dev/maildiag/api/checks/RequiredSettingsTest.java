@@ -28,6 +28,27 @@ class RequiredSettingsTest {
   }
 
   @Test
+  void aPasswordAloneIsBasicAuthenticationToDiagnoseNotAMissingSetting() throws Exception {
+    DiagnosticContext c = imap().clientId(null).clientSecret(null).refreshToken(null).tokenEndpoint(null)
+        .password(Secret.of("hunter2")).build();
+    Finding f = run(check, c);
+
+    assertThat(f.severity()).isEqualTo(Severity.INFO);
+    assertThat(f.rootCause()).isNull();
+    assertThat(f.summary()).contains("basic authentication");
+  }
+
+  @Test
+  void aPasswordDoesNotExcuseAMissingHost() throws Exception {
+    DiagnosticContext c = imap().host(null).clientId(null).clientSecret(null).refreshToken(null).tokenEndpoint(null)
+        .password(Secret.of("hunter2")).build();
+    Finding f = run(check, c);
+
+    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+    assertThat(f.summary()).contains("mail host").doesNotContain("access token");
+  }
+
+  @Test
   void emptyConfigurationNamesEveryMissingSetting() throws Exception {
     Finding f = run(check, DiagnosticContext.builder().network(NetworkSettings.direct()).build());
 

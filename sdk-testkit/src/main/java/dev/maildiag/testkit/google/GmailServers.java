@@ -137,6 +137,27 @@ public final class GmailServers {
     return running(protocol, server.start());
   }
 
+  /**
+   * A scripted Gmail refusing a password login (AUTHENTICATE PLAIN or LOGIN, AUTH PLAIN or USER/PASS, SMTP AUTH)
+   * as it refuses an account password from a mail client: an app password is required.
+   */
+  public static Running refusingPassword(Protocol protocol) {
+    MockMailServer server = gmail(protocol);
+    switch (protocol) {
+      case IMAP -> {
+        String answer = "{tag} NO [ALERT] Application-specific password required: https://support.google.com/accounts/answer/185833 (Failure)";
+        server.sasl(answer).on("LOGIN", answer);
+      }
+      case POP3 -> {
+        String answer = "-ERR [AUTH] Application-specific password required: https://support.google.com/accounts/answer/185833";
+        server.sasl(answer).on("PASS", answer);
+      }
+      case SMTP -> server.on("AUTH", "534-5.7.9 Application-specific password required. Learn more at",
+          "534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor a1sm1234567wrb.0 - gsmtp");
+    }
+    return running(protocol, server.start());
+  }
+
   /** A scripted Gmail whose answer to the (valid) XOAUTH2 response is {@code answer}, e.g. a protocol-disabled alert. */
   public static Running answering(Protocol protocol, String answer) {
     return running(protocol, gmail(protocol).sasl(answer).start());

@@ -64,6 +64,7 @@ public final class GoogleSimulation implements Simulation {
     f.put(RootCauses.WRONG_USER_AUTHORIZED, "The token belongs to " + OTHER_ACCOUNT + ", not the login; Gmail challenges 400");
     f.put(RootCauses.MAILBOX_PERMISSION, "The handler reads " + SHARED_MAILBOX + " with the login's token; Gmail has no delegation over IMAP");
     f.put(RootCauses.PROTOCOL_DISABLED, "\"[ALERT] IMAP access is disabled for your domain.\" (Admin console)");
+    f.put(RootCauses.BASIC_AUTH_REJECTED, "The handler still logs in with the account password; Gmail answers \"Application-specific password required\"");
     f.put(RootCauses.THROTTLED, "\"[ALERT] Too many simultaneous connections.\"");
     return java.util.Collections.unmodifiableMap(f);
   }
@@ -151,6 +152,10 @@ public final class GoogleSimulation implements Simulation {
           case POP3 -> "-ERR [SYS/PERM] Your account is not enabled for POP access. Please visit your Gmail settings page and enable your account for POP access.";
           case SMTP -> throw new IllegalArgumentException("refused by appliesTo");
         });
+      case RootCauses.BASIC_AUTH_REJECTED:
+        // a handler on basic authentication: the account password, no token, no client secret to get one
+        b.refreshToken(null).clientSecret(null).password(Secret.of("correct-horse-helpdesk-7"));
+        return GmailServers.refusingPassword(protocol);
       case RootCauses.THROTTLED:
         oauth.issues(token, GoogleCatalog.MAIL_SCOPE, LOGIN);
         return GmailServers.answering(protocol, switch (protocol) {

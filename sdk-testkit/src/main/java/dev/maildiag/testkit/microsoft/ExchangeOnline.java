@@ -27,10 +27,20 @@ public final class ExchangeOnline {
     /** Authenticated, then {@code BAD User is authenticated but not connected.} to every command. */
     NOT_CONNECTED,
     /** Authenticated, then {@code BAD Request is throttled.} */
-    THROTTLED
+    THROTTLED,
+    /** A password login: {@code NO AUTHENTICATE failed.} / {@code NO LOGIN failed.} / SMTP {@code 535 5.7.139 ... basic authentication is disabled}. */
+    PASSWORD_REFUSED
   }
 
   private ExchangeOnline() {}
+
+  /**
+   * The outcome of the handler's login: with the setup's password, always refused (Exchange Online turned basic
+   * authentication off for IMAP, POP and SMTP AUTH); otherwise as for the token.
+   */
+  public static Outcome handlerLogin(Microsoft365Setup s, String token) {
+    return s.password != null ? Outcome.PASSWORD_REFUSED : login(s, token);
+  }
 
   /** The outcome of logging in to the setup's mailbox over its configured protocol with this token. */
   public static Outcome login(Microsoft365Setup s, String token) {

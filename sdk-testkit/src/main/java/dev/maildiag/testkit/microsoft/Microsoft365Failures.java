@@ -118,6 +118,8 @@ public final class Microsoft365Failures {
       s.scopes = List.of(s.cloud.delegatedScope(Protocol.SMTP), "offline_access");
       s.smtpAuthEnabled = false;
     });
+    add(RootCauses.BASIC_AUTH_REJECTED, "The handler still logs in with the mailbox password; Exchange Online refuses basic authentication", s ->
+        s.password = "Summer2026!helpdesk");
     add(RootCauses.INBOX_FOLDER_MISSING, "A German mailbox lists 'Posteingang' but the handler reads 'Inbox'", s -> {
       s.folder = "Inbox";
       s.folders.clear();

@@ -44,6 +44,11 @@ public final class Microsoft365Setup {
   public boolean appOnly;
   /** Configure an access token instead of a refresh token (it is what the handler holds). */
   public boolean accessTokenOnly;
+  /**
+   * The mailbox password of a handler still on basic authentication; set, the handler holds no OAuth token
+   * or client secret and Exchange answers its password login.
+   */
+  public String password;
   /** A real mail host name to configure instead of the simulated server; live stages are then left out. */
   public String configuredHost;
   public HostProduct product;

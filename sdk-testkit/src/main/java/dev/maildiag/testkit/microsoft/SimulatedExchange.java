@@ -69,7 +69,7 @@ public final class SimulatedExchange implements AutoCloseable {
         fronts.put(p, TlsFront.start(greenMailPort(servers.get(p), p), TestCertificates.localhost(), p));
       }
       fill(servers.get(s.protocol), s);
-      ExchangeOnline.Outcome outcome = ExchangeOnline.login(s, issuedToken);
+      ExchangeOnline.Outcome outcome = ExchangeOnline.handlerLogin(s, issuedToken);
       boolean plainFolders = s.folders.containsKey("INBOX") && s.folders.values().stream().allMatch(n -> n <= 1000);
       if (outcome != ExchangeOnline.Outcome.ACCEPTED || !plainFolders) {
         scripted = ExchangeAnswersScript.start(s, outcome);

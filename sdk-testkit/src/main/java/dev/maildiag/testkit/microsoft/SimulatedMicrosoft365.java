@@ -139,7 +139,10 @@ public final class SimulatedMicrosoft365 implements Simulation {
         b.port(closedPort());
       }
     }
-    if (setup.accessTokenOnly) {
+    if (setup.password != null) {
+      // a handler on basic authentication: the password, no token, no client secret to get one
+      b.password(Secret.of(setup.password)).clientSecret(null);
+    } else if (setup.accessTokenOnly) {
       b.accessToken(Secret.of(issuedToken)).clientSecret(null);
     } else if (!setup.appOnly) {
       b.refreshToken(Secret.of(setup.refreshToken));

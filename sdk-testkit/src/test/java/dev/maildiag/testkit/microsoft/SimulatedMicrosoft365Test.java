@@ -2,12 +2,21 @@ package dev.maildiag.testkit.microsoft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
+import dev.maildiag.api.RankedRootCause;
+import dev.maildiag.api.Report;
+import dev.maildiag.api.ReportJson;
+import dev.maildiag.api.RootCauses;
+import dev.maildiag.api.TextReport;
+import dev.maildiag.api.probe.BasicAuthRefused;
 import dev.maildiag.api.Secret;
 import dev.maildiag.testkit.MailboxSnapshot;
 import dev.maildiag.testkit.MailboxWitness;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class SimulatedMicrosoft365Test {
   @Test
@@ -46,6 +55,26 @@ class SimulatedMicrosoft365Test {
       assertThat(ExchangeOnline.login(s, unsigned)).isEqualTo(ExchangeOnline.Outcome.AUTHENTICATION_FAILED);
       s.disabledProtocols.add(Protocol.IMAP);
       assertThat(ExchangeOnline.login(s, good)).isEqualTo(ExchangeOnline.Outcome.AUTHENTICATION_FAILED);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Protocol.class)
+  void aHandlerStillOnItsPasswordIsToldThatExchangeRefusesBasicAuthentication(Protocol protocol) {
+    try (SimulatedMicrosoft365 m365 = SimulatedMicrosoft365.failing(RootCauses.BASIC_AUTH_REJECTED).protocol(protocol).start()) {
+      Report report = m365.maildiag().diagnose(m365.context());
+
+      assertThat(report.topRootCause()).map(RankedRootCause::id).contains(RootCauses.BASIC_AUTH_REJECTED);
+      Finding refused = report.finding(BasicAuthRefused.ID).orElseThrow();
+      assertThat(refused.evidence().get("serverAnswer")).contains(switch (protocol) {
+        case IMAP -> "NO AUTHENTICATE failed.";
+        case POP3 -> "-ERR Authentication failure";
+        case SMTP -> "535 5.7.139 Authentication unsuccessful, basic authentication is disabled.";
+      });
+      assertThat(refused.remediation().steps()).anyMatch(step -> step.contains("OAuth 2.0"));
+      String rendered = TextReport.write(report) + ReportJson.write(report) + m365.mailbox().orElseThrow().commandsReceived();
+      assertThat(rendered).doesNotContain(m365.setup().password);
+      assertThat(m365.mailbox().orElseThrow().writingCommands()).isEmpty();
     }
   }
 }
