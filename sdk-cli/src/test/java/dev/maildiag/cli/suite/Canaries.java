@@ -27,10 +27,10 @@ final class Canaries {
     for (Secret s : secrets) {
       String v = s.reveal();
       String label = "secret #" + (i++) + " (length " + v.length() + ")";
-      forms.put(v, label);
-      forms.put(URLEncoder.encode(v, StandardCharsets.UTF_8), label + " URL-encoded");
-      forms.put(b64(v), label + " Base64");
-      forms.put(b64("user=" + (login == null ? "" : login) + "\u0001auth=Bearer " + v + "\u0001\u0001"), label + " in an XOAUTH2 payload");
+      forms.putIfAbsent(v, label);
+      forms.putIfAbsent(URLEncoder.encode(v, StandardCharsets.UTF_8), label + " URL-encoded");
+      forms.putIfAbsent(b64(v), label + " Base64");
+      forms.putIfAbsent(b64("user=" + (login == null ? "" : login) + "\u0001auth=Bearer " + v + "\u0001\u0001"), label + " in an XOAUTH2 payload");
     }
   }
 
