@@ -8,6 +8,7 @@ import dev.maildiag.api.Security;
 import dev.maildiag.api.net.TlsTrust;
 import dev.maildiag.testkit.tls.ServerCertificate;
 import dev.maildiag.testkit.tls.TestCertificates;
+import dev.maildiag.testkit.internal.Closing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -286,19 +287,6 @@ public final class MockMailServer implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    try {
-      if (serverSocket != null) {
-        serverSocket.close();
-      }
-    } catch (IOException ignored) {
-      // closing anyway
-    }
-    for (Socket s : open) {
-      try {
-        s.close();
-      } catch (IOException ignored) {
-        // closing anyway
-      }
-    }
+    Closing.all(serverSocket, open);
   }
 }

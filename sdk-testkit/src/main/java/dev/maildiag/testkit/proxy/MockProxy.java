@@ -1,5 +1,6 @@
 package dev.maildiag.testkit.proxy;
 
+import dev.maildiag.testkit.internal.Closing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -197,19 +198,6 @@ public final class MockProxy implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    try {
-      if (serverSocket != null) {
-        serverSocket.close();
-      }
-    } catch (IOException ignored) {
-      // closing anyway
-    }
-    for (Socket s : open) {
-      try {
-        s.close();
-      } catch (IOException ignored) {
-        // closing anyway
-      }
-    }
+    Closing.all(serverSocket, open);
   }
 }

@@ -1,6 +1,7 @@
 package dev.maildiag.testkit.tls;
 
 import dev.maildiag.api.Protocol;
+import dev.maildiag.testkit.internal.Closing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -85,30 +86,16 @@ public final class TlsFront implements AutoCloseable {
       } catch (IOException e) {
         // one side closed: the connection is over
       } finally {
-        closeQuietly(from);
-        closeQuietly(to);
+        Closing.quietly(from, to);
       }
     }, "tls-front-pump");
     t.setDaemon(true);
     t.start();
   }
 
-  private static void closeQuietly(Socket s) {
-    try {
-      s.close();
-    } catch (IOException ignored) {
-      // closing anyway
-    }
-  }
-
   @Override
   public void close() {
     closed = true;
-    try {
-      listener.close();
-    } catch (IOException ignored) {
-      // closing anyway
-    }
-    open.forEach(TlsFront::closeQuietly);
+    Closing.all(listener, open);
   }
 }
