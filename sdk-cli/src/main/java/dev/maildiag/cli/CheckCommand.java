@@ -18,9 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code maildiag check}: diagnoses one mail handler configuration. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Diagnoses a mail handler's configuration, network path, TLS, OAuth tokens and mailbox.",
-        "Progress goes to stderr as checks finish, the report to stdout."},
-    footer = {"", "Exit codes: 0 no problem found, 1 problems found, 2 bad usage or unreadable configuration, 3 internal error.",
+    description = {"Diagnoses a mail handler's configuration, network path, TLS, OAuth tokens",
+        "and mailbox. Progress goes to stderr as checks finish, the report to stdout."},
+    footer = {"", "Exit codes: 0 no problem found, 1 problems found, 2 bad usage or unreadable",
+        "configuration, 3 internal error.",
         "", "Example:", "  maildiag check --protocol imap --host outlook.office365.com --login helpdesk@contoso.com \\",
         "    --tenant contoso.onmicrosoft.com --client-id 11111111-2222-3333-4444-555555555555 \\",
         "    --client-secret-env CLIENT_SECRET --refresh-token-file refresh.txt"})

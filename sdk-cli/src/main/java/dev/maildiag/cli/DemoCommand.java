@@ -20,9 +20,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code maildiag demo}: diagnoses every built-in simulated environment on loopback. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Starts each simulated environment on loopback (Microsoft 365 and Google failure modes,",
-        "and healthy ones), diagnoses it, and prints one line per scenario: provider, failure mode,",
-        "diagnosed root cause, verdict. Exit code 0 when every scenario is diagnosed as expected."})
+    description = {"Starts each simulated environment on loopback (Microsoft 365 and Google",
+        "failure modes, and healthy ones), diagnoses it, and prints one line per",
+        "scenario: provider, failure mode, diagnosed root cause, verdict.",
+        "Exit code 0 when every scenario is diagnosed as expected."})
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default text).")
   Format format;

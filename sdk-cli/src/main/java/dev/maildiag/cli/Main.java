@@ -11,11 +11,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-        "Finds out why a mail handler using OAuth 2.0 (IMAP, POP3 or SMTP with XOAUTH2) cannot be",
-        "configured or stops working, against Microsoft 365 and Gmail, from where the handler runs."},
+        "Finds out why a mail handler using OAuth 2.0 (IMAP, POP3 or SMTP with",
+        "XOAUTH2) cannot be configured or stops working, against Microsoft 365 and",
+        "Gmail, from where the handler runs."},
     subcommands = {CheckCommand.class, ExplainCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes: 0 no problem found, 1 problems found, 2 bad usage or unreadable configuration,",
-        "3 internal error.", "", "Run 'maildiag demo' to see every simulated failure diagnosed."})
+    footer = {"", "Exit codes: 0 no problem found, 1 problems found, 2 bad usage or unreadable",
+        "configuration, 3 internal error.", "", "Run 'maildiag demo' to see every simulated failure diagnosed."})
 public final class Main implements Runnable {
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
       description = "Show stack traces and debug logging (secrets stay redacted).")
