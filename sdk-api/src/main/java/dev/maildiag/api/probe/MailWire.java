@@ -55,18 +55,17 @@ final class MailWire implements Closeable {
     MailServer s = ctx.context().server();
     Route route = route(ctx);
     Duration connect = ctx.timeouts().connect();
+    if (route.kind() == Route.Kind.HTTP) {
+      Socket tunnel = ctx.closeOnTimeout(ProxyTunnel.open(ctx, route.proxy(), s.host(), s.effectivePort()));
+      tunnel.setTcpNoDelay(true);
+      return new MailWire(ctx, tunnel);
+    }
     Socket socket = ctx.closeOnTimeout(new Socket(route.kind() == Route.Kind.SOCKS ? route.toProxy() : Proxy.NO_PROXY));
     try {
-      if (route.kind() == Route.Kind.HTTP) {
-        socket.connect(new InetSocketAddress(route.proxy().host(), route.proxy().port()), millis(connect));
-        socket.setSoTimeout(millis(ctx.timeouts().read()));
-        HttpTunnel.open(socket, s.host(), s.effectivePort(), route.proxy());
-      } else {
-        InetSocketAddress target = route.kind() == Route.Kind.SOCKS
-            ? InetSocketAddress.createUnresolved(s.host(), s.effectivePort())
-            : new InetSocketAddress(s.host(), s.effectivePort());
-        socket.connect(target, millis(connect));
-      }
+      InetSocketAddress target = route.kind() == Route.Kind.SOCKS
+          ? InetSocketAddress.createUnresolved(s.host(), s.effectivePort())
+          : new InetSocketAddress(s.host(), s.effectivePort());
+      socket.connect(target, millis(connect));
       socket.setTcpNoDelay(true);
       return new MailWire(ctx, socket);
     } catch (IOException | RuntimeException e) {

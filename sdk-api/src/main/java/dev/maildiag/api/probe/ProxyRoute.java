@@ -99,15 +99,12 @@ public final class ProxyRoute implements Check {
   /** Null when the tunnel opens; else the finding. */
   private static Finding tryTunnel(CheckContext ctx, Leg leg) {
     Route route = leg.route;
-    try (Socket socket = ctx.closeOnTimeout(new Socket(route.kind() == Route.Kind.SOCKS ? route.toProxy() : Proxy.NO_PROXY))) {
-      int connect = MailWire.millis(ctx.timeouts().connect());
-      if (route.kind() == Route.Kind.HTTP) {
-        socket.connect(new InetSocketAddress(route.proxy().host(), route.proxy().port()), connect);
+    try (Socket socket = ctx.closeOnTimeout(route.kind() == Route.Kind.HTTP
+        ? ProxyTunnel.open(ctx, route.proxy(), leg.host, leg.port)
+        : new Socket(route.toProxy()))) {
+      if (route.kind() != Route.Kind.HTTP) {
         socket.setSoTimeout(MailWire.millis(ctx.timeouts().read()));
-        HttpTunnel.open(socket, leg.host, leg.port, route.proxy());
-      } else {
-        socket.setSoTimeout(MailWire.millis(ctx.timeouts().read()));
-        socket.connect(InetSocketAddress.createUnresolved(leg.host, leg.port), connect);
+        socket.connect(InetSocketAddress.createUnresolved(leg.host, leg.port), MailWire.millis(ctx.timeouts().connect()));
       }
       return null;
     } catch (ProxyRefusedException e) {
