@@ -2,10 +2,10 @@ package dev.maildiag.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.maildiag.api.DiagnosticContext.MailServer;
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.MailServer;
 import dev.maildiag.api.Security;
-import dev.maildiag.api.net.TlsTrust;
+import dev.maildiag.api.internal.net.TlsTrust;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
 import jakarta.mail.Store;

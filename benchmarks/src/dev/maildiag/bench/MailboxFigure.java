@@ -1,11 +1,11 @@
 package dev.maildiag.bench;
 
-import dev.maildiag.api.CheckContext;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.probe.MailboxFolder;
+import dev.maildiag.api.internal.probe.MailboxFolder;
+import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.testkit.mail.LocalMailbox;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package dev.maildiag.bench;
 
+import dev.maildiag.api.DiagnosticContext.NetworkSettings;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Maildiag;
-import dev.maildiag.api.NetworkSettings;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Report;
 import dev.maildiag.api.Secret;

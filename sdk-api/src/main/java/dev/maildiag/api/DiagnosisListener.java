@@ -1,5 +1,6 @@
 package dev.maildiag.api;
 
+import dev.maildiag.api.spi.CheckInfo;
 import java.util.List;
 
 /** Hears about a diagnosis as it goes, e.g. to show progress. Called from the runner's threads. */

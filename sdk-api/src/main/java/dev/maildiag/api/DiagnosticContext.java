@@ -1,5 +1,6 @@
 package dev.maildiag.api;
 
+import dev.maildiag.api.spi.Key;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * Everything a diagnosis needs to know about the mail handler: server, OAuth client, tokens, network,
@@ -32,7 +34,7 @@ public final class DiagnosticContext {
   private final Cluster cluster;
   private final Timeouts timeouts;
   private final MailboxLimits mailboxLimits;
-  private final Map<Attribute<?>, Object> attributes;
+  private final Map<Key<?>, Object> attributes;
 
   private DiagnosticContext(Builder b) {
     this.server = new MailServer(b.protocol, trim(b.host), b.port, b.security, trim(b.login), trim(b.mailbox),
@@ -119,7 +121,7 @@ public final class DiagnosticContext {
   }
 
   /** A caller's own value. */
-  public <T> Optional<T> attribute(Attribute<T> key) {
+  public <T> Optional<T> attribute(Key<T> key) {
     return Optional.ofNullable(key.type().cast(attributes.get(key)));
   }
 
@@ -195,7 +197,7 @@ public final class DiagnosticContext {
     private Cluster cluster;
     private Timeouts timeouts = Timeouts.DEFAULT;
     private MailboxLimits mailboxLimits = MailboxLimits.DEFAULT;
-    private final Map<Attribute<?>, Object> attributes = new LinkedHashMap<>();
+    private final Map<Key<?>, Object> attributes = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -231,13 +233,278 @@ public final class DiagnosticContext {
     public Builder timeout(Duration step) { this.timeouts = Timeouts.ofStep(step); return this; }
     public Builder mailboxLimits(MailboxLimits limits) { this.mailboxLimits = Objects.requireNonNull(limits); return this; }
 
-    public <T> Builder attribute(Attribute<T> key, T value) {
+    public <T> Builder attribute(Key<T> key, T value) {
       attributes.put(key, key.type().cast(Objects.requireNonNull(value)));
       return this;
     }
 
     public DiagnosticContext build() {
       return new DiagnosticContext(this);
+    }
+  }
+
+  /**
+   * The mail server side of what is diagnosed.
+   *
+   * @param protocol imap, pop3 or smtp; null when not configured
+   * @param host the mail host name
+   * @param port the port, or 0 for the protocol's usual port with this security
+   * @param security ssl, starttls or none; null when not configured
+   * @param login the account that signs in and authorizes the mailbox (the access token's user)
+   * @param mailbox the mailbox address when it differs from the login (shared or delegated mailbox); the
+   *     XOAUTH2 {@code user=} is this address, or the login when there is none
+   * @param folder the folder the handler reads, {@code INBOX} by default
+   */
+  public record MailServer(Protocol protocol, String host, int port, Security security, String login, String mailbox, String folder) {
+
+    /** The configured port, or the usual one for the protocol and security. */
+    public int effectivePort() {
+      if (port > 0) {
+        return port;
+      }
+      if (protocol == null) {
+        return 0;
+      }
+      return protocol.defaultPort(security == null ? Security.SSL : security);
+    }
+
+    /** The address of the mailbox being read: the mailbox if set, else the login. */
+    public String effectiveMailbox() {
+      return mailbox == null || mailbox.isBlank() ? login : mailbox;
+    }
+  }
+
+  /**
+   * The OAuth 2.0 client the handler uses.
+   *
+   * @param provider {@code microsoft}, {@code google}, or null to infer from the hosts
+   * @param cloud the provider's cloud ({@code worldwide}, {@code gcc}, {@code gcc-high}, {@code dod}, {@code china}), or null
+   * @param authorizationEndpoint as configured; kept as text so that a malformed value can be reported
+   * @param tokenEndpoint as configured
+   * @param tenant tenant id or domain, or null
+   * @param clientId the app's client id
+   * @param clientSecret the client secret, or null
+   * @param clientSecretExpiresAt when the caller knows it, the secret's expiry
+   * @param scopes the configured scopes, in order
+   * @param redirectUri the redirect URI the product registers
+   */
+  public record OAuthClient(
+      String provider,
+      String cloud,
+      String authorizationEndpoint,
+      String tokenEndpoint,
+      String tenant,
+      String clientId,
+      Secret clientSecret,
+      Instant clientSecretExpiresAt,
+      List<String> scopes,
+      String redirectUri) {
+
+    public OAuthClient {
+      scopes = scopes == null ? List.of() : List.copyOf(scopes);
+    }
+
+    /** True when anything about OAuth was configured. */
+    public boolean isConfigured() {
+      return clientId != null || tokenEndpoint != null || authorizationEndpoint != null || !scopes.isEmpty();
+    }
+  }
+
+  /**
+   * Credentials the caller already holds. All are secrets.
+   *
+   * @param accessToken an access token to authenticate with, or null
+   * @param refreshToken a refresh token to obtain a fresh access token, or null
+   * @param password a password, only to show that a server refuses basic authentication, or null
+   */
+  public record Tokens(Secret accessToken, Secret refreshToken, Secret password) {
+    public static final Tokens NONE = new Tokens(null, null, null);
+  }
+
+  /**
+   * The proxy settings that decide how mail and identity traffic leaves the JVM, read by default from the
+   * JVM's own system properties.
+   *
+   * @param httpProxy {@code http.proxyHost}/{@code http.proxyPort}, or null
+   * @param httpsProxy {@code https.proxyHost}/{@code https.proxyPort}, or null
+   * @param nonProxyHosts {@code http.nonProxyHosts} (the JDK applies it to HTTPS too), or null
+   * @param httpsNonProxyHosts {@code https.nonProxyHosts}, which the JDK ignores, or null
+   * @param socksProxy {@code socksProxyHost}/{@code socksProxyPort}, or null
+   * @param mailProxies Jakarta Mail's {@code mail.<protocol>.proxy.*}, by protocol name ({@code imaps}, ...)
+   * @param mailSocksProxies Jakarta Mail's {@code mail.<protocol>.socks.*}, by protocol name
+   */
+  public record NetworkSettings(
+      ProxyServer httpProxy,
+      ProxyServer httpsProxy,
+      String nonProxyHosts,
+      String httpsNonProxyHosts,
+      ProxyServer socksProxy,
+      Map<String, ProxyServer> mailProxies,
+      Map<String, ProxyServer> mailSocksProxies) {
+
+    private static final String[] MAIL_PROTOCOLS = {"imap", "imaps", "pop3", "pop3s", "smtp", "smtps"};
+
+    public NetworkSettings {
+      mailProxies = Map.copyOf(mailProxies);
+      mailSocksProxies = Map.copyOf(mailSocksProxies);
+    }
+
+    /** No proxy at all: what a test or an embedding caller that manages its own network wants. */
+    public static NetworkSettings direct() {
+      return new NetworkSettings(null, null, null, null, null, Map.of(), Map.of());
+    }
+
+    /** Reads the current JVM system properties. */
+    public static NetworkSettings fromSystemProperties() {
+      return from(System.getProperties());
+    }
+
+    /** Reads proxy settings from the given properties, named as the JVM and Jakarta Mail name them. */
+    public static NetworkSettings from(Properties p) {
+      Map<String, ProxyServer> mail = new LinkedHashMap<>();
+      Map<String, ProxyServer> socks = new LinkedHashMap<>();
+      for (String protocol : MAIL_PROTOCOLS) {
+        String prefix = "mail." + protocol + ".";
+        ProxyServer proxy = proxy(p, prefix + "proxy.host", prefix + "proxy.port", 80, prefix + "proxy.user", prefix + "proxy.password");
+        if (proxy != null) {
+          mail.put(protocol, proxy);
+        }
+        ProxyServer sock = proxy(p, prefix + "socks.host", prefix + "socks.port", 1080, null, null);
+        if (sock != null) {
+          socks.put(protocol, sock);
+        }
+      }
+      return new NetworkSettings(
+          proxy(p, "http.proxyHost", "http.proxyPort", 80, "http.proxyUser", "http.proxyPassword"),
+          proxy(p, "https.proxyHost", "https.proxyPort", 443, "https.proxyUser", "https.proxyPassword"),
+          blankToNull(p.getProperty("http.nonProxyHosts")),
+          blankToNull(p.getProperty("https.nonProxyHosts")),
+          proxy(p, "socksProxyHost", "socksProxyPort", 1080, "java.net.socks.username", "java.net.socks.password"),
+          mail,
+          socks);
+    }
+
+    /** True when no proxy of any kind is configured. */
+    public boolean isDirect() {
+      return httpProxy == null && httpsProxy == null && socksProxy == null && mailProxies.isEmpty() && mailSocksProxies.isEmpty();
+    }
+
+    private static ProxyServer proxy(Properties p, String hostKey, String portKey, int defaultPort, String userKey, String passwordKey) {
+      String host = blankToNull(p.getProperty(hostKey));
+      if (host == null) {
+        return null;
+      }
+      int port = defaultPort;
+      // Jakarta Mail also accepts host:port in proxy.host
+      int colon = host.lastIndexOf(':');
+      if (colon > 0 && host.indexOf(':') == colon) {
+        port = parsePort(host.substring(colon + 1), defaultPort);
+        host = host.substring(0, colon);
+      }
+      String portText = blankToNull(p.getProperty(portKey));
+      if (portText != null) {
+        port = parsePort(portText, port);
+      }
+      String user = userKey == null ? null : blankToNull(p.getProperty(userKey));
+      Secret password = passwordKey == null ? null : Secret.of(p.getProperty(passwordKey));
+      return new ProxyServer(host, port, user, password, hostKey);
+    }
+
+    private static int parsePort(String text, int fallback) {
+      try {
+        return Integer.parseInt(text.trim());
+      } catch (NumberFormatException e) {
+        return fallback;
+      }
+    }
+
+    private static String blankToNull(String s) {
+      return s == null || s.isBlank() ? null : s.trim();
+    }
+  }
+
+  /**
+   * A proxy the JVM or Jakarta Mail is told to use.
+   *
+   * @param host proxy host
+   * @param port proxy port
+   * @param user user name for proxy authentication, or null
+   * @param password password for proxy authentication, or null
+   * @param source the system property that configured it, e.g. {@code https.proxyHost}
+   */
+  public record ProxyServer(String host, int port, String user, Secret password, String source) {
+    @Override
+    public String toString() {
+      return host + ":" + port + " (" + source + ")";
+    }
+  }
+
+  /**
+   * Time limits: every network step has a connect and a read timeout, every check a limit of its own,
+   * and the whole diagnosis a deadline.
+   *
+   * @param connect limit for opening one connection
+   * @param read limit for one read (one server answer)
+   * @param check limit for one check, however many steps it takes
+   * @param deadline limit for the whole diagnosis
+   */
+  public record Timeouts(Duration connect, Duration read, Duration check, Duration deadline) {
+    public static final Timeouts DEFAULT = ofStep(Duration.ofSeconds(10));
+
+    public Timeouts {
+      Objects.requireNonNull(connect, "connect");
+      Objects.requireNonNull(read, "read");
+      Objects.requireNonNull(check, "check");
+      Objects.requireNonNull(deadline, "deadline");
+    }
+
+    /**
+     * Timeouts derived from one step timeout: a check may take a quarter more than one step, so a server
+     * that trickles bytes slowly still gets a finding soon after the step timeout.
+     */
+    public static Timeouts ofStep(Duration step) {
+      Duration check = step.plus(step.dividedBy(4));
+      return new Timeouts(step, step, check, maxOf(Duration.ofSeconds(60), step.multipliedBy(8)));
+    }
+
+    public Timeouts withDeadline(Duration newDeadline) {
+      return new Timeouts(connect, read, check, newDeadline);
+    }
+
+    private static Duration maxOf(Duration a, Duration b) {
+      return a.compareTo(b) >= 0 ? a : b;
+    }
+  }
+
+  /**
+   * When a folder counts as flooded.
+   *
+   * @param floodThreshold message count above which the folder is reported as flooded
+   * @param growthSampleWindow how long to watch the count grow; zero to skip sampling
+   * @param growthPerMinuteThreshold growth rate (messages per minute) reported as flooding
+   */
+  public record MailboxLimits(int floodThreshold, Duration growthSampleWindow, int growthPerMinuteThreshold) {
+    public static final MailboxLimits DEFAULT = new MailboxLimits(10_000, Duration.ZERO, 100);
+  }
+
+  /**
+   * The product that runs the mail handler, when known, e.g. Jira 9.12.1 Data Center.
+   *
+   * @param name e.g. {@code jira} or {@code jira-service-management}
+   * @param version e.g. {@code 9.12.1}
+   * @param edition e.g. {@code data-center} or {@code server}, or null
+   */
+  public record HostProduct(String name, String version, String edition) {}
+
+  /**
+   * The host product's cluster, when it runs on several nodes behind a load balancer.
+   *
+   * @param baseUrl the URL users reach through the load balancer, or null
+   * @param nodeUrls the URLs of the individual nodes, possibly empty
+   */
+  public record Cluster(String baseUrl, List<String> nodeUrls) {
+    public Cluster {
+      nodeUrls = nodeUrls == null ? List.of() : List.copyOf(nodeUrls);
     }
   }
 }

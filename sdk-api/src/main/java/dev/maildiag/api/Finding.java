@@ -1,5 +1,6 @@
 package dev.maildiag.api;
 
+import dev.maildiag.api.spi.Candidate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,12 @@
 package dev.maildiag.api;
 
-import dev.maildiag.api.internal.CheckPlan;
-import dev.maildiag.api.internal.DiagnosisRun;
+import dev.maildiag.api.internal.run.CheckPlan;
+import dev.maildiag.api.internal.run.DiagnosisRun;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Check;
+import dev.maildiag.api.spi.DiagnosticsProvider;
+import dev.maildiag.api.spi.Explainer;
+import dev.maildiag.api.spi.Interpreter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;

@@ -1,22 +1,25 @@
 package dev.maildiag.api;
 
+import dev.maildiag.api.spi.Check;
+import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.api.spi.CheckInfo;
 import java.util.function.Function;
 
 /** A check whose behaviour a test scripts. */
-class FakeCheck implements Check {
+public class FakeCheck implements Check {
   private final CheckInfo info;
   private final Function<CheckContext, Finding> body;
 
-  FakeCheck(CheckInfo info, Function<CheckContext, Finding> body) {
+  public FakeCheck(CheckInfo info, Function<CheckContext, Finding> body) {
     this.info = info;
     this.body = body;
   }
 
-  static FakeCheck ok(String id) {
+  public static FakeCheck ok(String id) {
     return new FakeCheck(CheckInfo.of(id, Stage.CONFIG, id), ctx -> Finding.ok(id + " fine").build());
   }
 
-  static FakeCheck error(String id, String rootCause) {
+  public static FakeCheck error(String id, String rootCause) {
     return new FakeCheck(CheckInfo.of(id, Stage.CONFIG, id), ctx -> Finding.error(id + " broken").rootCause(rootCause).build());
   }
 

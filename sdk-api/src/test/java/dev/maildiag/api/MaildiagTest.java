@@ -1,8 +1,14 @@
 package dev.maildiag.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.maildiag.api.DiagnosticContext.NetworkSettings;
+import dev.maildiag.api.DiagnosticContext.Timeouts;
+import dev.maildiag.api.internal.report.ReportJson;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Check;
+import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.api.spi.CheckInfo;
+import dev.maildiag.api.spi.DiagnosticsProvider;
+import dev.maildiag.api.spi.Key;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -13,9 +19,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MaildiagTest {
-  private static final Fact<String> GREETING = Fact.of("greeting", String.class);
+  private static final Key<String> GREETING = Key.of("greeting", String.class);
 
   private static Maildiag runnerOf(Check... checks) {
     Maildiag.Builder b = Maildiag.builder().discoverProviders(false);

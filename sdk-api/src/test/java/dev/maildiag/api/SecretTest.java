@@ -1,13 +1,17 @@
 package dev.maildiag.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.maildiag.api.DiagnosticContext.NetworkSettings;
+import dev.maildiag.api.internal.report.ReportJson;
+import dev.maildiag.api.internal.report.TextReport;
+import dev.maildiag.api.spi.Check;
+import dev.maildiag.api.spi.CheckInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SecretTest {
   private static final String CANARY = "CANARY-7f3a9c";

@@ -4,17 +4,17 @@ import dev.maildiag.api.DiagnosisListener;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Maildiag;
 import dev.maildiag.api.Report;
-import dev.maildiag.api.ReportJson;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.TextReport;
 import dev.maildiag.api.Verdict;
+import dev.maildiag.api.internal.report.ReportJson;
+import dev.maildiag.api.internal.report.TextReport;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code maildiag check}: diagnoses one mail handler configuration. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,

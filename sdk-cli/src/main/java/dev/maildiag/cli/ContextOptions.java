@@ -1,12 +1,12 @@
 package dev.maildiag.cli;
 
-import dev.maildiag.api.Cluster;
+import dev.maildiag.api.DiagnosticContext.Cluster;
+import dev.maildiag.api.DiagnosticContext.MailboxLimits;
+import dev.maildiag.api.DiagnosticContext.NetworkSettings;
+import dev.maildiag.api.DiagnosticContext.Timeouts;
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.MailboxLimits;
-import dev.maildiag.api.NetworkSettings;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Security;
-import dev.maildiag.api.Timeouts;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

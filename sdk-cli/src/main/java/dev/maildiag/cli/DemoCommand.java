@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maildiag.api.RankedRootCause;
 import dev.maildiag.api.Report;
-import dev.maildiag.api.ReportJson;
 import dev.maildiag.api.Severity;
+import dev.maildiag.api.internal.report.ReportJson;
 import dev.maildiag.testkit.Scenario;
 import dev.maildiag.testkit.Scenarios;
 import dev.maildiag.testkit.Simulation;
@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code maildiag demo}: diagnoses every built-in simulated environment on loopback. */
 @Command(name = "demo", mixinStandardHelpOptions = true,

@@ -2,18 +2,18 @@ package dev.maildiag.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.maildiag.api.Candidate;
-import dev.maildiag.api.Cluster;
+import dev.maildiag.api.DiagnosticContext.Cluster;
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.Explainer;
-import dev.maildiag.api.explain.ClusterProbe;
-import dev.maildiag.api.explain.ClusterProbeReport;
-import dev.maildiag.api.explain.HarAnalyzer;
-import dev.maildiag.api.explain.HarReport;
-import dev.maildiag.api.explain.LogFinding;
-import dev.maildiag.api.explain.LogReport;
-import dev.maildiag.api.explain.LogScanner;
-import dev.maildiag.api.explain.Observations;
+import dev.maildiag.api.internal.explain.ClusterProbe;
+import dev.maildiag.api.internal.explain.ClusterProbeReport;
+import dev.maildiag.api.internal.explain.HarAnalyzer;
+import dev.maildiag.api.internal.explain.HarReport;
+import dev.maildiag.api.internal.explain.LogFinding;
+import dev.maildiag.api.internal.explain.LogReport;
+import dev.maildiag.api.internal.explain.LogScanner;
+import dev.maildiag.api.internal.explain.Observations;
+import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.Explainer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,10 +31,10 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code maildiag explain}: turns an error text, a log, a HAR capture or a live cluster probe into ranked root causes. */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,

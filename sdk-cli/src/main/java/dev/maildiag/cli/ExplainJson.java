@@ -3,14 +3,14 @@ package dev.maildiag.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.maildiag.api.Candidate;
 import dev.maildiag.api.RootCause;
-import dev.maildiag.api.RootCauses;
-import dev.maildiag.api.explain.ClusterProbeReport;
-import dev.maildiag.api.explain.HarReport;
-import dev.maildiag.api.explain.LogFinding;
-import dev.maildiag.api.explain.LogReport;
-import dev.maildiag.api.explain.NodeSwitch;
+import dev.maildiag.api.internal.explain.ClusterProbeReport;
+import dev.maildiag.api.internal.explain.HarReport;
+import dev.maildiag.api.internal.explain.LogFinding;
+import dev.maildiag.api.internal.explain.LogReport;
+import dev.maildiag.api.internal.explain.NodeSwitch;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Candidate;
 import java.util.List;
 
 /** The JSON form of explain's results: {@code {"candidates":[{rootCause, confidence, summary, remediation, evidence}]}} plus details. */

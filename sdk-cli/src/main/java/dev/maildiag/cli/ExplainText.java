@@ -1,13 +1,13 @@
 package dev.maildiag.cli;
 
-import dev.maildiag.api.Candidate;
 import dev.maildiag.api.RootCause;
-import dev.maildiag.api.RootCauses;
-import dev.maildiag.api.explain.ClusterProbeReport;
-import dev.maildiag.api.explain.HarReport;
-import dev.maildiag.api.explain.LogFinding;
-import dev.maildiag.api.explain.LogReport;
-import dev.maildiag.api.explain.NodeSwitch;
+import dev.maildiag.api.internal.explain.ClusterProbeReport;
+import dev.maildiag.api.internal.explain.HarReport;
+import dev.maildiag.api.internal.explain.LogFinding;
+import dev.maildiag.api.internal.explain.LogReport;
+import dev.maildiag.api.internal.explain.NodeSwitch;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Candidate;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,9 +1,9 @@
 package dev.maildiag.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The {@code maildiag} command. */
 @Command(

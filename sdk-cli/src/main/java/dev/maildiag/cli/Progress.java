@@ -1,10 +1,10 @@
 package dev.maildiag.cli;
 
-import dev.maildiag.api.CheckInfo;
 import dev.maildiag.api.DiagnosisListener;
-import dev.maildiag.api.Durations;
 import dev.maildiag.api.Finding;
-import dev.maildiag.api.TextReport;
+import dev.maildiag.api.internal.Durations;
+import dev.maildiag.api.internal.report.TextReport;
+import dev.maildiag.api.spi.CheckInfo;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

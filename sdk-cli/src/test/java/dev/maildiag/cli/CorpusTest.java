@@ -1,19 +1,17 @@
 package dev.maildiag.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.maildiag.api.Candidate;
-import dev.maildiag.api.Explainer;
-import dev.maildiag.api.Observation;
-import dev.maildiag.api.explain.LogReport;
-import dev.maildiag.api.explain.LogScanner;
-import dev.maildiag.api.explain.Observations;
+import dev.maildiag.api.internal.explain.LogReport;
+import dev.maildiag.api.internal.explain.LogScanner;
+import dev.maildiag.api.internal.explain.Observations;
+import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.Explainer;
+import dev.maildiag.api.spi.Observation;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +19,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every real error text of the labelled corpus (copied from /work/shared/corpus/dev.json, each entry with

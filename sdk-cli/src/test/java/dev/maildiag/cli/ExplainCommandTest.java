@@ -1,7 +1,5 @@
 package dev.maildiag.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.maildiag.testkit.cluster.LoopbackCluster;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ExplainCommandTest {
   static final ObjectMapper JSON = new ObjectMapper();

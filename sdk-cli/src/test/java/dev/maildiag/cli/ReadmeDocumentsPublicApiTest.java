@@ -1,18 +1,17 @@
 package dev.maildiag.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.maildiag.api.Check;
-import dev.maildiag.api.DiagnosticsProvider;
 import dev.maildiag.api.Maildiag;
 import dev.maildiag.api.RootCause;
-import dev.maildiag.api.RootCauses;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Check;
+import dev.maildiag.api.spi.DiagnosticsProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Root-cause ids and check ids are public API: each must be documented. */
 class ReadmeDocumentsPublicApiTest {

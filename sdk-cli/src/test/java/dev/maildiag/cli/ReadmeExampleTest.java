@@ -1,15 +1,13 @@
 package dev.maildiag.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Maildiag;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Report;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Security;
-import dev.maildiag.api.TextReport;
+import dev.maildiag.api.internal.report.TextReport;
+import dev.maildiag.api.internal.run.RootCauses;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The README's embedding example is this test's code, and it runs. */
 class ReadmeExampleTest {

@@ -1,13 +1,13 @@
 package dev.maildiag.google;
 
-import dev.maildiag.api.Attribute;
-import dev.maildiag.api.Check;
+import dev.maildiag.api.DiagnosticContext.MailServer;
+import dev.maildiag.api.DiagnosticContext.OAuthClient;
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.DiagnosticsProvider;
-import dev.maildiag.api.Interpreter;
-import dev.maildiag.api.MailServer;
-import dev.maildiag.api.OAuthClient;
 import dev.maildiag.api.Remediation;
+import dev.maildiag.api.spi.Check;
+import dev.maildiag.api.spi.DiagnosticsProvider;
+import dev.maildiag.api.spi.Interpreter;
+import dev.maildiag.api.spi.Key;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,7 +16,7 @@ public final class GoogleDiagnostics implements DiagnosticsProvider {
   public static final String ID = "google";
 
   /** Where the token-info endpoint is, when not Google's own (e.g. a simulation); filled from the catalog otherwise. */
-  public static final Attribute<String> TOKEN_INFO_ENDPOINT = Attribute.of("google.tokenInfoEndpoint", String.class);
+  public static final Key<String> TOKEN_INFO_ENDPOINT = Key.of("google.tokenInfoEndpoint", String.class);
 
   @Override
   public String id() {

@@ -1,13 +1,13 @@
 package dev.maildiag.google;
 
-import dev.maildiag.api.Check;
-import dev.maildiag.api.CheckContext;
-import dev.maildiag.api.CheckInfo;
+import dev.maildiag.api.DiagnosticContext.OAuthClient;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
-import dev.maildiag.api.OAuthClient;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Check;
+import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.api.spi.CheckInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

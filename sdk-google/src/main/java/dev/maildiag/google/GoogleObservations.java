@@ -1,6 +1,6 @@
 package dev.maildiag.google;
 
-import dev.maildiag.api.Observation;
+import dev.maildiag.api.spi.Observation;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -32,15 +32,15 @@ final class GoogleObservations {
    * A candidate when the handler reads another account's mailbox: Gmail has no delegated access over IMAP, POP or
    * SMTP, so a token of the login opens only the login's own mailbox.
    */
-  static java.util.Optional<dev.maildiag.api.Candidate> delegatedMailbox(Observation o) {
+  static java.util.Optional<dev.maildiag.api.spi.Candidate> delegatedMailbox(Observation o) {
     if (o.context() == null) {
       return java.util.Optional.empty();
     }
-    dev.maildiag.api.MailServer s = o.context().server();
+    dev.maildiag.api.DiagnosticContext.MailServer s = o.context().server();
     if (s.mailbox() == null || s.login() == null || s.mailbox().equalsIgnoreCase(s.login())) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(new dev.maildiag.api.Candidate(dev.maildiag.api.RootCauses.MAILBOX_PERMISSION, 0.85,
+    return java.util.Optional.of(new dev.maildiag.api.spi.Candidate(dev.maildiag.api.internal.run.RootCauses.MAILBOX_PERMISSION, 0.85,
         "the mailbox " + s.mailbox() + " is not the login " + s.login() + "'s own, and Gmail has no delegated mailbox access"));
   }
 

@@ -1,7 +1,7 @@
 package dev.maildiag.google;
 
 import dev.maildiag.api.Remediation;
-import dev.maildiag.api.RootCauses;
+import dev.maildiag.api.internal.run.RootCauses;
 import java.util.List;
 import java.util.Map;
 

@@ -1,18 +1,17 @@
 package dev.maildiag.google;
 
-import static dev.maildiag.api.RootCauses.*;
-import static dev.maildiag.api.explain.Signature.anyOf;
-
-import dev.maildiag.api.Candidate;
-import dev.maildiag.api.Observation;
-import dev.maildiag.api.explain.Signature;
-import dev.maildiag.api.explain.SignatureTable;
+import static dev.maildiag.api.internal.run.RootCauses.*;
+import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.Observation;
+import dev.maildiag.api.spi.Signature;
+import dev.maildiag.api.spi.SignatureTable;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import static dev.maildiag.api.spi.Signature.anyOf;
 
 /**
  * What Gmail (IMAP, POP3, SMTP) and Google's OAuth server say, and the root causes each text points to.

@@ -2,11 +2,11 @@ package dev.maildiag.google;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.maildiag.api.Candidate;
-import dev.maildiag.api.Interpreter;
-import dev.maildiag.api.Observation;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.Interpreter;
+import dev.maildiag.api.spi.Observation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

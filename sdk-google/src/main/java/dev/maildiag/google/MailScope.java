@@ -1,12 +1,12 @@
 package dev.maildiag.google;
 
-import dev.maildiag.api.Check;
-import dev.maildiag.api.CheckContext;
-import dev.maildiag.api.CheckInfo;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Check;
+import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.api.spi.CheckInfo;
 import java.util.List;
 
 /** The configured scope is {@code https://mail.google.com/}, the only one Gmail accepts for IMAP, POP3 and SMTP. */

@@ -1,13 +1,13 @@
 package dev.maildiag.google;
 
-import dev.maildiag.api.Check;
-import dev.maildiag.api.CheckContext;
-import dev.maildiag.api.CheckInfo;
+import dev.maildiag.api.DiagnosticContext.Tokens;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.Tokens;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Check;
+import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.api.spi.CheckInfo;
 
 /**
  * A password is configured without any OAuth token. Google refuses account passwords from mail clients

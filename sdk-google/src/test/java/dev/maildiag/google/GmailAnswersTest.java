@@ -1,21 +1,20 @@
 package dev.maildiag.google;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.maildiag.api.Candidate;
-import dev.maildiag.api.CheckContext;
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.Facts;
-import dev.maildiag.api.Observation;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.TokenClaims;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.api.spi.Facts;
+import dev.maildiag.api.spi.Observation;
+import dev.maildiag.api.spi.TokenClaims;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class GmailAnswersTest {
   private final GmailAnswers interpreter = new GmailAnswers();

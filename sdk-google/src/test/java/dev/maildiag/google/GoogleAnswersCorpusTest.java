@@ -1,14 +1,12 @@
 package dev.maildiag.google;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.maildiag.api.Candidate;
-import dev.maildiag.api.Explainer;
-import dev.maildiag.api.Observation;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.Explainer;
+import dev.maildiag.api.spi.Observation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Real Gmail and Google texts from public sources (a slice of the project corpus, labelled by root cause):

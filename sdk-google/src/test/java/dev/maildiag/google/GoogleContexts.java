@@ -1,7 +1,7 @@
 package dev.maildiag.google;
 
+import dev.maildiag.api.DiagnosticContext.NetworkSettings;
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.NetworkSettings;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Security;

@@ -1,15 +1,14 @@
 package dev.maildiag.google;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.DiagnosticsProvider;
 import dev.maildiag.api.Maildiag;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Security;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.spi.DiagnosticsProvider;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class GoogleDiagnosticsTest {
   private final GoogleDiagnostics google = new GoogleDiagnostics();

@@ -1,16 +1,15 @@
 package dev.maildiag.google;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.maildiag.api.Candidate;
-import dev.maildiag.api.CheckContext;
-import dev.maildiag.api.Observation;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.api.spi.Observation;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class GoogleTokenErrorsTest {
   private final GoogleTokenErrors interpreter = new GoogleTokenErrors();

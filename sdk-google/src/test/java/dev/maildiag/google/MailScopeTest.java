@@ -1,14 +1,13 @@
 package dev.maildiag.google;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.maildiag.api.CheckContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Severity;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.CheckContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class MailScopeTest {
   private static Finding run(dev.maildiag.api.DiagnosticContext.Builder b) {

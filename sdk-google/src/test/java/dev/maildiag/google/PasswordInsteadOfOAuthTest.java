@@ -1,13 +1,12 @@
 package dev.maildiag.google;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.maildiag.api.CheckContext;
 import dev.maildiag.api.Finding;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Severity;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.CheckContext;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PasswordInsteadOfOAuthTest {
   @Test

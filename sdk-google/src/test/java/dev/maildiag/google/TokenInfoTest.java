@@ -1,5 +1,18 @@
 package dev.maildiag.google;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.maildiag.api.DiagnosticContext;
+import dev.maildiag.api.Finding;
+import dev.maildiag.api.Secret;
+import dev.maildiag.api.Severity;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.api.spi.Facts;
+import dev.maildiag.api.spi.TokenClaims;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -7,20 +20,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.maildiag.api.CheckContext;
-import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.Facts;
-import dev.maildiag.api.Finding;
-import dev.maildiag.api.RootCauses;
-import dev.maildiag.api.Secret;
-import dev.maildiag.api.Severity;
-import dev.maildiag.api.TokenClaims;
-import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TokenInfoTest {
   @RegisterExtension

@@ -1,18 +1,17 @@
 package dev.maildiag.google;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.maildiag.api.Candidate;
-import dev.maildiag.api.CheckContext;
-import dev.maildiag.api.Facts;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.TokenClaims;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.api.spi.Facts;
+import dev.maildiag.api.spi.TokenClaims;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class Xoauth2ChallengeTest {
   private final Xoauth2Challenge interpreter = new Xoauth2Challenge();

@@ -1,13 +1,13 @@
 package dev.maildiag.microsoft;
 
-import dev.maildiag.api.Candidate;
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.Facts;
-import dev.maildiag.api.Interpreter;
-import dev.maildiag.api.Observation;
 import dev.maildiag.api.Protocol;
-import dev.maildiag.api.RootCauses;
-import dev.maildiag.api.TokenClaims;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.Facts;
+import dev.maildiag.api.spi.Interpreter;
+import dev.maildiag.api.spi.Observation;
+import dev.maildiag.api.spi.TokenClaims;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

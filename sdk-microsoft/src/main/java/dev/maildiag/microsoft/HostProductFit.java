@@ -1,14 +1,14 @@
 package dev.maildiag.microsoft;
 
-import dev.maildiag.api.Check;
-import dev.maildiag.api.CheckContext;
-import dev.maildiag.api.CheckInfo;
+import dev.maildiag.api.DiagnosticContext.HostProduct;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
-import dev.maildiag.api.HostProduct;
 import dev.maildiag.api.Protocol;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Check;
+import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.api.spi.CheckInfo;
 import dev.maildiag.microsoft.HostProductSupport.Feature;
 import dev.maildiag.microsoft.HostProductSupport.Verdict;
 import java.util.Optional;

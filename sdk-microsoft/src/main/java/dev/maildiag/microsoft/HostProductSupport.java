@@ -1,6 +1,6 @@
 package dev.maildiag.microsoft;
 
-import dev.maildiag.api.Attribute;
+import dev.maildiag.api.spi.Key;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +23,7 @@ public final class HostProductSupport {
   public record Rule(String product, Feature feature, String line, String since, String source) {}
 
   /** How many email channels use OAuth 2.0 in one JSM project; more than one hits the beta's bug. */
-  public static final Attribute<Integer> OAUTH_MAIL_CHANNELS = Attribute.of("microsoft.oauthMailChannels", Integer.class);
+  public static final Key<Integer> OAUTH_MAIL_CHANNELS = Key.of("microsoft.oauthMailChannels", Integer.class);
 
   /** JSM 4.18-4.21 only had the multi-channel feature as a beta (dark feature sd.multi.incoming.email.support.enabled). */
   public static final String MULTI_CHANNEL_BETA_FROM = "4.18.0";

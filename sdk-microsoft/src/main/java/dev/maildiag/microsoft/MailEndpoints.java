@@ -1,7 +1,7 @@
 package dev.maildiag.microsoft;
 
-import dev.maildiag.api.Attribute;
 import dev.maildiag.api.Protocol;
+import dev.maildiag.api.spi.Key;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,7 +10,7 @@ import java.util.Optional;
  * as a context attribute; without it the catalog's hosts are used.
  */
 public record MailEndpoints(Map<Protocol, MailEndpoint> byProtocol) {
-  public static final Attribute<MailEndpoints> ATTRIBUTE = Attribute.of("microsoft.mailEndpoints", MailEndpoints.class);
+  public static final Key<MailEndpoints> ATTRIBUTE = Key.of("microsoft.mailEndpoints", MailEndpoints.class);
 
   public MailEndpoints {
     byProtocol = Map.copyOf(byProtocol);

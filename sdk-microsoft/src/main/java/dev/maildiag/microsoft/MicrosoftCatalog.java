@@ -1,7 +1,7 @@
 package dev.maildiag.microsoft;
 
+import dev.maildiag.api.DiagnosticContext.OAuthClient;
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.OAuthClient;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;

@@ -1,16 +1,15 @@
 package dev.maildiag.microsoft;
 
-import static dev.maildiag.api.Protocol.IMAP;
-import static dev.maildiag.api.Protocol.POP3;
-import static dev.maildiag.api.Protocol.SMTP;
-import static dev.maildiag.api.Security.SSL;
-import static dev.maildiag.api.Security.STARTTLS;
-
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import static dev.maildiag.api.Protocol.IMAP;
+import static dev.maildiag.api.Protocol.POP3;
+import static dev.maildiag.api.Protocol.SMTP;
+import static dev.maildiag.api.Security.SSL;
+import static dev.maildiag.api.Security.STARTTLS;
 
 /**
  * The Microsoft 365 clouds, as data. Each entry names its sources; see also docs/microsoft.md.

@@ -1,11 +1,11 @@
 package dev.maildiag.microsoft;
 
-import dev.maildiag.api.Check;
+import dev.maildiag.api.DiagnosticContext.OAuthClient;
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.DiagnosticsProvider;
-import dev.maildiag.api.Interpreter;
-import dev.maildiag.api.OAuthClient;
 import dev.maildiag.api.Remediation;
+import dev.maildiag.api.spi.Check;
+import dev.maildiag.api.spi.DiagnosticsProvider;
+import dev.maildiag.api.spi.Interpreter;
 import java.util.List;
 
 /** Microsoft 365 / Exchange Online: the cloud catalog, checks and context-aware interpreters. */

@@ -3,7 +3,7 @@ package dev.maildiag.microsoft;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Remediation;
-import dev.maildiag.api.RootCauses;
+import dev.maildiag.api.internal.run.RootCauses;
 import java.util.List;
 
 /** How to fix each root cause in Microsoft 365: portal paths, PowerShell cmdlets and the documentation. */

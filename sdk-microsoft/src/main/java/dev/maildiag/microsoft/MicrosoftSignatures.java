@@ -1,11 +1,10 @@
 package dev.maildiag.microsoft;
 
-import static dev.maildiag.api.RootCauses.*;
-import static dev.maildiag.api.explain.Signature.anyOf;
-
-import dev.maildiag.api.explain.Signature;
-import dev.maildiag.api.explain.SignatureTable;
+import static dev.maildiag.api.internal.run.RootCauses.*;
+import dev.maildiag.api.spi.Signature;
+import dev.maildiag.api.spi.SignatureTable;
 import java.util.List;
+import static dev.maildiag.api.spi.Signature.anyOf;
 
 /**
  * What Microsoft Entra ID (AADSTS codes) and Exchange Online (IMAP, POP3, SMTP answers) say, and the root

@@ -1,7 +1,7 @@
 package dev.maildiag.microsoft;
 
-import dev.maildiag.api.Fact;
 import dev.maildiag.api.Protocol;
+import dev.maildiag.api.spi.Key;
 import java.util.Map;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Map;
  * @param accepted per protocol tried, whether XOAUTH2 authentication succeeded
  */
 public record OtherProtocols(Map<Protocol, Boolean> accepted) {
-  public static final Fact<OtherProtocols> FACT = Fact.of("microsoft.otherProtocols", OtherProtocols.class);
+  public static final Key<OtherProtocols> FACT = Key.of("microsoft.otherProtocols", OtherProtocols.class);
 
   public OtherProtocols {
     accepted = Map.copyOf(accepted);

@@ -1,13 +1,13 @@
 package dev.maildiag.microsoft;
 
-import dev.maildiag.api.Check;
-import dev.maildiag.api.CheckContext;
-import dev.maildiag.api.CheckInfo;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Check;
+import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.api.spi.CheckInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

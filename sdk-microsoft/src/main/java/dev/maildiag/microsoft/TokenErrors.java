@@ -1,12 +1,12 @@
 package dev.maildiag.microsoft;
 
-import dev.maildiag.api.Candidate;
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.Interpreter;
-import dev.maildiag.api.Observation;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.oauth.TokenError;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.Interpreter;
+import dev.maildiag.api.spi.Observation;
+import dev.maildiag.api.spi.TokenError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

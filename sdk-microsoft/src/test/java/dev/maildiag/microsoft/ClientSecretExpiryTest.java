@@ -1,13 +1,12 @@
 package dev.maildiag.microsoft;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.maildiag.api.Finding;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Severity;
+import dev.maildiag.api.internal.run.RootCauses;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ClientSecretExpiryTest {
   private static Finding expiringIn(Duration d) {

@@ -1,13 +1,13 @@
 package dev.maildiag.microsoft;
 
-import dev.maildiag.api.CheckContext;
+import dev.maildiag.api.DiagnosticContext.NetworkSettings;
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.Explainer;
-import dev.maildiag.api.Facts;
-import dev.maildiag.api.NetworkSettings;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Security;
+import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.api.spi.Explainer;
+import dev.maildiag.api.spi.Facts;
 import java.util.List;
 
 /** Contexts of a worldwide IMAP handler, for the checks' tests. */

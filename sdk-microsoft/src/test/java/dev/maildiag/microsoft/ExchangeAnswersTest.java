@@ -1,18 +1,17 @@
 package dev.maildiag.microsoft;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.maildiag.api.Candidate;
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.Facts;
-import dev.maildiag.api.Observation;
 import dev.maildiag.api.Protocol;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.TokenClaims;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.Facts;
+import dev.maildiag.api.spi.Observation;
+import dev.maildiag.api.spi.TokenClaims;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ExchangeAnswersTest {
   private static TokenClaims claims(String user, String... scp) {

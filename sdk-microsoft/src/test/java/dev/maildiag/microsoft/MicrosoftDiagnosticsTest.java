@@ -1,13 +1,12 @@
 package dev.maildiag.microsoft;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.DiagnosticsProvider;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Security;
+import dev.maildiag.api.spi.DiagnosticsProvider;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class MicrosoftDiagnosticsTest {
   private final MicrosoftDiagnostics microsoft = new MicrosoftDiagnostics();

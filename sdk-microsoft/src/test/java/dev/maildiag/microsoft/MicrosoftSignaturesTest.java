@@ -1,12 +1,11 @@
 package dev.maildiag.microsoft;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.maildiag.api.Candidate;
-import dev.maildiag.api.Observation;
-import dev.maildiag.api.RootCauses;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.Observation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class MicrosoftSignaturesTest {
   static final MicrosoftSignatures TABLE = new MicrosoftSignatures();

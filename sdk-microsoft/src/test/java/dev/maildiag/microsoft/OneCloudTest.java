@@ -1,11 +1,10 @@
 package dev.maildiag.microsoft;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.maildiag.api.Finding;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Severity;
+import dev.maildiag.api.internal.run.RootCauses;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class OneCloudTest {
   @Test

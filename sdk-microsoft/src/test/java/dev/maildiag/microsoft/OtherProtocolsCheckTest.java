@@ -1,25 +1,24 @@
 package dev.maildiag.microsoft;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.icegreen.greenmail.user.UserImpl;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.maildiag.api.CheckContext;
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.Facts;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Security;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.TokenClaims;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.api.spi.Facts;
+import dev.maildiag.api.spi.TokenClaims;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class OtherProtocolsCheckTest {
   private static final String TOKEN = "good-token";
@@ -61,7 +60,7 @@ class OtherProtocolsCheckTest {
     ctx.facts().put(Facts.TOKEN_CLAIMS, new TokenClaims("https://outlook.office.com", scp, List.of(), "helpdesk@contoso.com",
         Contexts.TENANT, "client-1", null, null, "jwt (signature not verified)", Map.of()));
     if (probeSaid != null) {
-      ctx.facts().put(dev.maildiag.api.probe.ProbeFacts.AUTHENTICATED, probeSaid);
+      ctx.facts().put(dev.maildiag.api.internal.probe.ProbeFacts.AUTHENTICATED, probeSaid);
     }
     return new OtherProtocolsCheck().run(ctx);
   }

@@ -1,13 +1,12 @@
 package dev.maildiag.microsoft;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Severity;
+import dev.maildiag.api.internal.run.RootCauses;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ScopesForProtocolTest {
   private static Finding run(dev.maildiag.api.DiagnosticContext c) {

@@ -1,17 +1,16 @@
 package dev.maildiag.microsoft;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.maildiag.api.CheckContext;
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.Facts;
 import dev.maildiag.api.Finding;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.TokenClaims;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.api.spi.Facts;
+import dev.maildiag.api.spi.TokenClaims;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TokenClaimsMatchTest {
   private static Finding run(DiagnosticContext c, String aud, List<String> scp, List<String> roles, String user, String tid) {

@@ -1,17 +1,16 @@
 package dev.maildiag.microsoft;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.maildiag.api.Candidate;
-import dev.maildiag.api.Explainer;
-import dev.maildiag.api.Facts;
-import dev.maildiag.api.Observation;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.oauth.TokenError;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.Explainer;
+import dev.maildiag.api.spi.Facts;
+import dev.maildiag.api.spi.Observation;
+import dev.maildiag.api.spi.TokenError;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TokenErrorsTest {
   /** The token check's view: the signature table and the token-error context together. */

@@ -1,9 +1,9 @@
 package dev.maildiag.testkit;
 
+import dev.maildiag.api.DiagnosticContext.NetworkSettings;
+import dev.maildiag.api.DiagnosticContext.ProxyServer;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Maildiag;
-import dev.maildiag.api.NetworkSettings;
-import dev.maildiag.api.ProxyServer;
 import dev.maildiag.api.Secret;
 import java.util.ArrayList;
 import java.util.List;

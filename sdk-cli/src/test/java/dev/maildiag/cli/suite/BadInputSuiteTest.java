@@ -1,27 +1,26 @@
 package dev.maildiag.cli.suite;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.maildiag.api.Candidate;
-import dev.maildiag.api.Explainer;
-import dev.maildiag.api.Observation;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.TokenClaims;
-import dev.maildiag.api.explain.HarAnalyzer;
-import dev.maildiag.api.explain.HarReport;
-import dev.maildiag.api.explain.LogReport;
-import dev.maildiag.api.explain.LogScanner;
-import dev.maildiag.api.oauth.JwtClaims;
+import dev.maildiag.api.internal.explain.HarAnalyzer;
+import dev.maildiag.api.internal.explain.HarReport;
+import dev.maildiag.api.internal.explain.LogReport;
+import dev.maildiag.api.internal.explain.LogScanner;
+import dev.maildiag.api.internal.oauth.JwtClaims;
+import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.Explainer;
+import dev.maildiag.api.spi.Observation;
+import dev.maildiag.api.spi.TokenClaims;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Bad input for the parts that read what users paste or upload: seeded random text (see {@link RandomText})

@@ -1,12 +1,11 @@
 package dev.maildiag.cli.suite;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.maildiag.api.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The secrecy suite's detector finds a secret in every form a careless line would print it, and says where without it. */
 class CanariesTest {

@@ -1,7 +1,5 @@
 package dev.maildiag.cli.suite;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Report;
 import dev.maildiag.api.Severity;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Read-only, for every simulated failure mode: when the diagnosis reaches a mailbox (a mailbox check ran),

@@ -1,13 +1,10 @@
 package dev.maildiag.cli.suite;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Report;
-import dev.maildiag.api.ReportJson;
 import dev.maildiag.api.Secret;
-import dev.maildiag.api.TextReport;
+import dev.maildiag.api.internal.report.ReportJson;
+import dev.maildiag.api.internal.report.TextReport;
 import dev.maildiag.cli.Main;
 import dev.maildiag.testkit.Scenario;
 import dev.maildiag.testkit.Scenarios;
@@ -23,12 +20,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Secrecy, for every simulated failure mode of every provider: none of the secrets in play (client secret,

@@ -1,14 +1,14 @@
 package dev.maildiag.testkit.cluster;
 
-import dev.maildiag.api.Cluster;
+import dev.maildiag.api.DiagnosticContext.Cluster;
+import dev.maildiag.api.DiagnosticContext.NetworkSettings;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Maildiag;
-import dev.maildiag.api.NetworkSettings;
 import dev.maildiag.api.Protocol;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Security;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.internal.run.RootCauses;
 import dev.maildiag.testkit.Scenario;
 import dev.maildiag.testkit.ScenarioSource;
 import dev.maildiag.testkit.Simulation;

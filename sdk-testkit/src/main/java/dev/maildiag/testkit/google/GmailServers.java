@@ -1,5 +1,7 @@
 package dev.maildiag.testkit.google;
 
+import dev.maildiag.testkit.MailboxSnapshot;
+import dev.maildiag.testkit.tls.TlsFront;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
@@ -8,11 +10,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.maildiag.api.Protocol;
-import dev.maildiag.testkit.MailboxSnapshot;
 import dev.maildiag.testkit.MailboxWitness;
 import dev.maildiag.testkit.mail.MockMailServer;
 import dev.maildiag.testkit.tls.TestCertificates;
-import dev.maildiag.testkit.tls.TlsFront;
 import jakarta.mail.Flags;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

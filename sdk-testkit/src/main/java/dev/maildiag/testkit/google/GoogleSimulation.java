@@ -1,17 +1,17 @@
 package dev.maildiag.testkit.google;
 
+import dev.maildiag.google.GoogleCatalog;
+import dev.maildiag.testkit.Scenario;
+import dev.maildiag.testkit.tls.TestCertificates;
+import dev.maildiag.api.DiagnosticContext.NetworkSettings;
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.NetworkSettings;
 import dev.maildiag.api.Protocol;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Security;
-import dev.maildiag.api.net.TlsTrust;
-import dev.maildiag.google.GoogleCatalog;
+import dev.maildiag.api.internal.net.TlsTrust;
+import dev.maildiag.api.internal.run.RootCauses;
 import dev.maildiag.google.GoogleDiagnostics;
-import dev.maildiag.testkit.Scenario;
 import dev.maildiag.testkit.Simulation;
-import dev.maildiag.testkit.tls.TestCertificates;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,14 +1,14 @@
 package dev.maildiag.testkit.mail;
 
+import dev.maildiag.api.DiagnosticContext.NetworkSettings;
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.NetworkSettings;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Security;
-import dev.maildiag.api.net.TlsTrust;
+import dev.maildiag.api.internal.net.TlsTrust;
+import dev.maildiag.testkit.internal.Closing;
 import dev.maildiag.testkit.tls.ServerCertificate;
 import dev.maildiag.testkit.tls.TestCertificates;
-import dev.maildiag.testkit.internal.Closing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -1,8 +1,8 @@
 package dev.maildiag.testkit.microsoft;
 
-import dev.maildiag.api.Protocol;
 import dev.maildiag.testkit.mail.MockMailServer;
 import dev.maildiag.testkit.tls.TestCertificates;
+import dev.maildiag.api.Protocol;
 
 /**
  * Exchange Online's exact answers, scripted on a {@link MockMailServer} with TLS from the test CA. Texts

@@ -1,11 +1,9 @@
 package dev.maildiag.testkit.microsoft;
 
-import static dev.maildiag.testkit.microsoft.SimulatedIdentityPlatform.aadsts;
-
-import dev.maildiag.api.HostProduct;
+import dev.maildiag.api.DiagnosticContext.HostProduct;
 import dev.maildiag.api.Protocol;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.internal.run.RootCauses;
 import dev.maildiag.microsoft.HostProductSupport;
 import dev.maildiag.microsoft.MicrosoftClouds;
 import java.time.Instant;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import static dev.maildiag.testkit.microsoft.SimulatedIdentityPlatform.aadsts;
 
 /**
  * One switch per failure mode, named by the root-cause id it reproduces: what it changes in a healthy

@@ -1,10 +1,10 @@
 package dev.maildiag.testkit.microsoft;
 
-import dev.maildiag.api.Attribute;
-import dev.maildiag.api.HostProduct;
-import dev.maildiag.api.NetworkSettings;
+import dev.maildiag.api.DiagnosticContext.HostProduct;
+import dev.maildiag.api.DiagnosticContext.NetworkSettings;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.spi.Key;
 import dev.maildiag.microsoft.MicrosoftCloud;
 import dev.maildiag.microsoft.MicrosoftClouds;
 import java.time.Instant;
@@ -52,7 +52,7 @@ public final class Microsoft365Setup {
   /** A real mail host name to configure instead of the simulated server; live stages are then left out. */
   public String configuredHost;
   public HostProduct product;
-  public final Map<Attribute<?>, Object> attributes = new LinkedHashMap<>();
+  public final Map<Key<?>, Object> attributes = new LinkedHashMap<>();
   public Set<Stage> stages = EnumSet.allOf(Stage.class);
   /** Checks left out, e.g. those that would connect to a real host named in {@link #configuredHost}. */
   public final Set<String> excludedChecks = new java.util.LinkedHashSet<>();

@@ -1,5 +1,8 @@
 package dev.maildiag.testkit.microsoft;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.UserImpl;
 import com.icegreen.greenmail.util.GreenMail;
@@ -8,17 +11,14 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Security;
+import dev.maildiag.api.internal.net.TlsTrust;
 import dev.maildiag.microsoft.MailEndpoint;
 import dev.maildiag.microsoft.MailEndpoints;
-import dev.maildiag.api.net.TlsTrust;
+import dev.maildiag.testkit.MailboxSnapshot;
+import dev.maildiag.testkit.MailboxWitness;
 import dev.maildiag.testkit.mail.MockMailServer;
 import dev.maildiag.testkit.tls.TestCertificates;
 import dev.maildiag.testkit.tls.TlsFront;
-import com.icegreen.greenmail.store.FolderException;
-import com.icegreen.greenmail.store.MailFolder;
-import com.icegreen.greenmail.store.StoredMessage;
-import dev.maildiag.testkit.MailboxSnapshot;
-import dev.maildiag.testkit.MailboxWitness;
 import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -26,14 +26,14 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Properties;
-import java.util.stream.LongStream;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 /**
  * The simulated Exchange Online: IMAP, POP3 and SMTP on loopback, one GreenMail each. Each server's token

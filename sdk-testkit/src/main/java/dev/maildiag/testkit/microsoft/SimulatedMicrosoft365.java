@@ -1,23 +1,23 @@
 package dev.maildiag.testkit.microsoft;
 
-import dev.maildiag.api.Attribute;
-import dev.maildiag.api.Cluster;
+import dev.maildiag.microsoft.MicrosoftClouds;
+import dev.maildiag.testkit.MailboxWitness;
+import dev.maildiag.testkit.tls.TestCertificates;
+import dev.maildiag.api.DiagnosticContext.Cluster;
+import dev.maildiag.api.DiagnosticContext.NetworkSettings;
+import dev.maildiag.api.DiagnosticContext.ProxyServer;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Maildiag;
 import dev.maildiag.api.Protocol;
-import dev.maildiag.api.NetworkSettings;
-import dev.maildiag.api.ProxyServer;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Security;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.internal.net.TlsTrust;
+import dev.maildiag.api.spi.Key;
 import dev.maildiag.microsoft.MicrosoftCloud;
-import dev.maildiag.microsoft.MicrosoftClouds;
-import dev.maildiag.testkit.MailboxWitness;
 import dev.maildiag.testkit.Simulation;
 import dev.maildiag.testkit.cluster.LoopbackCluster;
 import dev.maildiag.testkit.proxy.MockProxy;
-import dev.maildiag.testkit.tls.TestCertificates;
-import dev.maildiag.api.net.TlsTrust;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,8 +153,8 @@ public final class SimulatedMicrosoft365 implements Simulation {
     if (cluster != null) {
       b.cluster(new Cluster(cluster.baseUrl(), cluster.nodeUrls()));
     }
-    for (Map.Entry<Attribute<?>, Object> a : setup.attributes.entrySet()) {
-      b.attribute((Attribute) a.getKey(), a.getValue());
+    for (Map.Entry<Key<?>, Object> a : setup.attributes.entrySet()) {
+      b.attribute((Key) a.getKey(), a.getValue());
     }
     return b.build();
   }

@@ -2,9 +2,9 @@ package dev.maildiag.testkit.tls;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import java.security.cert.X509Certificate;
 
 /**
  * A server's TLS identity for test servers.

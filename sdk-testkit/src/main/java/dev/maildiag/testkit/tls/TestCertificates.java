@@ -1,6 +1,6 @@
 package dev.maildiag.testkit.tls;
 
-import dev.maildiag.api.net.TlsTrust;
+import dev.maildiag.api.internal.net.TlsTrust;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,16 +1,15 @@
 package dev.maildiag.testkit.cluster;
 
-import static dev.maildiag.testkit.ReportAssert.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.maildiag.api.Report;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Severity;
 import dev.maildiag.api.Verdict;
+import dev.maildiag.api.internal.run.RootCauses;
 import dev.maildiag.testkit.Scenario;
 import dev.maildiag.testkit.Scenarios;
 import dev.maildiag.testkit.Simulation;
 import org.junit.jupiter.api.Test;
+import static dev.maildiag.testkit.ReportAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo's cluster scenarios, diagnosed end to end through the cluster.stickiness check. */
 class ClusterScenariosTest {

@@ -1,7 +1,5 @@
 package dev.maildiag.testkit.cluster;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class LoopbackClusterTest {
   /** Requests the URL {@code n} times, sending back the JSESSIONID cookie like a browser; returns the nodes that answered. */

@@ -1,14 +1,11 @@
 package dev.maildiag.testkit.google;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.maildiag.api.DiagnosticContext.NetworkSettings;
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.NetworkSettings;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Security;
-import dev.maildiag.api.net.MailSessions;
-import dev.maildiag.api.net.TlsTrust;
+import dev.maildiag.api.internal.net.MailSessions;
+import dev.maildiag.api.internal.net.TlsTrust;
 import dev.maildiag.testkit.tls.TestCertificates;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
@@ -18,6 +15,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GmailServersTest {
   private static DiagnosticContext context(Protocol protocol, int port) {

@@ -1,8 +1,6 @@
 package dev.maildiag.testkit.google;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.maildiag.api.RootCauses;
+import dev.maildiag.api.internal.run.RootCauses;
 import dev.maildiag.testkit.Scenario;
 import dev.maildiag.testkit.Scenarios;
 import java.io.IOException;
@@ -11,6 +9,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class GoogleOAuthServerTest {
   private final OkHttpClient http = new OkHttpClient();

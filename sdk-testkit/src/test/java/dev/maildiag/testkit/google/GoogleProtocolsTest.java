@@ -1,20 +1,18 @@
 package dev.maildiag.testkit.google;
 
-import static dev.maildiag.testkit.ReportAssert.assertThat;
-
 import dev.maildiag.api.Maildiag;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Report;
+import dev.maildiag.api.internal.run.RootCauses;
 import dev.maildiag.testkit.Scenario;
 import java.util.ArrayList;
 import java.util.List;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.maildiag.api.RootCauses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static dev.maildiag.testkit.ReportAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The simulated Google answers POP3 and SMTP as Gmail does too, and the diagnosis follows. */
 class GoogleProtocolsTest {

@@ -1,19 +1,18 @@
 package dev.maildiag.testkit.google;
 
-import static dev.maildiag.testkit.ReportAssert.assertThat;
-
-import dev.maildiag.api.Maildiag;
 import dev.maildiag.api.DiagnosticContext;
+import dev.maildiag.api.Maildiag;
 import dev.maildiag.api.Report;
-import dev.maildiag.api.ReportJson;
 import dev.maildiag.api.Secret;
-import dev.maildiag.api.TextReport;
+import dev.maildiag.api.internal.report.ReportJson;
+import dev.maildiag.api.internal.report.TextReport;
 import dev.maildiag.testkit.MailboxSnapshot;
 import dev.maildiag.testkit.MailboxWitness;
 import dev.maildiag.testkit.Scenario;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import static dev.maildiag.testkit.ReportAssert.assertThat;
 
 class GoogleSimulationTest {
   static Stream<String> failures() {

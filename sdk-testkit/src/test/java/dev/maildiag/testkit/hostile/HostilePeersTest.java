@@ -1,23 +1,21 @@
 package dev.maildiag.testkit.hostile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.maildiag.api.DiagnosticContext.NetworkSettings;
+import dev.maildiag.api.DiagnosticContext.Timeouts;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Maildiag;
-import dev.maildiag.api.NetworkSettings;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Report;
-import dev.maildiag.api.ReportJson;
-import dev.maildiag.api.RootCauses;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Security;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.TextReport;
-import dev.maildiag.api.Timeouts;
-import dev.maildiag.api.net.TlsTrust;
-import dev.maildiag.testkit.mail.MockMailServer;
+import dev.maildiag.api.internal.net.TlsTrust;
+import dev.maildiag.api.internal.report.ReportJson;
+import dev.maildiag.api.internal.report.TextReport;
+import dev.maildiag.api.internal.run.RootCauses;
 import dev.maildiag.testkit.mail.MockMailServer.Hostility;
+import dev.maildiag.testkit.mail.MockMailServer;
 import dev.maildiag.testkit.tls.ServerCertificate;
 import dev.maildiag.testkit.tls.TestCertificates;
 import java.io.InputStream;
@@ -36,6 +34,7 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hostile peers: a table of mail servers and token endpoints that misbehave. Each diagnosis must end in a

@@ -1,14 +1,13 @@
 package dev.maildiag.testkit.junit5;
 
-import static dev.maildiag.testkit.ReportAssert.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Maildiag;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Report;
 import dev.maildiag.testkit.google.GoogleSimulation;
 import org.junit.jupiter.api.Test;
+import static dev.maildiag.testkit.ReportAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SimulatedGoogleExtensionTest {
   @SimulatedGoogle(failure = "wrong-user-authorized")

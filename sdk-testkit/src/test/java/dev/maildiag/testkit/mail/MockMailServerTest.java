@@ -1,12 +1,9 @@
 package dev.maildiag.testkit.mail;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Secret;
-import dev.maildiag.api.net.MailSessions;
-import dev.maildiag.api.net.ProtocolTrace;
+import dev.maildiag.api.internal.net.MailSessions;
+import dev.maildiag.api.internal.net.ProtocolTrace;
 import dev.maildiag.testkit.tls.TestCertificates;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
@@ -14,6 +11,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MockMailServerTest {
   private static final Secret TOKEN = Secret.of("tok-abc-123");

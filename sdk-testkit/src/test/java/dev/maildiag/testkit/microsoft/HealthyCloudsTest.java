@@ -1,7 +1,5 @@
 package dev.maildiag.testkit.microsoft;
 
-import static dev.maildiag.testkit.ReportAssert.assertThat;
-
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Report;
 import dev.maildiag.api.Severity;
@@ -11,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static dev.maildiag.testkit.ReportAssert.assertThat;
 
 /** Every cloud of the catalog with every protocol, healthy: the catalog's hosts, scopes and audiences agree. */
 class HealthyCloudsTest {

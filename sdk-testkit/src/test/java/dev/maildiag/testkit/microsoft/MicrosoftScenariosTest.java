@@ -1,7 +1,5 @@
 package dev.maildiag.testkit.microsoft;
 
-import static dev.maildiag.testkit.ReportAssert.assertThat;
-
 import dev.maildiag.api.Report;
 import dev.maildiag.api.Verdict;
 import dev.maildiag.testkit.Scenario;
@@ -10,6 +8,7 @@ import dev.maildiag.testkit.Simulation;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import static dev.maildiag.testkit.ReportAssert.assertThat;
 
 /** The whole chain: for every Microsoft failure mode the full diagnosis ranks its root cause first. */
 class MicrosoftScenariosTest {

@@ -1,22 +1,21 @@
 package dev.maildiag.testkit.microsoft;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.RankedRootCause;
 import dev.maildiag.api.Report;
-import dev.maildiag.api.ReportJson;
-import dev.maildiag.api.RootCauses;
-import dev.maildiag.api.TextReport;
-import dev.maildiag.api.probe.BasicAuthRefused;
 import dev.maildiag.api.Secret;
+import dev.maildiag.api.internal.probe.BasicAuthRefused;
+import dev.maildiag.api.internal.report.ReportJson;
+import dev.maildiag.api.internal.report.TextReport;
+import dev.maildiag.api.internal.run.RootCauses;
 import dev.maildiag.testkit.MailboxSnapshot;
 import dev.maildiag.testkit.MailboxWitness;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SimulatedMicrosoft365Test {
   @Test

@@ -1,10 +1,9 @@
 package dev.maildiag.testkit.tls;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.maildiag.api.Protocol;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class CommandLogTest {
   @Test

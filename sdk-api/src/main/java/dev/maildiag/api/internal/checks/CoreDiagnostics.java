@@ -1,0 +1,56 @@
+package dev.maildiag.api.internal.checks;
+
+import dev.maildiag.api.internal.explain.ClusterStickiness;
+import dev.maildiag.api.internal.oauth.AccessTokenClaims;
+import dev.maildiag.api.internal.oauth.AccessTokenGrant;
+import dev.maildiag.api.internal.oauth.OAuthErrorCodes;
+import dev.maildiag.api.internal.probe.BasicAuthRefused;
+import dev.maildiag.api.internal.probe.DnsResolves;
+import dev.maildiag.api.internal.probe.GreetingAndCapabilities;
+import dev.maildiag.api.internal.probe.IdentityReachable;
+import dev.maildiag.api.internal.probe.MailboxFolder;
+import dev.maildiag.api.internal.probe.ProxyRoute;
+import dev.maildiag.api.internal.probe.SessionServes;
+import dev.maildiag.api.internal.probe.TcpConnects;
+import dev.maildiag.api.internal.probe.TlsHandshake;
+import dev.maildiag.api.internal.probe.Xoauth2Authentication;
+import dev.maildiag.api.spi.Check;
+import dev.maildiag.api.spi.DiagnosticsProvider;
+import dev.maildiag.api.spi.Interpreter;
+import java.util.List;
+
+/** The provider-neutral checks. Registering a new core check is one line here. */
+public final class CoreDiagnostics implements DiagnosticsProvider {
+  @Override
+  public String id() {
+    return "core";
+  }
+
+  @Override
+  public List<Check> checks() {
+    return List.of(
+        new RequiredSettings(),
+        new PortMatchesSecurity(),
+        new EndpointUrls(),
+        new AddressesWellFormed(),
+        new TimeoutsSane(),
+        new DnsResolves(),
+        new TcpConnects(),
+        new TlsHandshake(),
+        new GreetingAndCapabilities(),
+        new AccessTokenGrant(),
+        new AccessTokenClaims(),
+        new Xoauth2Authentication(),
+        new BasicAuthRefused(),
+        new SessionServes(),
+        new MailboxFolder(),
+        new ProxyRoute(),
+        new IdentityReachable(),
+        new ClusterStickiness());
+  }
+
+  @Override
+  public List<Interpreter> interpreters() {
+    return List.of(new OAuthErrorCodes());
+  }
+}

@@ -1,0 +1,196 @@
+package dev.maildiag.api.internal.oauth;
+
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import dev.maildiag.api.DiagnosticContext.OAuthClient;
+import dev.maildiag.api.DiagnosticContext;
+import dev.maildiag.api.Finding;
+import dev.maildiag.api.Secret;
+import dev.maildiag.api.Stage;
+import dev.maildiag.api.internal.net.HttpClients;
+import dev.maildiag.api.internal.net.ProxyDecision;
+import dev.maildiag.api.internal.net.Route;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.Check;
+import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.api.spi.CheckInfo;
+import dev.maildiag.api.spi.Facts;
+import dev.maildiag.api.spi.TokenError;
+import java.io.IOException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+
+/**
+ * Obtains a fresh access token the way the mail handler does: the refresh-token grant, or the
+ * client-credentials grant when there is a client secret and no refresh token. The new token goes into
+ * {@link Facts#ACCESS_TOKEN} for the mail probes; a refusal is interpreted by every provider.
+ */
+public final class AccessTokenGrant implements Check {
+  public static final String ID = "oauth.token";
+
+  @Override
+  public CheckInfo info() {
+    return CheckInfo.of(ID, Stage.OAUTH, "Token endpoint issues an access token")
+        .finds(RootCauses.REFRESH_TOKEN_INVALID, RootCauses.CLIENT_SECRET_EXPIRED, RootCauses.CLIENT_SECRET_INVALID,
+            RootCauses.SINGLE_TENANT_ENDPOINT, RootCauses.APP_NOT_FOUND, RootCauses.TENANT_NOT_FOUND,
+            RootCauses.CONSENT_REQUIRED, RootCauses.CONDITIONAL_ACCESS, RootCauses.CLOUD_MISMATCH, RootCauses.SCOPES,
+            RootCauses.NETWORK_BLOCKED, RootCauses.PROXY_BLOCKING)
+        .after("config.urls", "network.identity");
+  }
+
+  @Override
+  public boolean appliesTo(DiagnosticContext context) {
+    OAuthClient o = context.oauth();
+    return o.tokenEndpoint() != null && o.clientId() != null
+        && (context.tokens().refreshToken() != null || o.clientSecret() != null);
+  }
+
+  @Override
+  public Finding run(CheckContext ctx) throws ParseException {
+    DiagnosticContext context = ctx.context();
+    OAuthClient o = context.oauth();
+    Secret refreshToken = context.tokens().refreshToken();
+    String grantName = refreshToken != null ? "refresh_token" : "client_credentials";
+    URI endpoint;
+    try {
+      endpoint = URI.create(o.tokenEndpoint());
+    } catch (IllegalArgumentException e) {
+      return Finding.skipped("The token endpoint is not a URL (see config.urls)").build();
+    }
+    TokenRequest request = request(endpoint, o, refreshToken);
+    HTTPResponse response;
+    try {
+      response = (HTTPResponse) request.toHTTPRequest().send(new OkHttpSender(HttpClients.forContext(context)));
+    } catch (IOException e) {
+      return unreachable(ctx, endpoint, e);
+    }
+    TokenResponse parsed;
+    try {
+      parsed = TokenResponse.parse(response);
+    } catch (ParseException e) {
+      return notATokenResponse(endpoint, response);
+    }
+    if (parsed.indicatesSuccess()) {
+      return issued(ctx, grantName, endpoint, parsed.toSuccessResponse().getTokens());
+    }
+    TokenError error = TokenError.parse(response.getStatusCode(), response.getBody());
+    Route route = ProxyDecision.forHttps(context.network(), endpoint.getHost());
+    if (error.error() == null && !route.isDirect()) {
+      return proxyAnswered(endpoint, route, response);
+    }
+    return refused(ctx, grantName, endpoint, error);
+  }
+
+  private static TokenRequest request(URI endpoint, OAuthClient o, Secret refreshToken) {
+    ClientID clientId = new ClientID(o.clientId());
+    AuthorizationGrant grant = refreshToken != null
+        ? new RefreshTokenGrant(new RefreshToken(refreshToken.reveal()))
+        : new ClientCredentialsGrant();
+    TokenRequest.Builder b = o.clientSecret() != null
+        ? new TokenRequest.Builder(endpoint,
+            new ClientSecretPost(clientId, new com.nimbusds.oauth2.sdk.auth.Secret(o.clientSecret().reveal())), grant)
+        : new TokenRequest.Builder(endpoint, clientId, grant);
+    if (!o.scopes().isEmpty()) {
+      b.scope(new Scope(o.scopes().toArray(new String[0])));
+    }
+    return b.build();
+  }
+
+  private static Finding issued(CheckContext ctx, String grant, URI endpoint, Tokens tokens) {
+    AccessToken at = tokens.getAccessToken();
+    ctx.facts().put(Facts.ACCESS_TOKEN, Secret.of(at.getValue()));
+    return Finding.ok("The token endpoint issued an access token (" + grant + " grant)")
+        .evidence("grant", grant)
+        .evidence("token endpoint", endpoint)
+        .evidence("granted scope", at.getScope())
+        .evidence("expires in (s)", at.getLifetime() > 0 ? at.getLifetime() : null)
+        .evidence("new refresh token issued", tokens.getRefreshToken() != null)
+        .build();
+  }
+
+  private static Finding refused(CheckContext ctx, String grant, URI endpoint, TokenError error) {
+    ctx.facts().put(TokenError.FACT, error);
+    List<Candidate> candidates = ctx.interpret(ctx.observe(error.text(), Stage.OAUTH));
+    Finding.Builder f = Finding.error("The token endpoint refused the " + grant + " grant: "
+            + (error.error() == null ? "HTTP " + error.httpStatus() : error.error())
+            + (error.codes().isEmpty() ? "" : " " + String.join(", ", error.aadstsCodes())))
+        .candidates(candidates)
+        .detail(candidates.isEmpty()
+            ? "No interpreter recognises this answer; its code and text are below, search for them in the provider's documentation."
+            : candidates.get(0).reason())
+        .evidence("grant", grant)
+        .evidence("token endpoint", endpoint)
+        .evidence("HTTP status", error.httpStatus())
+        .evidence("error", error.error())
+        .evidence("error_description", error.description())
+        .evidence("error codes", error.codes().isEmpty() ? null : String.join(", ", error.aadstsCodes()));
+    error.ids().forEach(f::evidence);
+    return f.build();
+  }
+
+  /** An HTTP answer without an OAuth error, on a proxied route: the proxy's, not the identity platform's. */
+  private static Finding proxyAnswered(URI endpoint, Route route, HTTPResponse response) {
+    return Finding.error("The proxy answered the token request with HTTP " + response.getStatusCode() + " instead of passing it on")
+        .rootCause(RootCauses.PROXY_BLOCKING, 0.85)
+        .detail("The answer has no OAuth error, so it did not come from the identity platform.")
+        .step("Allow " + endpoint.getHost() + " on the proxy, or exempt it: -Dhttp.nonProxyHosts=...|" + endpoint.getHost())
+        .evidence("token endpoint", endpoint)
+        .evidence("route", route.describe())
+        .evidence("HTTP status", response.getStatusCode() + " " + (response.getStatusMessage() == null ? "" : response.getStatusMessage()))
+        .build();
+  }
+
+  /** A body that is no OAuth answer at all (cut off, not JSON, a portal page) says more about the path than the grant. */
+  private static Finding notATokenResponse(URI endpoint, HTTPResponse response) {
+    String type = response.getHeaderValue("Content-Type");
+    return Finding.error("The token endpoint answered HTTP " + response.getStatusCode() + " with something that is not an OAuth token response")
+        .detail("A token endpoint answers with a small JSON object. This answer"
+            + (type == null ? "" : " (" + type + ")") + " is not one: it may be cut off, come from a proxy or firewall"
+            + " page, or the configured URL may not be the provider's token endpoint.")
+        .step("Check that the token endpoint URL is the provider's, e.g. https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token.")
+        .step("Fetch the URL from this machine (curl -v) and see who answers; a proxy may intercept it.")
+        .evidence("token endpoint", endpoint)
+        .evidence("HTTP status", response.getStatusCode())
+        .evidence("content type", type)
+        .evidence("body length (chars, capped)", response.getBody() == null ? 0 : response.getBody().length())
+        .build();
+  }
+
+  private static Finding unreachable(CheckContext ctx, URI endpoint, IOException e) {
+    String text = e.getClass().getSimpleName() + ": " + e.getMessage();
+    Route route = ProxyDecision.forHttps(ctx.context().network(), endpoint.getHost());
+    List<Candidate> interpreted = ctx.interpret(ctx.observe(text, Stage.NETWORK));
+    List<Candidate> candidates = new java.util.ArrayList<>();
+    if (!route.isDirect()) {
+      // whatever the text says, it is the proxy's answer or the proxy that failed to answer
+      candidates.add(new Candidate(RootCauses.PROXY_BLOCKING, 0.85, "The token request goes " + route.describe() + ", which failed: " + text));
+      interpreted.stream().filter(c -> !c.rootCause().equals(RootCauses.PROXY_BLOCKING))
+          .map(c -> new Candidate(c.rootCause(), c.confidence() * 0.4, c.reason())).forEach(candidates::add);
+    } else if (!interpreted.isEmpty()) {
+      candidates.addAll(interpreted);
+    } else {
+      candidates.add(new Candidate(e instanceof UnknownHostException ? RootCauses.DNS_FAILURE : RootCauses.NETWORK_BLOCKED, 0.7,
+          "The token endpoint could not be reached: " + text));
+    }
+    return Finding.error("Could not reach the token endpoint " + endpoint.getHost() + (route.isDirect() ? "" : " through the proxy"))
+        .candidates(candidates)
+        .detail("No OAuth answer came back, so this is a network problem, not an OAuth one.")
+        .evidence("token endpoint", endpoint)
+        .evidence("route", route.describe())
+        .evidence("exception", text)
+        .build();
+  }
+}

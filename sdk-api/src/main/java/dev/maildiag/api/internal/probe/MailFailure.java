@@ -1,0 +1,116 @@
+package dev.maildiag.api.internal.probe;
+
+import dev.maildiag.api.DiagnosticContext.MailServer;
+import dev.maildiag.api.Finding;
+import dev.maildiag.api.Stage;
+import dev.maildiag.api.internal.net.MailSessions;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.CheckContext;
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.List;
+
+/** Turns an Angus Mail failure into a finding: the server's exact answer, interpreted by the providers' interpreters. */
+final class MailFailure {
+  private MailFailure() {}
+
+  /**
+   * A finding for a failed step.
+   *
+   * @param step what was attempted, e.g. "authentication" or "LIST"
+   */
+  static Finding.Builder describe(CheckContext ctx, MailLogin login, MessagingException e, Stage stage, String step) {
+    MailServer s = ctx.context().server();
+    String target = Probes.target(s);
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    if (message.contains(MailSessions.NO_XOAUTH2) || causeMessageContains(e, MailSessions.NO_XOAUTH2)) {
+      return Finding.error("The server does not advertise XOAUTH2; the token was not sent")
+          .rootCause(RootCauses.XOAUTH2_NOT_OFFERED, 0.9)
+          .detail("Jakarta Mail would have sent the token as a LOGIN password; maildiag refuses to.")
+          .evidence("capabilities", ctx.facts().get(ProbeFacts.CAPABILITIES).map(c -> String.join(" ", c.capabilities())).orElse(null));
+    }
+    String answer = login == null ? null : login.lastFailureAnswer(s.protocol(), e);
+    if (answer == null && message.contains(MailLogin.ANGUS_SYNTHETIC)) {
+      String what = Printable.of(MailLogin.withoutSyntheticPrefix(message));
+      return Finding.error("The connection was dropped or reset during the " + step + ": " + what)
+          .detail("The server, or something on the way, cut the connection in the middle of the " + step + ". Firewalls "
+              + "that inspect mail traffic and overloaded servers do this.")
+          .candidates(List.of(new Candidate(RootCauses.NETWORK_BLOCKED, 0.5, "a middlebox that cuts the connection"),
+              new Candidate(RootCauses.THROTTLED, 0.3, "a server shedding connections")))
+          .evidence("error", what)
+          .evidence("trace", login == null ? null : login.traceTail());
+    }
+    IOException io = ioCause(e);
+    if (answer == null && !ctx.facts().has(ProbeFacts.CAPABILITIES) && unreachable(e, io)) {
+      // the network checks did not run in this diagnosis (stages left out): naming a network cause from here
+      // would outrank what the chosen stages found
+      return Finding.skipped("The mail server " + target + " cannot be reached from here (" + Printable.of(io == null ? message
+          : io instanceof java.net.UnknownHostException ? "no address for " + io.getMessage() : String.valueOf(io.getMessage()))
+          + "); the network stages, which diagnose that, were not run");
+    }
+    if (answer == null && io != null) {
+      Finding.Builder b;
+      if (io instanceof SocketTimeoutException) {
+        b = Finding.error("The server did not answer the " + step + " within " + dev.maildiag.api.internal.Durations.format(ctx.timeouts().read()))
+            .detail("The connection was open but the server went silent during the " + step + ".")
+            .candidates(List.of(new Candidate(RootCauses.NETWORK_BLOCKED, 0.4, "a middlebox that stalls connections"),
+                new Candidate(RootCauses.THROTTLED, 0.3, "an overloaded or throttling server")));
+      } else {
+        b = NetworkFailure.describe(io, target, "during the " + step);
+        if (b == null) {
+          b = Finding.error("The connection failed during the " + step + ": " + Printable.of(io.getMessage()));
+        } else {
+          b = b.detail("It happened during the " + step + ". " + "Something on the way, or the server itself, cut the connection.");
+        }
+      }
+      return b.evidence("error", Printable.of(io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage()))
+          .evidence("trace", login == null ? null : login.traceTail());
+    }
+    String shown = answer != null ? answer : Printable.of(message);
+    List<Candidate> candidates = ctx.interpret(ctx.observe(shown, stage));
+    Finding.Builder b = Finding.error("The " + s.protocol().label().toUpperCase(java.util.Locale.ROOT) + " server refused the " + step + ": " + shown)
+        .detail(candidates.isEmpty()
+            ? "No interpreter recognised this answer; it is the server's exact reply. Search it in the provider's documentation."
+            : "The server's exact reply is kept as evidence; the ranked causes come from the provider's interpreters.")
+        .candidates(candidates)
+        .evidence("serverAnswer", shown);
+    if (login != null) {
+      b.evidence("trace", login.traceTail());
+    }
+    return b;
+  }
+
+  /** The finding when a login step ran out of the check's time: the server took the connection and went silent. */
+  static Finding unanswered(String step, String exchange, java.time.Duration limit) {
+    return Finding.error(step + " did not finish within " + dev.maildiag.api.internal.Durations.format(limit))
+        .detail("The server accepted the connection but did not answer " + exchange + " in time.")
+        .alternative(RootCauses.NETWORK_BLOCKED, 0.3, "a middlebox that stalls connections")
+        .alternative(RootCauses.THROTTLED, 0.3, "an overloaded or throttling server")
+        .build();
+  }
+
+  private static boolean unreachable(MessagingException e, IOException io) {
+    return e instanceof org.eclipse.angus.mail.util.MailConnectException || io instanceof java.net.UnknownHostException
+        || io instanceof java.net.ConnectException || io instanceof java.net.NoRouteToHostException;
+  }
+
+  private static boolean causeMessageContains(Throwable e, String text) {
+    for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains(text)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static IOException ioCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IOException io) {
+        return io;
+      }
+    }
+    return null;
+  }
+}

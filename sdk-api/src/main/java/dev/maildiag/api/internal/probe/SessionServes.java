@@ -1,0 +1,125 @@
+package dev.maildiag.api.internal.probe;
+
+import dev.maildiag.api.DiagnosticContext.MailServer;
+import dev.maildiag.api.DiagnosticContext;
+import dev.maildiag.api.Finding;
+import dev.maildiag.api.Secret;
+import dev.maildiag.api.Stage;
+import dev.maildiag.api.internal.Durations;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Check;
+import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.api.spi.CheckInfo;
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/**
+ * After authentication the server really serves the session: IMAP {@code NOOP} then {@code LIST}, POP3
+ * {@code STAT}, SMTP {@code NOOP}. Catches servers that accept the login and then refuse everything
+ * ("authenticated but not connected").
+ */
+public final class SessionServes implements Check {
+  public static final String ID = "protocol.session";
+
+  @Override
+  public CheckInfo info() {
+    return CheckInfo.of(ID, Stage.PROTOCOL, "Server serves the authenticated session")
+        .finds(RootCauses.CLIENT_ACCESS_RULE, RootCauses.PROTOCOL_DISABLED)
+        .requires(Xoauth2Authentication.ID);
+  }
+
+  @Override
+  public boolean appliesTo(DiagnosticContext context) {
+    return Probes.hasMailServer(context);
+  }
+
+  @Override
+  public Finding run(CheckContext ctx) throws MessagingException {
+    Secret token = MailLogin.token(ctx);
+    if (token == null) {
+      return Finding.skipped("No access token").build();
+    }
+    MailServer s = ctx.context().server();
+    MailLogin login = SharedSession.take(ctx);
+    if (login == null) {
+      login = MailLogin.prepare(ctx, token, MailLogin.pop3TwoLine(ctx));
+      try {
+        login.connect();
+      } catch (MessagingException e) {
+        login.close();
+        return MailFailure.describe(ctx, login, e, Stage.OAUTH, "authentication").build();
+      }
+    }
+    boolean handedOn = false;
+    try {
+      Finding f = switch (s.protocol()) {
+        case IMAP -> imap(ctx, (Store) login.service);
+        case POP3 -> pop3((Store) login.service);
+        case SMTP -> smtp((SMTPTransport) login.service);
+      };
+      if (s.protocol() != dev.maildiag.api.Protocol.SMTP) {
+        SharedSession.offer(ctx, login); // the mailbox check goes on with this login
+        handedOn = true;
+      }
+      return f;
+    } catch (MessagingException e) {
+      return MailFailure.describe(ctx, login, e, Stage.PROTOCOL, first(s) + " after authentication").build();
+    } finally {
+      if (!handedOn) {
+        login.close();
+      }
+    }
+  }
+
+  private static String first(MailServer s) {
+    return switch (s.protocol()) {
+      case IMAP -> "NOOP/LIST";
+      case POP3 -> "STAT";
+      case SMTP -> "NOOP";
+    };
+  }
+
+  private static Finding imap(CheckContext ctx, Store store) throws MessagingException {
+    if (!store.isConnected()) { // IMAPStore.isConnected() sends NOOP
+      throw new MessagingException("the connection ended after NOOP");
+    }
+    Folder[] top = store.getDefaultFolder().list("%");
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < top.length && i < FolderNames.MAX; i++) {
+      names.add(top[i].getFullName());
+    }
+    ctx.facts().put(ProbeFacts.FOLDERS, new FolderNames(names, top.length > FolderNames.MAX));
+    return Finding.ok("The IMAP session works after login (NOOP, LIST: " + top.length + " top-level folders)")
+        .evidence("folders", Printable.of(String.join(", ", names)))
+        .build();
+  }
+
+  private static Finding pop3(Store store) throws MessagingException {
+    Folder inbox = store.getFolder("INBOX");
+    inbox.open(Folder.READ_ONLY); // POP3 sends STAT here
+    int count = inbox.getMessageCount();
+    inbox.close(false);
+    return Finding.ok("The POP3 session works after login (STAT: " + count + " messages)").evidence("messages", count).build();
+  }
+
+  private static Finding smtp(SMTPTransport transport) throws MessagingException {
+    int code = transport.simpleCommand("NOOP");
+    if (code != 250) {
+      throw new MessagingException(transport.getLastServerResponse());
+    }
+    return Finding.ok("The SMTP session works after login (NOOP: " + Printable.of(transport.getLastServerResponse()) + ")").build();
+  }
+
+  @Override
+  public Finding timedOut(CheckContext ctx, Duration limit) {
+    return Finding.error("The session after login did not answer within " + Durations.format(limit))
+        .detail("The server accepted the login but did not serve the first command in time.")
+        .alternative(RootCauses.THROTTLED, 0.3, "an overloaded or throttling server")
+        .build();
+  }
+}

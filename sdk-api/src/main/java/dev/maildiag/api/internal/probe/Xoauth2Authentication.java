@@ -1,0 +1,110 @@
+package dev.maildiag.api.internal.probe;
+
+import dev.maildiag.api.DiagnosticContext.MailServer;
+import dev.maildiag.api.DiagnosticContext;
+import dev.maildiag.api.Finding;
+import dev.maildiag.api.Protocol;
+import dev.maildiag.api.Secret;
+import dev.maildiag.api.Stage;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.Check;
+import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.api.spi.CheckInfo;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import java.time.Duration;
+
+/**
+ * Authenticates with SASL XOAUTH2 through Angus Mail using the access token (one refreshed during this
+ * diagnosis, else the configured one). For POP3 it tries the one-line form and then the two-line form that
+ * Exchange Online wants, and reports which one the server accepts. The server's exact answer is the evidence.
+ */
+public final class Xoauth2Authentication implements Check {
+  public static final String ID = "oauth.xoauth2";
+  /** The id of the check that obtains a fresh access token (provided by another module), if present. */
+  static final String TOKEN_CHECK = "oauth.token";
+
+  @Override
+  public CheckInfo info() {
+    return CheckInfo.of(ID, Stage.OAUTH, "Server accepts the OAuth token (XOAUTH2)")
+        .finds(RootCauses.XOAUTH2_NOT_OFFERED, RootCauses.POP_OAUTH_FORMAT)
+        .requires(GreetingAndCapabilities.ID)
+        .after(TOKEN_CHECK);
+  }
+
+  @Override
+  public boolean appliesTo(DiagnosticContext context) {
+    return Probes.hasMailServer(context);
+  }
+
+  @Override
+  public Finding run(CheckContext ctx) throws MessagingException {
+    Secret token = MailLogin.token(ctx);
+    if (token == null) {
+      return Finding.skipped("No access token to authenticate with (give an access token, or a refresh token and OAuth client to obtain one)").build();
+    }
+    MailServer s = ctx.context().server();
+    if (MailLogin.user(s) == null) {
+      return Finding.skipped("No login (the XOAUTH2 user) to authenticate as").build();
+    }
+    Attempt first = attempt(ctx, token, false);
+    if (first.failure == null) {
+      return ok(s, first, s.protocol() == Protocol.POP3 ? "one-line" : null);
+    }
+    if (s.protocol() != Protocol.POP3 || !(first.error instanceof AuthenticationFailedException)) {
+      return first.failure.build();
+    }
+    Attempt second = attempt(ctx, token, true);
+    if (second.failure == null) {
+      ctx.facts().put(ProbeFacts.POP3_TWO_LINE, true);
+      return Finding.warning("The POP3 server accepts only the two-line XOAUTH2 form")
+          .rootCause(RootCauses.POP_OAUTH_FORMAT, 0.85)
+          .detail("The server refused AUTH XOAUTH2 with the token on the same line and accepted it on a second line. "
+              + "A handler that sends the one-line form fails with the refusal shown as evidence.")
+          .step("Enable the two-line format in the handler (Jira: 'Use two line authentication format'; Jakarta Mail: "
+              + "mail.pop3.auth.xoauth2.two.line.authentication.format=true).")
+          .step("If the product has no such option, upgrade it to a version that supports POP3 with OAuth 2.0.")
+          .evidence("format", "two-line")
+          .evidence("oneLineAnswer", first.answer)
+          .build();
+    }
+    return second.failure.evidence("oneLineAnswer", first.answer).evidence("twoLineAnswer", second.answer).build();
+  }
+
+  private static Finding ok(MailServer s, Attempt a, String format) {
+    return Finding.ok("The " + s.protocol().label() + " server accepted the token for " + MailLogin.user(s)
+            + (format == null ? "" : " (" + format + " XOAUTH2)"))
+        .evidence("format", format)
+        .build();
+  }
+
+  private static Attempt attempt(CheckContext ctx, Secret token, boolean twoLine) throws MessagingException {
+    MailLogin login = MailLogin.prepare(ctx, token, twoLine);
+    boolean handedOn = false;
+    try {
+      login.connect();
+      ctx.facts().put(ProbeFacts.AUTHENTICATED, true);
+      SharedSession.offer(ctx, login); // the session and mailbox checks go on with this login
+      handedOn = true;
+      return new Attempt(null, null, null);
+    } catch (MessagingException e) {
+      if (e instanceof AuthenticationFailedException) {
+        ctx.facts().put(ProbeFacts.AUTHENTICATED, false);
+      }
+      Finding.Builder f = MailFailure.describe(ctx, login, e, Stage.OAUTH, "authentication");
+      String answer = login.lastFailureAnswer(ctx.context().server().protocol(), e);
+      return new Attempt(f, e, answer == null ? Printable.of(e.getMessage()) : answer);
+    } finally {
+      if (!handedOn) {
+        login.close();
+      }
+    }
+  }
+
+  private record Attempt(Finding.Builder failure, MessagingException error, String answer) {}
+
+  @Override
+  public Finding timedOut(CheckContext ctx, Duration limit) {
+    return MailFailure.unanswered("Authentication", "the XOAUTH2 exchange", limit);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.maildiag.api.internal.report;
+
+import dev.maildiag.api.Finding;
+import dev.maildiag.api.RankedRootCause;
+import dev.maildiag.api.Report;
+import dev.maildiag.api.Severity;
+import dev.maildiag.api.internal.Durations;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** A report as plain text that reads like a doctor's report: one line per check, then causes and fixes. */
+public final class TextReport {
+  private TextReport() {}
+
+  /** The mark shown before a finding of this severity. */
+  public static String mark(Severity severity) {
+    switch (severity) {
+      case OK: return "[ OK ]";
+      case INFO: return "[INFO]";
+      case WARNING: return "[WARN]";
+      case ERROR: return "[FAIL]";
+      default: return "[SKIP]";
+    }
+  }
+
+  public static String write(Report report) {
+    StringBuilder out = new StringBuilder();
+    out.append("maildiag report");
+    Map<String, String> s = report.subject();
+    if (s.containsKey("host")) {
+      out.append(" for ").append(s.getOrDefault("protocol", "?")).append("://").append(s.get("host"));
+      if (s.containsKey("port")) {
+        out.append(':').append(s.get("port"));
+      }
+      if (s.containsKey("security")) {
+        out.append(" (").append(s.get("security")).append(')');
+      }
+      if (s.containsKey("login")) {
+        out.append(" as ").append(s.get("login"));
+      }
+    }
+    out.append('\n').append('\n');
+    int width = report.findings().stream().mapToInt(f -> f.checkId().length()).max().orElse(10);
+    for (Finding f : report.findings()) {
+      out.append(mark(f.severity())).append(' ')
+          .append(String.format(Locale.ROOT, "%-" + width + "s", f.checkId())).append("  ")
+          .append(f.summary());
+      if (f.rootCause() != null && f.severity() != Severity.OK) {
+        out.append("  -> ").append(f.rootCause());
+      }
+      out.append('\n');
+      if (f.severity() == Severity.ERROR || f.severity() == Severity.WARNING) {
+        if (!f.detail().isEmpty()) {
+          indent(out, f.detail(), "         ");
+        }
+        f.evidence().forEach((k, v) -> indent(out, k + ": " + v, "         | "));
+      }
+    }
+    out.append('\n').append("Verdict: ").append(report.verdict()).append(" (")
+        .append(Durations.format(report.duration())).append(")\n");
+    List<RankedRootCause> causes = report.rootCauses();
+    if (!causes.isEmpty()) {
+      out.append('\n').append("Likely causes, most likely first:\n");
+      int i = 1;
+      for (RankedRootCause c : causes) {
+        out.append(String.format(Locale.ROOT, "%2d. %s (%d%%): %s%n", i++, c.id(), Math.round(c.confidence() * 100), c.title()));
+        int step = 1;
+        for (String st : c.remediation().steps()) {
+          indent(out, step++ + ". " + st, "      ");
+        }
+        for (String link : c.remediation().links()) {
+          out.append("      See ").append(link).append('\n');
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static void indent(StringBuilder out, String text, String prefix) {
+    for (String line : text.split("\\R")) {
+      out.append(prefix).append(line).append('\n');
+    }
+  }
+}

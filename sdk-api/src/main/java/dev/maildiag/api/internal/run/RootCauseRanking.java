@@ -1,0 +1,86 @@
+package dev.maildiag.api.internal.run;
+
+import dev.maildiag.api.Finding;
+import dev.maildiag.api.RankedRootCause;
+import dev.maildiag.api.Remediation;
+import dev.maildiag.api.RootCause;
+import dev.maildiag.api.Severity;
+import dev.maildiag.api.spi.Candidate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ranks root causes across findings. A root cause scores the strongest (severity weight x confidence) of
+ * the findings that name it; each further supporting finding adds a quarter of what is left.
+ */
+public final class RootCauseRanking {
+  private RootCauseRanking() {}
+
+  /** Ranks with the registry's generic remediation for causes no finding gave a fix for. */
+  public static List<RankedRootCause> rank(List<Finding> findings) {
+    return rank(findings, id -> RootCauses.find(id).map(RootCause::remediation).orElse(Remediation.NONE));
+  }
+
+  /** Ranks; {@code remediations} gives the fix for causes no finding gave one for. */
+  public static List<RankedRootCause> rank(List<Finding> findings, java.util.function.Function<String, Remediation> remediations) {
+    Map<String, Tally> tallies = new LinkedHashMap<>();
+    for (Finding f : findings) {
+      double weight = weight(f.severity());
+      if (weight == 0) {
+        continue;
+      }
+      List<Candidate> candidates = f.candidates();
+      for (int i = 0; i < candidates.size(); i++) {
+        Candidate c = candidates.get(i);
+        tallies.computeIfAbsent(c.rootCause(), Tally::new).add(f, weight * c.confidence(), i == 0);
+      }
+    }
+    List<Tally> ranked = new ArrayList<>(tallies.values());
+    ranked.removeIf(t -> t.score <= 0);
+    // ties keep the order the findings came in, which is path order: the earlier break is the cause
+    ranked.sort(Comparator.comparingDouble((Tally t) -> t.score).reversed());
+    return ranked.stream().map(t -> t.toRanked(remediations)).toList();
+  }
+
+  static double weight(Severity severity) {
+    switch (severity) {
+      case ERROR: return 1.0;
+      case WARNING: return 0.6;
+      case INFO: return 0.25;
+      default: return 0;
+    }
+  }
+
+  private static final class Tally {
+    final String id;
+    double score;
+    final List<String> findings = new ArrayList<>();
+    Remediation remediation = Remediation.NONE;
+
+    Tally(String id) {
+      this.id = id;
+    }
+
+    void add(Finding f, double strength, boolean primary) {
+      double strongest = Math.max(score, strength);
+      double weaker = Math.min(score, strength);
+      score = Math.min(1.0, strongest + (1 - strongest) * weaker * 0.25);
+      if (!findings.contains(f.checkId())) {
+        findings.add(f.checkId());
+      }
+      if (primary && remediation.isEmpty() && !f.remediation().isEmpty()) {
+        remediation = f.remediation();
+      }
+    }
+
+    RankedRootCause toRanked(java.util.function.Function<String, Remediation> remediations) {
+      RootCause known = RootCauses.find(id).orElse(null);
+      String title = known == null ? id : known.title();
+      Remediation fix = !remediation.isEmpty() ? remediation : remediations.apply(id);
+      return new RankedRootCause(id, title, Math.round(score * 100) / 100.0, findings, fix);
+    }
+  }
+}

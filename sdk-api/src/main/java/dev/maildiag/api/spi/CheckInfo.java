@@ -1,0 +1,49 @@
+package dev.maildiag.api.spi;
+
+import dev.maildiag.api.Stage;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What a check is: its stable id, title, stage, the root causes it can find, and its place in the order.
+ *
+ * @param id stable id, e.g. {@code network.tcp}; part of the JSON report
+ * @param title a short line in the user's words, e.g. "Mail host accepts TCP connections"
+ * @param stage where on the path the check looks
+ * @param rootCauses the root-cause ids this check can report
+ * @param requires checks that must succeed first; when one fails, this check is SKIPPED with the reason
+ * @param after checks that must finish first, whatever their result (e.g. to read what they learned)
+ */
+public record CheckInfo(String id, String title, Stage stage, List<String> rootCauses, List<String> requires, List<String> after) {
+  private static final Pattern ID = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
+
+  public CheckInfo {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(stage, "stage");
+    if (!ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("check id must be lower-case words joined by '.' or '-': " + id);
+    }
+    rootCauses = List.copyOf(rootCauses);
+    requires = List.copyOf(requires);
+    after = List.copyOf(after);
+  }
+
+  /** Starts a description of a check. */
+  public static CheckInfo of(String id, Stage stage, String title) {
+    return new CheckInfo(id, title, stage, List.of(), List.of(), List.of());
+  }
+
+  public CheckInfo finds(String... rootCauseIds) {
+    return new CheckInfo(id, title, stage, List.of(rootCauseIds), requires, after);
+  }
+
+  public CheckInfo requires(String... checkIds) {
+    return new CheckInfo(id, title, stage, rootCauses, List.of(checkIds), after);
+  }
+
+  public CheckInfo after(String... checkIds) {
+    return new CheckInfo(id, title, stage, rootCauses, requires, List.of(checkIds));
+  }
+}

@@ -1,0 +1,50 @@
+package dev.maildiag.api.spi;
+
+import dev.maildiag.api.DiagnosticContext;
+import dev.maildiag.api.Remediation;
+import dev.maildiag.api.RootCause;
+import java.util.List;
+
+/**
+ * What a module adds to maildiag: checks, root causes and interpreters. Found with
+ * {@link java.util.ServiceLoader} (list the class in
+ * {@code META-INF/services/dev.maildiag.api.spi.DiagnosticsProvider}) or registered explicitly with
+ * {@link Maildiag.Builder#provider}.
+ */
+public interface DiagnosticsProvider {
+  /** Stable provider id, e.g. {@code core}, {@code microsoft}, {@code google}. */
+  String id();
+
+  /** Whether this provider's checks should run for the context (interpreters are always asked). */
+  default boolean appliesTo(DiagnosticContext context) {
+    return true;
+  }
+
+  /**
+   * Fills in what the provider's catalog knows and the caller left out (e.g. the token endpoint from the
+   * tenant and cloud). Never replaces a value the caller set: those are what is being diagnosed.
+   */
+  default DiagnosticContext withDefaults(DiagnosticContext context) {
+    return context;
+  }
+
+  /**
+   * This provider's own fix for a root cause in this context (exact portal paths, cmdlets, settings), used
+   * for findings that name the cause without a fix of their own; empty to leave it to others.
+   */
+  default java.util.Optional<Remediation> remediation(String rootCause, DiagnosticContext context) {
+    return java.util.Optional.empty();
+  }
+
+  default List<Check> checks() {
+    return List.of();
+  }
+
+  default List<RootCause> rootCauses() {
+    return List.of();
+  }
+
+  default List<Interpreter> interpreters() {
+    return List.of();
+  }
+}

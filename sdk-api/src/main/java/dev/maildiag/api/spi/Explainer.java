@@ -1,0 +1,65 @@
+package dev.maildiag.api.spi;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * Ranks the root causes that an observed text points to, by asking every provider's interpreters.
+ * The live probes use it for server answers; {@code maildiag explain} for pasted texts and logs.
+ */
+public final class Explainer {
+  private final List<Interpreter> interpreters;
+
+  private Explainer(List<Interpreter> interpreters) {
+    this.interpreters = List.copyOf(interpreters);
+  }
+
+  public static Explainer of(List<Interpreter> interpreters) {
+    return new Explainer(interpreters);
+  }
+
+  /**
+   * An explainer over every interpreter on the class path: those of each {@link DiagnosticsProvider} and
+   * those listed directly in {@code META-INF/services/dev.maildiag.api.spi.Interpreter} (signature tables).
+   */
+  public static Explainer discover() {
+    List<Interpreter> all = new ArrayList<>();
+    for (DiagnosticsProvider p : ServiceLoader.load(DiagnosticsProvider.class)) {
+      all.addAll(p.interpreters());
+    }
+    ServiceLoader.load(Interpreter.class).forEach(all::add);
+    return new Explainer(all);
+  }
+
+  /** The interpreters asked, in discovery order. */
+  public List<Interpreter> interpreters() {
+    return interpreters;
+  }
+
+  /**
+   * The candidates for an observation, most likely first. When several interpreters name the same root
+   * cause, the strongest signal counts and each further one adds a little.
+   */
+  public List<Candidate> explain(Observation observation) {
+    Map<String, Candidate> merged = new LinkedHashMap<>();
+    for (Interpreter interpreter : interpreters) {
+      for (Candidate c : interpreter.interpret(observation)) {
+        merged.merge(c.rootCause(), c, Explainer::combine);
+      }
+    }
+    List<Candidate> ranked = new ArrayList<>(merged.values());
+    ranked.sort(Comparator.comparingDouble(Candidate::confidence).reversed());
+    return ranked;
+  }
+
+  private static Candidate combine(Candidate a, Candidate b) {
+    Candidate strong = a.confidence() >= b.confidence() ? a : b;
+    Candidate weak = strong == a ? b : a;
+    double confidence = Math.min(1.0, strong.confidence() + (1 - strong.confidence()) * weak.confidence() * 0.25);
+    return new Candidate(strong.rootCause(), confidence, strong.reason());
+  }
+}

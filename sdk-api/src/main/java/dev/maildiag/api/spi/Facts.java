@@ -1,0 +1,32 @@
+package dev.maildiag.api.spi;
+
+import dev.maildiag.api.Secret;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the checks of one diagnosis have learned so far. A check reads facts that its prerequisites put;
+ * the runner orders checks so that they are there.
+ */
+public final class Facts {
+  /** An access token obtained during this diagnosis (e.g. by a refresh), to use instead of the configured one. */
+  public static final Key<Secret> ACCESS_TOKEN = Key.of("accessToken", Secret.class);
+
+  /** The claims of the access token in use, once a check has read them. */
+  public static final Key<TokenClaims> TOKEN_CLAIMS = Key.of("tokenClaims", TokenClaims.class);
+
+  private final Map<Key<?>, Object> values = new ConcurrentHashMap<>();
+
+  public <T> void put(Key<T> fact, T value) {
+    values.put(fact, fact.type().cast(value));
+  }
+
+  public <T> Optional<T> get(Key<T> fact) {
+    return Optional.ofNullable(fact.type().cast(values.get(fact)));
+  }
+
+  public boolean has(Key<?> fact) {
+    return values.containsKey(fact);
+  }
+}

@@ -1,0 +1,102 @@
+package dev.maildiag.api.spi;
+
+import dev.maildiag.api.internal.explain.Prefiltered;
+import dev.maildiag.api.internal.run.RootCauses;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An interpreter made of signature rows. A table belongs to a provider ({@code microsoft}, {@code google})
+ * or to none (generic signals); a provider's table stays silent when the observation names another provider.
+ */
+public class SignatureTable implements Interpreter, Prefiltered {
+  private final String provider;
+  private final List<Signature> rows;
+  private final Set<String> keywords;
+
+  protected SignatureTable(String provider, List<Signature> rows) {
+    this(provider, rows, Set.of());
+  }
+
+  /**
+   * A table whose {@link #interpret} also looks at something the rows cannot see literally (e.g. an encoded
+   * challenge); {@code extraKeywords} are the literals that announce it, for the log scanner's prefilter.
+   */
+  protected SignatureTable(String provider, List<Signature> rows, Set<String> extraKeywords) {
+    this.provider = provider;
+    this.rows = List.copyOf(rows);
+    Set<String> all = new LinkedHashSet<>();
+    rows.forEach(r -> all.addAll(r.keywords()));
+    extraKeywords.forEach(k -> all.add(k.toLowerCase(Locale.ROOT)));
+    this.keywords = Set.copyOf(all);
+  }
+
+  /** The provider this table speaks for, or null for generic signals. */
+  public final String provider() {
+    return provider;
+  }
+
+  public final List<Signature> rows() {
+    return rows;
+  }
+
+  @Override
+  public final Set<String> keywords() {
+    return keywords;
+  }
+
+  /**
+   * What is wrong with the table's shape, empty when nothing: every row cites a public https source,
+   * names registered root causes, and ranks its causes with confidences below certainty.
+   */
+  public final List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    for (Signature row : rows) {
+      if (!row.source().startsWith("https://")) {
+        problems.add(row.signal() + ": source is not an https URL");
+      }
+      double previous = 1;
+      for (Candidate c : row.causes()) {
+        if (RootCauses.find(c.rootCause()).isEmpty()) {
+          problems.add(row.signal() + ": unknown root cause " + c.rootCause());
+        }
+        if (c.confidence() > 0.99 || c.confidence() < 0.1 || c.confidence() > previous) {
+          problems.add(row.signal() + ": confidence " + c.confidence() + " of " + c.rootCause() + " is out of range or order");
+        }
+        previous = c.confidence();
+      }
+    }
+    return problems;
+  }
+
+  @Override
+  public List<Candidate> interpret(Observation observation) {
+    if (provider != null && observation.provider() != null && !provider.equalsIgnoreCase(observation.provider())) {
+      return List.of();
+    }
+    return match(observation.text());
+  }
+
+  /** The candidates of every row that matches {@code text}, strongest first. */
+  protected final List<Candidate> match(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    // within one table the strongest row speaks for a cause; the explainer combines across tables
+    Map<String, Candidate> best = new LinkedHashMap<>();
+    for (Signature row : rows) {
+      if (row.matches(text, lower)) {
+        for (Candidate c : row.causes()) {
+          best.merge(c.rootCause(), c, (a, b) -> a.confidence() >= b.confidence() ? a : b);
+        }
+      }
+    }
+    List<Candidate> found = new ArrayList<>(best.values());
+    found.sort(Comparator.comparingDouble(Candidate::confidence).reversed());
+    return found;
+  }
+}

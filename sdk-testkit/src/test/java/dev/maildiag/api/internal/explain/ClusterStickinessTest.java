@@ -1,0 +1,87 @@
+package dev.maildiag.api.internal.explain;
+
+import dev.maildiag.api.DiagnosticContext.Cluster;
+import dev.maildiag.api.DiagnosticContext;
+import dev.maildiag.api.Finding;
+import dev.maildiag.api.Severity;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.testkit.cluster.LoopbackCluster;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The check and its probe against a sticky and a round-robin loopback cluster (in the testkit's module, which has both). */
+class ClusterStickinessTest {
+  static DiagnosticContext context(String baseUrl, List<String> nodeUrls) {
+    return DiagnosticContext.builder().cluster(new Cluster(baseUrl, nodeUrls)).timeout(Duration.ofSeconds(5)).build();
+  }
+
+  @Test
+  void aRoundRobinBalancerIsSessionStickiness() {
+    try (LoopbackCluster cluster = LoopbackCluster.roundRobin(2)) {
+      Finding f = new ClusterStickiness().run(CheckContext.standalone(context(cluster.baseUrl(), cluster.nodeUrls())));
+
+      assertThat(f.severity()).isEqualTo(Severity.ERROR);
+      assertThat(f.rootCause()).isEqualTo(RootCauses.SESSION_STICKINESS);
+      assertThat(f.evidence().get("answeredBy")).contains("node1").contains("node2");
+      assertThat(f.evidence()).containsValue("node1").containsValue("node2"); // each node URL names itself
+      assertThat(cluster.requests()).isEqualTo(ClusterProbe.DEFAULT_REQUESTS);
+    }
+  }
+
+  @Test
+  void aStickyBalancerIsFine() {
+    try (LoopbackCluster cluster = LoopbackCluster.sticky(3)) {
+      Finding f = new ClusterStickiness().run(CheckContext.standalone(context(cluster.baseUrl(), List.of())));
+
+      assertThat(f.severity()).isEqualTo(Severity.OK);
+      assertThat(f.rootCause()).isNull();
+      assertThat(f.evidence().get("answeredBy")).isEqualTo(String.join(", ", List.of("node1", "node1", "node1", "node1", "node1", "node1")));
+    }
+  }
+
+  @Test
+  void theProbeReportsEachRequestsNode() throws IOException {
+    try (LoopbackCluster cluster = LoopbackCluster.roundRobin(3)) {
+      ClusterProbeReport report = new ClusterProbe(context(null, List.of()), 4).probe(cluster.baseUrl() + "?token=secret", List.of());
+
+      assertThat(report.answeredBy()).containsExactly("node1", "node2", "node3", "node1");
+      assertThat(report.switches()).hasSize(3);
+      assertThat(report.baseUrl()).doesNotContain("secret");
+      assertThat(report.candidates()).extracting(c -> c.rootCause()).containsExactly(RootCauses.SESSION_STICKINESS);
+    }
+  }
+
+  @Test
+  void anUnreachableBaseUrlIsAWarningNotAStackTrace() throws IOException {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    Finding f = new ClusterStickiness().run(CheckContext.standalone(context("http://127.0.0.1:" + closedPort + "/", List.of())));
+
+    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+    assertThat(f.summary()).contains("Could not reach");
+  }
+
+  @Test
+  void aBaseUrlThatIsNoHttpUrlIsAConfigurationError() {
+    Finding f = new ClusterStickiness().run(CheckContext.standalone(context("ftp://jira.example.com/?token=secret", List.of())));
+
+    assertThat(f.rootCause()).isEqualTo(RootCauses.INVALID_CONFIGURATION);
+    assertThat(f.detail()).doesNotContain("secret");
+  }
+
+  @Test
+  void appliesOnlyWhenTheContextNamesTheClustersBaseUrl() {
+    ClusterStickiness check = new ClusterStickiness();
+    assertThat(check.appliesTo(DiagnosticContext.builder().build())).isFalse();
+    assertThat(check.appliesTo(context(null, List.of("http://127.0.0.1:1/")))).isFalse();
+    assertThat(check.appliesTo(context("http://127.0.0.1:1/", List.of()))).isTrue();
+    assertThat(check.info().id()).isEqualTo("cluster.stickiness");
+  }
+}

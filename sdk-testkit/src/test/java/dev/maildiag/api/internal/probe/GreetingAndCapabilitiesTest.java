@@ -1,0 +1,68 @@
+package dev.maildiag.api.internal.probe;
+
+import dev.maildiag.api.Finding;
+import dev.maildiag.api.Protocol;
+import dev.maildiag.api.Security;
+import dev.maildiag.api.Severity;
+import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.testkit.mail.MockMailServer;
+import dev.maildiag.testkit.tls.TestCertificates;
+import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GreetingAndCapabilitiesTest {
+  @Test
+  void capabilitiesAreReadAfterStarttlsAndKeptAsAFact() throws Exception {
+    try (MockMailServer smtp = MockMailServer.smtp().starttls(TestCertificates.localhost()).start()) {
+      CheckContext ctx = CheckContext.standalone(smtp.context().build());
+      Finding f = new GreetingAndCapabilities().run(ctx);
+      assertThat(f.severity()).isEqualTo(Severity.OK);
+      assertThat(f.evidence().get("capabilities")).contains("AUTH XOAUTH2").doesNotContain("STARTTLS");
+      assertThat(ctx.facts().get(ProbeFacts.CAPABILITIES).orElseThrow().offersXoauth2()).isTrue();
+      assertThat(smtp.verbs()).containsSubsequence("EHLO", "STARTTLS", "EHLO", "QUIT");
+    }
+  }
+
+  @Test
+  void missingXoauth2IsReportedForEachProtocol() throws Exception {
+    MockMailServer[] servers = {MockMailServer.imap().capabilities("IMAP4rev1", "AUTH=PLAIN"),
+        MockMailServer.pop3().capabilities("USER", "SASL PLAIN LOGIN"), MockMailServer.smtp().capabilities("AUTH PLAIN LOGIN")};
+    for (MockMailServer server : servers) {
+      try (MockMailServer s = server.start()) {
+        Finding f = Probe.run(new GreetingAndCapabilities(), s.context().build());
+        assertThat(f.rootCause()).as(f.summary()).isEqualTo(RootCauses.XOAUTH2_NOT_OFFERED);
+        assertThat(f.evidence()).containsKey("capabilities");
+      }
+    }
+  }
+
+  @Test
+  void onPlainTextAServerThatOffersTlsFirstPointsAtTheSecurityToo() throws Exception {
+    try (MockMailServer imap = MockMailServer.imap().capabilities("IMAP4rev1", "LOGINDISABLED").start()) {
+      Finding f = Probe.run(new GreetingAndCapabilities(), imap.context().security(Security.NONE).build());
+      assertThat(f.rootCause()).isEqualTo(RootCauses.XOAUTH2_NOT_OFFERED);
+      assertThat(f.alternatives()).anyMatch(c -> c.rootCause().equals(RootCauses.TLS_MODE_MISMATCH));
+    }
+  }
+
+  @Test
+  void anotherProtocolOnThePortIsNotAMailServerOfThisProtocol() throws Exception {
+    try (MockMailServer pop = MockMailServer.pop3().start()) {
+      Finding f = Probe.run(new GreetingAndCapabilities(), pop.context().protocol(Protocol.IMAP).build());
+      assertThat(f.rootCause()).isEqualTo(RootCauses.NOT_A_MAIL_SERVER);
+      assertThat(f.evidence().get("greeting")).startsWith("+OK");
+    }
+  }
+
+  @Test
+  void aRefusingGreetingIsAnErrorWithTheGreeting() throws Exception {
+    try (MockMailServer smtp = MockMailServer.smtp().greeting("554 5.7.1 Service unavailable; client host blocked").start()) {
+      Finding f = Probe.run(new GreetingAndCapabilities(), smtp.context().build(), new dev.maildiag.api.spi.Facts(),
+          Probe.recognising("client host blocked", RootCauses.NETWORK_BLOCKED));
+      assertThat(f.severity()).isEqualTo(Severity.ERROR);
+      assertThat(f.rootCause()).isEqualTo(RootCauses.NETWORK_BLOCKED);
+      assertThat(f.evidence().get("greeting")).isEqualTo("554 5.7.1 Service unavailable; client host blocked");
+    }
+  }
+}
