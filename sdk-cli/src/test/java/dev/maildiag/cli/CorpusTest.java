@@ -94,7 +94,7 @@ class CorpusTest {
     for (JsonNode e : entries) {
       String oneLine = e.path("text").asText().replaceAll("\\s+", " ");
       log.append("2024-01-01 00:00:00 ").append(oneLine).append('\n');
-      List<Candidate> ranked = EXPLAINER.explain(Observation.ofText(oneLine));
+      List<Candidate> ranked = EXPLAINER.recognise(Observation.ofText(oneLine));
       if (!ranked.isEmpty()) {
         expected.add(ranked.get(0).rootCause());
       }

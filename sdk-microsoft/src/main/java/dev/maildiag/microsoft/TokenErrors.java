@@ -15,10 +15,10 @@ import java.util.Optional;
 /**
  * What the text alone cannot say about a Microsoft token error: codes that came only in the token
  * check's {@code error_codes} evidence ({@link TokenError#FACT}), read with the same table as any text
- * ({@link MicrosoftSignatures}), and a "not found" tenant or resource while the settings mix clouds.
+ * ({@link EntraCodes}), and a "not found" tenant or resource while the settings mix clouds.
  */
 public final class TokenErrors implements Interpreter {
-  private static final MicrosoftSignatures TABLE = new MicrosoftSignatures();
+  private static final EntraCodes TABLE = new EntraCodes();
 
   @Override
   public List<Candidate> interpret(Observation o) {

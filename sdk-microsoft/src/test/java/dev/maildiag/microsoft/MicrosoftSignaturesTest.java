@@ -20,15 +20,6 @@ class MicrosoftSignaturesTest {
   }
 
   @Test
-  void aadstsCodesAreWholeNumbers() {
-    assertThat(ranked("AADSTS50011: The redirect URI does not match")).first().isEqualTo(RootCauses.REDIRECT_URI_MISMATCH);
-    assertThat(ranked("AADSTS500113: No reply address is registered for the application.")).first().isEqualTo(RootCauses.REDIRECT_URI_MISMATCH);
-    assertThat(ranked("AADSTS700082: expired due to inactivity")).first().isEqualTo(RootCauses.REFRESH_TOKEN_INVALID);
-    assertThat(ranked("AADSTS7000222: The provided client secret keys are expired")).first().isEqualTo(RootCauses.CLIENT_SECRET_EXPIRED);
-    assertThat(ranked("AADSTS70002 something")).isEmpty(); // not 7000222, not 70008
-  }
-
-  @Test
   void authenticateFailedListsTheFivePlausibleCausesRanked() {
     assertThat(ranked("A01 NO AUTHENTICATE failed.")).containsSubsequence(RootCauses.PROTOCOL_DISABLED, RootCauses.NO_LICENSE,
         RootCauses.MAILBOX_PERMISSION, RootCauses.SCOPES, RootCauses.WRONG_USER_AUTHORIZED);

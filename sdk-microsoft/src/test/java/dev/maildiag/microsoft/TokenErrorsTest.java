@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TokenErrorsTest {
-  /** The token check's view: the signature table and the token-error context together. */
-  private static final Explainer EXPLAINER = Explainer.of(List.of(new MicrosoftSignatures(), new TokenErrors()));
+  /** The token check's view: the signature tables and the token-error context together. */
+  private static final Explainer EXPLAINER = Explainer.of(List.of(new MicrosoftSignatures(), new EntraCodes(), new TokenErrors()));
 
   private static List<Candidate> explain(String text, Facts facts, dev.maildiag.api.DiagnosticContext context) {
     return EXPLAINER.explain(new Observation(text, Stage.OAUTH, null, "microsoft", facts, context));

@@ -1,5 +1,6 @@
 package dev.maildiag.api.spi;
 
+import dev.maildiag.api.internal.explain.StageFallback;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,9 +43,20 @@ public final class Explainer {
 
   /**
    * The candidates for an observation, most likely first. When several interpreters name the same root
-   * cause, the strongest signal counts and each further one adds a little.
+   * cause, the strongest signal counts and each further one adds a little. A text seen outside a diagnosis
+   * (no stage known) that no interpreter recognises but that plainly belongs to one step of a mail handler's
+   * work gets that step's usual causes with low confidence, saying that only the step was recognised.
    */
   public List<Candidate> explain(Observation observation) {
+    List<Candidate> ranked = recognise(observation);
+    if (ranked.isEmpty() && observation.stage() == null) {
+      return StageFallback.of(observation.text());
+    }
+    return ranked;
+  }
+
+  /** The candidates that the interpreters recognise in the observation, without any fallback (e.g. for a log's lines). */
+  public List<Candidate> recognise(Observation observation) {
     Map<String, Candidate> merged = new LinkedHashMap<>();
     for (Interpreter interpreter : interpreters) {
       for (Candidate c : interpreter.interpret(observation)) {

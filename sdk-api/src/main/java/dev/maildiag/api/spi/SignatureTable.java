@@ -1,6 +1,7 @@
 package dev.maildiag.api.spi;
 
 import dev.maildiag.api.internal.explain.Prefiltered;
+import dev.maildiag.api.internal.explain.TextNormaliser;
 import dev.maildiag.api.internal.run.RootCauses;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -80,7 +81,7 @@ public class SignatureTable implements Interpreter, Prefiltered {
     if (provider != null && observation.provider() != null && !provider.equalsIgnoreCase(observation.provider())) {
       return List.of();
     }
-    return match(observation.text());
+    return match(TextNormaliser.normalise(observation.text()));
   }
 
   /** The candidates of every row that matches {@code text}, strongest first. */

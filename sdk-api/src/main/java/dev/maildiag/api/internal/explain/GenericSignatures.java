@@ -84,7 +84,7 @@ public final class GenericSignatures extends SignatureTable {
           .says("TLS was spoken to a port that talks plain text (or the other way round)")
           .cause(TLS_MODE_MISMATCH, 0.88).cause(NOT_A_MAIL_SERVER, 0.25).source(JSSE),
       anyOf("must issue a starttls", "starttls is required", "starttls required", "does not support starttls",
-              "send starttls", "530 5.7.0", "530-5.7.0", "requires tls", "tls is required", "encryption required")
+              "send starttls", "requires tls", "tls is required", "encryption required")
           .says("The server requires STARTTLS before anything else").cause(TLS_MODE_MISMATCH, 0.9).source(RFC3207),
       anyOf("no appropriate protocol", "protocol_version", "unsupported protocol", "tls 1.0 and 1.1 are not supported",
               "handshake_failure", "no cipher suites in common", "tlsv1 alert", "inappropriate fallback")
@@ -164,7 +164,7 @@ public final class GenericSignatures extends SignatureTable {
           .cause(CONSENT_REQUIRED, 0.45).cause(ADMIN_POLICY_BLOCKED, 0.4).cause(APP_UNVERIFIED, 0.3).source(RFC6749_AUTHZ),
       anyOf("token expired", "token has expired", "expired token", "token is expired", "accesstokenexpired",
               "access token expired", "jwt expired", "lifetime validation failed", "invalidauthenticationtoken")
-          .regex("(?<!refresh[ _])token (?:is |has )?expired|expired (?:access[ _])?token|accesstokenexpired|jwt expired"
+          .regex("(?<!refresh[ _]|flow |da )token (?:is |has )?expired|expired (?:access[ _])?token|accesstokenexpired|jwt expired"
               + "|lifetime validation failed|invalidauthenticationtoken")
           .says("The access token has expired").cause(ACCESS_TOKEN_EXPIRED, 0.85).cause(REFRESH_TOKEN_INVALID, 0.3).source(RFC6749),
       anyOf("refresh token", "refresh_token")

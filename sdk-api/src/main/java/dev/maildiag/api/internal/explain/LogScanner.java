@@ -143,7 +143,7 @@ public final class LogScanner {
     String message = time == null ? line : line.substring(Math.min(line.length(), line.indexOf(time) + time.length()));
     List<Candidate> ranked = cache.get(message);
     if (ranked == null) {
-      ranked = explainer.explain(Observations.of(line, provider == null ? "auto" : provider, null));
+      ranked = explainer.recognise(Observations.of(line, provider == null ? "auto" : provider, null));
       if (cache.size() >= CACHE_LIMIT) {
         cache.clear();
       }

@@ -1,0 +1,64 @@
+package dev.maildiag.cli;
+
+import dev.maildiag.api.internal.explain.Catalog;
+import dev.maildiag.api.internal.explain.CatalogTable;
+import dev.maildiag.api.internal.explain.Observations;
+import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.Explainer;
+import dev.maildiag.api.spi.Interpreter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Generated from the catalogs themselves: for every row of every catalog on the class path, the explainer (all
+ * modules' interpreters together) ranks the row's cause first for the row's documented message.
+ */
+class CatalogCoverageTest {
+  static final Explainer EXPLAINER = Explainer.discover();
+
+  static List<CatalogTable> tables() {
+    List<CatalogTable> tables = new ArrayList<>();
+    for (Interpreter i : EXPLAINER.interpreters()) {
+      if (i instanceof CatalogTable t) {
+        tables.add(t);
+      }
+    }
+    return tables;
+  }
+
+  @Test
+  void everyModuleContributesItsCatalogs() {
+    assertThat(tables()).extracting(t -> t.catalog().resource())
+        .contains("standards.tsv", "clients.tsv");
+  }
+
+  @TestFactory
+  Stream<DynamicNode> everyRowRanksItsCauseFirstForItsDocumentedMessage() {
+    return tables().stream().map(table -> DynamicContainer.dynamicContainer(table.catalog().name(),
+        table.catalog().rows().stream().flatMap(row -> row.documentedMessages().stream().map(message ->
+            DynamicTest.dynamicTest(table.catalog().resource() + ":" + row.line() + " " + abbreviated(message),
+                () -> assertRanksFirst(table, row, message))))));
+  }
+
+  private static void assertRanksFirst(CatalogTable table, Catalog.Row row, String message) {
+    List<Candidate> ranked = EXPLAINER.explain(Observations.of(message, table.provider() == null ? "auto" : table.provider(), null));
+    assertThat(ranked).as("nothing recognised in: %s", message).isNotEmpty();
+    assertThat(ranked.get(0).rootCause()).as("%s -> %s", message, ranked).isEqualTo(row.causes().get(0).rootCause());
+  }
+
+  @Test
+  void everyCatalogIsWellFormed() {
+    tables().forEach(t -> assertThat(t.problems()).as(t.catalog().resource()).isEmpty());
+  }
+
+  private static String abbreviated(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+  }
+}
