@@ -2,6 +2,7 @@ package dev.maildiag.google;
 
 import dev.maildiag.api.internal.run.RootCauses;
 import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.Explainer;
 import dev.maildiag.api.spi.Observation;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -11,9 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class GoogleSignaturesTest {
   static final GoogleSignatures TABLE = new GoogleSignatures();
+  /** Google's tables together: the challenge rows, Gmail's answers and the OAuth errors. */
+  static final Explainer GOOGLE = Explainer.of(List.of(TABLE, new GmailCodes(), new GoogleOAuthErrors()));
 
   static List<String> ranked(String text) {
-    return TABLE.interpret(Observation.ofText(text)).stream().map(Candidate::rootCause).toList();
+    return GOOGLE.recognise(Observation.ofText(text)).stream().map(Candidate::rootCause).toList();
   }
 
   static String b64(String s) {
@@ -36,7 +39,7 @@ class GoogleSignaturesTest {
   @Test
   void theClientsOwnXoauth2ResponseIsNeverDecodedIntoTheReason() {
     String payload = b64("user=a@example.com\u0001auth=Bearer ya29.SECRET\u0001\u0001");
-    List<Candidate> c = TABLE.interpret(Observation.ofText("C: A1 AUTHENTICATE XOAUTH2 " + payload + "\nS: A1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)"));
+    List<Candidate> c = GOOGLE.recognise(Observation.ofText("C: A1 AUTHENTICATE XOAUTH2 " + payload + "\nS: A1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)"));
     assertThat(c).isNotEmpty();
     assertThat(c.toString()).doesNotContain("SECRET").doesNotContain("ya29");
   }
@@ -55,6 +58,8 @@ class GoogleSignaturesTest {
 
   @Test
   void silentForAnotherProvider() {
-    assertThat(TABLE.interpret(Observation.ofText("[AUTHENTICATIONFAILED] Invalid credentials").withProvider("microsoft"))).isEmpty();
+    Observation gmail = Observation.ofText("[AUTHENTICATIONFAILED] Invalid credentials").withProvider("google");
+    assertThat(GOOGLE.recognise(gmail)).isNotEmpty();
+    assertThat(GOOGLE.recognise(gmail.withProvider("microsoft"))).isEmpty();
   }
 }

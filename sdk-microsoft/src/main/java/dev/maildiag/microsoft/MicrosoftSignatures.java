@@ -9,21 +9,16 @@ import static dev.maildiag.api.spi.Signature.anyOf;
 /**
  * What Microsoft Entra ID and Exchange Online (IMAP, POP3, SMTP answers) say in words, and the root causes each
  * text points to. One row per signal, with the public source of its meaning. The AADSTS codes themselves are
- * read by {@link EntraCodes}.
+ * read by {@link EntraCodes}, Exchange's status codes and documented answers by {@link ExchangeCodes}.
  */
 public final class MicrosoftSignatures extends SignatureTable {
   static final String ENTRA_CODES = "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes";
   static final String ENTRA_NATIONAL = "https://learn.microsoft.com/en-us/entra/identity-platform/authentication-national-cloud";
   static final String EXO_OAUTH = "https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth";
-  static final String EXO_SMTP_AUTH = "https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission";
   static final String EXO_SMTP_5_7_139 = "https://aka.ms/smtp_auth_disabled";
   static final String EXO_BASIC_AUTH = "https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/deprecation-of-basic-authentication-exchange-online";
   static final String EXO_SECURITY_DEFAULTS = "https://learn.microsoft.com/en-us/entra/fundamentals/security-defaults";
-  static final String EXO_NDR_5_7_60 = "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-60-through-5-7-64-in-exchange-online";
   static final String EXO_THROTTLING = "https://learn.microsoft.com/en-us/exchange/mailbox-migration/office-365-migration-best-practices#throttling";
-  static final String GET_IMAP_ACCESS_TOKEN = "https://github.com/DanijelkMSFT/ThisandThat/blob/main/Get-IMAPAccessToken.ps1";
-  static final String ATLASSIAN_NOT_CONNECTED = "https://confluence.atlassian.com/jirakb/imap-fails-with-a3-bad-user-is-authenticated-but-not-connected-error-in-jira-server-integrated-with-office365-1047552539.html";
-  static final String GRAPH_NO_MAILBOX = "https://learn.microsoft.com/en-us/graph/api/resources/mail-api-overview";
 
   static final List<Signature> ROWS = List.of(
       // --- Entra ID: the client and its secret
@@ -80,31 +75,11 @@ public final class MicrosoftSignatures extends SignatureTable {
           .regex("authenticate (?:plain|login)|\\blogin failed|password=<non-null>|auth[= ]plain")
           .says("A password login was tried where Exchange Online only accepts OAuth").cause(BASIC_AUTH_REJECTED, 0.8)
           .cause(PROTOCOL_DISABLED, 0.3).source(EXO_BASIC_AUTH),
-      anyOf("authenticated but not connected")
-          .says("Exchange accepted the token but will not serve the mailbox (a client access rule, the wrong user, or no Full Access)")
-          .cause(CLIENT_ACCESS_RULE, 0.55).cause(WRONG_USER_AUTHORIZED, 0.5).cause(MAILBOX_PERMISSION, 0.48)
-          .cause(PROTOCOL_DISABLED, 0.35).source(ATLASSIAN_NOT_CONNECTED),
-      anyOf("connection closed. 14", "server unavailable. 15")
-          .says("Exchange dropped the IMAP session (throttling, or a mailbox too busy to open)")
-          .cause(THROTTLED, 0.45).cause(INBOX_FLOODED, 0.4).cause(NETWORK_BLOCKED, 0.25).source(EXO_THROTTLING),
       anyOf("4.3.2").regex("\\b4\\.3\\.2\\b")
           .says("SMTP 4.3.2: Exchange is not accepting connections for now (service busy or throttled)")
           .cause(THROTTLED, 0.6).cause(NETWORK_BLOCKED, 0.25).source(EXO_THROTTLING),
-      anyOf("request is throttled", "suggested backoff time", "server busy", "concurrent connections limit")
-          .says("Exchange throttles the mailbox or connection").cause(THROTTLED, 0.88).cause(INBOX_FLOODED, 0.5).source(EXO_THROTTLING),
-      anyOf("mailboxnotenabledforrestapi", "mailbox is either inactive, soft-deleted", "hosted on-premise", "does not have a mailbox",
-              "mailbox is not licensed", "no exchange online license", "user does not have a license")
-          .says("The account has no Exchange Online mailbox (no licence)").cause(NO_LICENSE, 0.88).source(GRAPH_NO_MAILBOX),
-      anyOf("erroraccessdenied", "access is denied. check credentials")
-          .says("Exchange denies access to the mailbox").cause(MAILBOX_PERMISSION, 0.55).cause(SCOPES, 0.45).source(GET_IMAP_ACCESS_TOKEN),
 
       // --- Exchange Online SMTP AUTH (5.7.139 says which reason in its text)
-      anyOf("smtpclientauthentication is disabled", "smtp_auth_disabled", "smtp auth is disabled", "smtpclientauthenticationdisabled")
-          .says("SMTP AUTH is disabled for the tenant or mailbox").cause(SMTP_AUTH_DISABLED, 0.96).source(EXO_SMTP_5_7_139),
-      anyOf("basic authentication is disabled", "basic auth is disabled", "basicauthblocked")
-          .says("Exchange refuses basic (password) authentication").cause(BASIC_AUTH_REJECTED, 0.93).source(EXO_BASIC_AUTH),
-      anyOf("security defaults policy", "locked by your organization's security defaults")
-          .says("Security defaults block SMTP AUTH for this user").cause(CONDITIONAL_ACCESS, 0.9).source(EXO_SECURITY_DEFAULTS),
       anyOf("did not meet the criteria to be authenticated")
           .says("Exchange refused SMTP AUTH by policy (conditional access, SMTP AUTH off, or a password where OAuth is needed)")
           .cause(CONDITIONAL_ACCESS, 0.55).cause(SMTP_AUTH_DISABLED, 0.48).cause(BASIC_AUTH_REJECTED, 0.45).source(EXO_SMTP_5_7_139),
@@ -113,13 +88,7 @@ public final class MicrosoftSignatures extends SignatureTable {
       anyOf("5.7.3").regex("5\\.7\\.3\\b")
           .says("SMTP 5.7.3: Exchange refused the token (SMTP.Send scope, SMTP AUTH, mailbox or user)")
           .cause(SCOPES, 0.45).cause(SMTP_AUTH_DISABLED, 0.42).cause(MAILBOX_PERMISSION, 0.38).cause(WRONG_USER_AUTHORIZED, 0.35)
-          .cause(NO_LICENSE, 0.3).cause(ACCESS_TOKEN_EXPIRED, 0.3).cause(BASIC_AUTH_REJECTED, 0.3).source(EXO_OAUTH),
-      anyOf("5.7.57", "client not authenticated to send")
-          .says("SMTP 5.7.57: mail was sent without authenticating").cause(INVALID_CONFIGURATION, 0.55).cause(SMTP_AUTH_DISABLED, 0.35)
-          .source(EXO_SMTP_AUTH),
-      anyOf("5.7.60", "sendasdenied", "not allowed to send as", "sendasdeniedexception")
-          .says("The authorizing user may not send as this mailbox").cause(MAILBOX_PERMISSION, 0.85).cause(WRONG_USER_AUTHORIZED, 0.35)
-          .source(EXO_NDR_5_7_60));
+          .cause(NO_LICENSE, 0.3).cause(ACCESS_TOKEN_EXPIRED, 0.3).cause(BASIC_AUTH_REJECTED, 0.3).source(EXO_OAUTH));
 
   public MicrosoftSignatures() {
     super("microsoft", ROWS);

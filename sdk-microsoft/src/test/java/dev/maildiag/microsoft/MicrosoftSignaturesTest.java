@@ -2,6 +2,7 @@ package dev.maildiag.microsoft;
 
 import dev.maildiag.api.internal.run.RootCauses;
 import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.Explainer;
 import dev.maildiag.api.spi.Observation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -9,9 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MicrosoftSignaturesTest {
   static final MicrosoftSignatures TABLE = new MicrosoftSignatures();
+  /** Microsoft's tables together: the words, the AADSTS codes and Exchange's documented answers. */
+  static final Explainer MICROSOFT = Explainer.of(List.of(TABLE, new EntraCodes(), new ExchangeCodes()));
 
   static List<String> ranked(String text) {
-    return TABLE.interpret(Observation.ofText(text)).stream().map(Candidate::rootCause).toList();
+    return MICROSOFT.recognise(Observation.ofText(text)).stream().map(Candidate::rootCause).toList();
   }
 
   @Test

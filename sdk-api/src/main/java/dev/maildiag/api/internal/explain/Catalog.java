@@ -28,7 +28,8 @@ import java.util.Objects;
  *   <li>{@code example}: the documented message, when the signal alone is not it (for the coverage test).</li>
  * </ul>
  * Lines starting with {@code #} are comments; {@code @name TEXT} names the catalog in reports and
- * {@code @message code-and-says} makes each row's documented message its signal followed by what it says.
+ * {@code @message code-and-says} makes each row's documented message (and the reason shown) its code followed by
+ * what it says.
  *
  * @param name what the catalog holds, e.g. "Microsoft Entra AADSTS error codes"
  * @param resource where it was read from
@@ -103,13 +104,14 @@ public record Catalog(String name, String resource, List<Row> rows) {
         if (f.length < 4 || f.length > 5) {
           throw new IllegalArgumentException(resource + ":" + lineNo + ": expected 4 or 5 tab-separated fields, got " + f.length);
         }
-        String says = f[2].trim();
         List<String> signals = new ArrayList<>();
         for (String s : f[0].split("\\|")) {
           if (!s.isBlank()) {
             signals.add(s.trim().toLowerCase(Locale.ROOT));
           }
         }
+        // a code's meaning is shown with the code, as the provider writes it: "AADSTS50011: InvalidReplyTo - ..."
+        String says = codeAndSays && !signals.get(0).contains("*") ? signals.get(0).toUpperCase(Locale.ROOT) + ": " + f[2].trim() : f[2].trim();
         String causesField = f[1].trim();
         boolean nearest = causesField.startsWith("nearest ");
         String reason = nearest ? says + " (not a mail handler's cause; the nearest one)" : says;
@@ -123,7 +125,7 @@ public record Catalog(String name, String resource, List<Row> rows) {
         }
         String source = sources.getOrDefault(f[3].trim(), f[3].trim());
         String example = f.length == 5 && !f[4].isBlank() ? f[4].trim()
-            : codeAndSays ? signals.get(0).toUpperCase(Locale.ROOT) + ": " + says : null;
+            : codeAndSays ? says : null;
         rows.add(new Row(signals, causes, !nearest, says, source, example, lineNo));
       }
     } catch (IOException e) {

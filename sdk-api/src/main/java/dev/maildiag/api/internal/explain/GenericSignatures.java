@@ -203,7 +203,7 @@ public final class GenericSignatures extends SignatureTable {
       // the OAuth flow's state lives on the node that started it; a callback on another node cannot find it
       anyOf("state mismatch", "invalid state", "state parameter", "state does not match", "flow not found", "no flow found",
               "flow with id", "unknown flow", "oauth flow")
-          .regex("state (?:mismatch|parameter (?:is )?(?:invalid|missing|does ?n[o']t match|mismatch))|invalid state|state does not match|"
+          .regex("state (?:mismatch|parameter (?:is )?(?:invalid|missing|does ?n[o']t match|mismatch))|(?<!received in )invalid state|state does not match|"
               + "(?:no )?flow (?:with id .{0,60})?not found|no flow found|unknown flow|invalid flow|oauth flow .{0,40}(?:expired|not found|missing)")
           .says("The OAuth callback did not find the flow it belongs to (often another cluster node answered the callback)")
           .cause(SESSION_STICKINESS, 0.6).cause(REDIRECT_URI_MISMATCH, 0.2).source(JIRA_KB),

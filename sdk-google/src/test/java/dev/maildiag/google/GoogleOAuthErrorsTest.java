@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class GoogleTokenErrorsTest {
-  private final GoogleTokenErrors interpreter = new GoogleTokenErrors();
+class GoogleOAuthErrorsTest {
+  private final GoogleOAuthErrors interpreter = new GoogleOAuthErrors();
 
   private List<Candidate> duringGoogleDiagnosis(String text) {
     return interpreter.interpret(CheckContext.standalone(GoogleContexts.gmail().build()).observe(text, Stage.OAUTH));
