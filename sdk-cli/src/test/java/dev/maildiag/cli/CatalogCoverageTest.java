@@ -6,6 +6,9 @@ import dev.maildiag.api.internal.explain.Observations;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Explainer;
 import dev.maildiag.api.spi.Interpreter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -36,7 +39,7 @@ class CatalogCoverageTest {
   @Test
   void everyModuleContributesItsCatalogs() {
     assertThat(tables()).extracting(t -> t.catalog().resource())
-        .contains("standards.tsv", "clients.tsv");
+        .contains("standards.tsv", "clients.tsv", "entra-codes.tsv", "exchange.tsv", "google-oauth.tsv", "gmail.tsv");
   }
 
   @TestFactory
@@ -56,6 +59,18 @@ class CatalogCoverageTest {
   @Test
   void everyCatalogIsWellFormed() {
     tables().forEach(t -> assertThat(t.problems()).as(t.catalog().resource()).isEmpty());
+  }
+
+  /** docs/explain.md counts every catalog's rows, "nearest" rows and spellings, as they are. */
+  @Test
+  void theDocsCountEveryCatalogsRows() throws IOException {
+    String docs = Files.readString(Path.of("..", "docs", "explain.md"));
+    for (CatalogTable t : tables()) {
+      List<Catalog.Row> rows = t.catalog().rows();
+      long nearest = rows.stream().filter(r -> !r.mailCause()).count();
+      long spellings = rows.stream().mapToLong(r -> r.signals().size()).sum();
+      assertThat(docs).as(t.catalog().resource()).contains("`" + t.catalog().resource() + "` | " + rows.size() + " | " + nearest + " | " + spellings + " |");
+    }
   }
 
   private static String abbreviated(String s) {

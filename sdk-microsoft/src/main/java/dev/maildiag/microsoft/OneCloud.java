@@ -8,11 +8,13 @@ import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The declared cloud, the mail host, the sign-in host and the scope resource all belong to one cloud.
+ * The declared cloud, the mail host, the sign-in host and the scope resource all belong to one cloud (a worldwide
+ * mail host with a scope on {@code outlook.office365.us} is a cloud mismatch, not merely a wrong scope).
  * Settings that name no known Microsoft host (e.g. a test server) say nothing and are left out.
  */
 public final class OneCloud implements Check {
@@ -31,6 +33,11 @@ public final class OneCloud implements Check {
     MicrosoftClouds.byMailHost(c.server().host()).ifPresent(cl -> seen.put("mail host " + c.server().host(), cl));
     authority(c.oauth().tokenEndpoint()).ifPresent(cl -> seen.put("token endpoint " + MicrosoftClouds.hostOf(c.oauth().tokenEndpoint()), cl));
     authority(c.oauth().authorizationEndpoint()).ifPresent(cl -> seen.put("authorization endpoint " + MicrosoftClouds.hostOf(c.oauth().authorizationEndpoint()), cl));
+    // the token's audience: a scope on another cloud's mail resource gets a token this cloud's servers reject
+    // (a scope alone, with no Microsoft host named, says nothing: e.g. a test server)
+    for (String scope : seen.isEmpty() ? List.<String>of() : c.oauth().scopes()) {
+      MicrosoftClouds.byResource(scope).ifPresent(cl -> seen.putIfAbsent("scope resource " + resourceOf(scope), cl));
+    }
     Map<String, String> evidence = new LinkedHashMap<>();
     seen.forEach((what, cl) -> evidence.put(what, cl.id()));
     MicrosoftCloud first = seen.values().stream().findFirst().orElse(null);
@@ -52,6 +59,12 @@ public final class OneCloud implements Check {
         .remediation(MicrosoftFixes.of(RootCauses.CLOUD_MISMATCH, c));
     evidence.forEach(f::evidence);
     return f.build();
+  }
+
+  /** {@code https://outlook.office365.us/} of {@code https://outlook.office365.us/IMAP.AccessAsUser.All}. */
+  private static String resourceOf(String scope) {
+    int slash = scope.indexOf('/', scope.indexOf("://") + 3);
+    return slash < 0 ? scope : scope.substring(0, slash + 1);
   }
 
   private static Optional<MicrosoftCloud> authority(String url) {

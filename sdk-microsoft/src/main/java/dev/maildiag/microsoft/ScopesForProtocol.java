@@ -63,8 +63,10 @@ public final class ScopesForProtocol implements Check {
     boolean offlineMissing = !appOnly && scopes.stream().noneMatch(s -> s.equalsIgnoreCase(MicrosoftCloud.OFFLINE_ACCESS));
     Finding.Builder f;
     if (!problems.isEmpty()) {
+      // another cloud's resource alone is the settings mixing clouds (microsoft.cloud's cloud-mismatch); the scope is its symptom
+      boolean onlyAnotherCloud = foreign.isPresent() && problems.size() == 1;
       f = Finding.error("The scopes are wrong for " + protocol.label().toUpperCase(Locale.ROOT) + " in " + cloud.name() + ": " + problems.get(0))
-          .rootCause(RootCauses.SCOPES, 0.95)
+          .rootCause(RootCauses.SCOPES, onlyAnotherCloud ? 0.6 : 0.95)
           .detail(String.join("; ", problems) + (offlineMissing ? "; offline_access is missing too" : ""));
     } else if (offlineMissing) {
       f = Finding.warning("offline_access is not among the scopes, so no refresh token is issued and the handler stops after an hour")

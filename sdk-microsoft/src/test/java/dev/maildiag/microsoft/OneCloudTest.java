@@ -1,8 +1,14 @@
 package dev.maildiag.microsoft;
 
+import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
+import dev.maildiag.api.Maildiag;
+import dev.maildiag.api.Report;
+import dev.maildiag.api.RankedRootCause;
+import dev.maildiag.api.Stage;
 import dev.maildiag.api.Severity;
 import dev.maildiag.api.internal.run.RootCauses;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +26,33 @@ class OneCloudTest {
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
     assertThat(f.rootCause()).isEqualTo(RootCauses.CLOUD_MISMATCH);
     assertThat(f.evidence()).containsEntry("mail host outlook.office365.com", "worldwide");
+  }
+
+  @Test
+  void aWorldwideHostWithAnotherCloudsScopeResourceIsACloudMismatch() {
+    Finding f = new OneCloud().run(Contexts.ctx(Contexts.imap()
+        .scopes(List.of("https://outlook.office365.us/IMAP.AccessAsUser.All", "offline_access")).build()));
+    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+    assertThat(f.rootCause()).isEqualTo(RootCauses.CLOUD_MISMATCH);
+    assertThat(f.summary()).contains("scope resource https://outlook.office365.us/");
+    assertThat(f.evidence()).containsEntry("mail host outlook.office365.com", "worldwide")
+        .containsEntry("scope resource https://outlook.office365.us/", "gcc-high");
+  }
+
+  @Test
+  void theWholeConfigurationStageNamesTheCloudMismatchFirst() {
+    DiagnosticContext context = Contexts.imap()
+        .scopes(List.of("https://outlook.office365.us/IMAP.AccessAsUser.All", "offline_access")).build();
+    Report report = Maildiag.builder().stages(Stage.CONFIG).build().diagnose(context);
+    assertThat(report.topRootCause()).map(RankedRootCause::id).contains(RootCauses.CLOUD_MISMATCH);
+  }
+
+  @Test
+  void gccHighScopesWithGccHighHostsAgree() {
+    Finding f = new OneCloud().run(Contexts.ctx(Contexts.imap().cloud("gcc-high").host("outlook.office365.us")
+        .tokenEndpoint("https://login.microsoftonline.us/t/oauth2/v2.0/token")
+        .scopes(List.of("https://outlook.office365.us/IMAP.AccessAsUser.All", "offline_access")).build()));
+    assertThat(f.severity()).isEqualTo(Severity.OK);
   }
 
   @Test

@@ -106,8 +106,12 @@ public record Catalog(String name, String resource, List<Row> rows) {
         }
         List<String> signals = new ArrayList<>();
         for (String s : f[0].split("\\|")) {
-          if (!s.isBlank()) {
-            signals.add(s.trim().toLowerCase(Locale.ROOT));
+          String signal = s.trim().toLowerCase(Locale.ROOT);
+          if (signal.length() > 2 && signal.substring(1, signal.length() - 1).contains("*")) {
+            throw new IllegalArgumentException(resource + ":" + lineNo + ": '*' only at either end of a signal: " + signal);
+          }
+          if (!signal.isEmpty()) {
+            signals.add(signal);
           }
         }
         // a code's meaning is shown with the code, as the provider writes it: "AADSTS50011: InvalidReplyTo - ..."
