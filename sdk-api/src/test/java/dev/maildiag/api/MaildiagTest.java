@@ -3,7 +3,6 @@ package dev.maildiag.api;
 import dev.maildiag.api.DiagnosticContext.NetworkSettings;
 import dev.maildiag.api.DiagnosticContext.Timeouts;
 import dev.maildiag.api.internal.report.ReportJson;
-import dev.maildiag.api.internal.run.RootCauses;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -26,7 +25,7 @@ class MaildiagTest {
   private static final Key<String> GREETING = Key.of("greeting", String.class);
 
   private static Maildiag runnerOf(Check... checks) {
-    Maildiag.Builder b = Maildiag.builder().discoverProviders(false);
+    Maildiag.Builder b = FakeCheck.bareRunner();
     for (Check c : checks) {
       b.check(c);
     }
@@ -39,7 +38,7 @@ class MaildiagTest {
 
   @Test
   void dependentOfAFailedCheckIsSkippedWithTheReason() {
-    Check first = FakeCheck.error("net.first", RootCauses.NETWORK_BLOCKED);
+    Check first = FakeCheck.error("net.first", RootCause.NETWORK_BLOCKED);
     Check second = new FakeCheck(CheckInfo.of("net.second", Stage.NETWORK, "second").requires("net.first"),
         ctx -> { throw new AssertionError("must not run"); });
 
@@ -50,7 +49,7 @@ class MaildiagTest {
       assertThat(f.summary()).contains("net.first");
     });
     assertThat(report.verdict()).isEqualTo(Verdict.ERROR);
-    assertThat(report.topRootCause()).get().extracting(RankedRootCause::id).isEqualTo(RootCauses.NETWORK_BLOCKED);
+    assertThat(report.topRootCause()).get().extracting(RankedRootCause::id).isEqualTo(RootCause.NETWORK_BLOCKED);
   }
 
   @Test
@@ -178,7 +177,7 @@ class MaildiagTest {
     Check config = FakeCheck.ok("a.config");
     Check network = new FakeCheck(CheckInfo.of("b.network", Stage.NETWORK, "network"), ctx -> Finding.ok("x").build());
 
-    Report report = Maildiag.builder().discoverProviders(false).check(config).check(network).stages(Stage.CONFIG).build()
+    Report report = FakeCheck.bareRunner().check(config).check(network).stages(Stage.CONFIG).build()
         .diagnose(context(Duration.ofSeconds(5)));
 
     assertThat(report.findings()).extracting(Finding::checkId).containsExactly("a.config");
@@ -200,7 +199,7 @@ class MaildiagTest {
         .accessToken(Secret.of("token")).network(NetworkSettings.direct()).build());
 
     assertThat(report.finding("config.port-security")).get().extracting(Finding::severity).isEqualTo(Severity.ERROR);
-    assertThat(report.topRootCause()).get().extracting(RankedRootCause::id).isEqualTo(RootCauses.TLS_MODE_MISMATCH);
+    assertThat(report.topRootCause()).get().extracting(RankedRootCause::id).isEqualTo(RootCause.TLS_MODE_MISMATCH);
   }
 
   @Test
@@ -208,23 +207,23 @@ class MaildiagTest {
     DiagnosticsProvider provider = new DiagnosticsProvider() {
       @Override public String id() { return "acme"; }
       @Override public java.util.Optional<Remediation> remediation(String rootCause, DiagnosticContext context) {
-        return rootCause.equals(RootCauses.PROTOCOL_DISABLED)
+        return rootCause.equals(RootCause.PROTOCOL_DISABLED)
             ? java.util.Optional.of(Remediation.of(List.of("Run Set-CASMailbox " + context.server().login() + " -ImapEnabled $true")))
             : java.util.Optional.empty();
       }
       @Override public List<Check> checks() {
-        return List.of(FakeCheck.error("x.auth", RootCauses.PROTOCOL_DISABLED), FakeCheck.error("x.net", RootCauses.NETWORK_BLOCKED));
+        return List.of(FakeCheck.error("x.auth", RootCause.PROTOCOL_DISABLED), FakeCheck.error("x.net", RootCause.NETWORK_BLOCKED));
       }
     };
 
-    Report report = Maildiag.builder().discoverProviders(false).provider(provider).build()
+    Report report = FakeCheck.bareRunner().provider(provider).build()
         .diagnose(DiagnosticContext.builder().login("a@example.com").network(NetworkSettings.direct()).build());
 
     assertThat(report.finding("x.auth").orElseThrow().remediation().steps()).containsExactly("Run Set-CASMailbox a@example.com -ImapEnabled $true");
-    assertThat(report.rootCauses()).filteredOn(r -> r.id().equals(RootCauses.PROTOCOL_DISABLED)).singleElement()
+    assertThat(report.rootCauses()).filteredOn(r -> r.id().equals(RootCause.PROTOCOL_DISABLED)).singleElement()
         .satisfies(r -> assertThat(r.remediation().steps()).containsExactly("Run Set-CASMailbox a@example.com -ImapEnabled $true"));
     assertThat(report.finding("x.net").orElseThrow().remediation())
-        .isEqualTo(RootCauses.find(RootCauses.NETWORK_BLOCKED).orElseThrow().remediation());
+        .isEqualTo(Maildiag.create().rootCause(RootCause.NETWORK_BLOCKED).orElseThrow().remediation());
   }
 
   private static void sleep(long ms) {

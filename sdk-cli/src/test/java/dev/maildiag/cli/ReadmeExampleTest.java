@@ -6,8 +6,6 @@ import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Report;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Security;
-import dev.maildiag.api.internal.report.TextReport;
-import dev.maildiag.api.internal.run.RootCauses;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -40,13 +38,13 @@ class ReadmeExampleTest {
           .protocol(Protocol.IMAP).host("outlook.office365.com").port(993).security(Security.SSL)
           .login("helpdesk@contoso.com")
           .provider("microsoft").tenant("contoso.onmicrosoft.com").clientId("00000000-1111-2222-3333-444444444444")
-          .clientSecret(Secret.of(System.getenv("CLIENT_SECRET")))
+          .clientSecret(Secret.ofNullable(System.getenv("CLIENT_SECRET")))
           .refreshToken(Secret.of(storedRefreshToken))
           .timeout(Duration.ofSeconds(10))
           .build();
 
       Report report = Maildiag.create().diagnose(context);
-      System.out.println(TextReport.write(report));
+      System.out.println(report.toText());
       report.topRootCause().ifPresent(cause -> System.out.println("Most likely: " + cause.id() + " - " + cause.title()));
       // README-END
       assertThat(report.findings()).isNotEmpty();
@@ -59,7 +57,7 @@ class ReadmeExampleTest {
     // there is no network here: whatever is found, it is named with a known root-cause id
     if (out.contains("Most likely: ")) {
       String id = out.substring(out.indexOf("Most likely: ") + 13).split(" ")[0];
-      assertThat(RootCauses.find(id)).as("root cause %s", id).isPresent();
+      assertThat(Maildiag.create().rootCause(id)).as("root cause %s", id).isPresent();
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.maildiag.api.spi;
 
 import dev.maildiag.api.internal.explain.Prefiltered;
-import dev.maildiag.api.internal.run.RootCauses;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -52,8 +51,9 @@ public class SignatureTable implements Interpreter, Prefiltered {
   }
 
   /**
-   * What is wrong with the table's shape, empty when nothing: every row cites a public https source,
-   * names registered root causes, and ranks its causes with confidences below certainty.
+   * What is wrong with the table's shape, empty when nothing: every row cites a public https source and
+   * ranks its causes with confidences below certainty. That every root cause it names is registered is
+   * proven when a {@link dev.maildiag.api.Maildiag} with the table is built.
    */
   public final List<String> problems() {
     List<String> problems = new ArrayList<>();
@@ -63,9 +63,6 @@ public class SignatureTable implements Interpreter, Prefiltered {
       }
       double previous = 1;
       for (Candidate c : row.causes()) {
-        if (RootCauses.find(c.rootCause()).isEmpty()) {
-          problems.add(row.signal() + ": unknown root cause " + c.rootCause());
-        }
         if (c.confidence() > 0.99 || c.confidence() < 0.1 || c.confidence() > previous) {
           problems.add(row.signal() + ": confidence " + c.confidence() + " of " + c.rootCause() + " is out of range or order");
         }

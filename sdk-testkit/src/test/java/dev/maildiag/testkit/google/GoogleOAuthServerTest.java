@@ -1,6 +1,6 @@
 package dev.maildiag.testkit.google;
 
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.Maildiag;
 import dev.maildiag.testkit.Scenario;
 import dev.maildiag.testkit.Scenarios;
 import java.io.IOException;
@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GoogleOAuthServerTest {
+  private static final Maildiag KNOWN = Maildiag.create();
+
   private final OkHttpClient http = new OkHttpClient();
 
   private String[] post(String url, String name, String value) throws IOException {
@@ -51,6 +53,6 @@ class GoogleOAuthServerTest {
         .containsExactlyInAnyOrderElementsOf(GoogleSimulation.FAILURES.keySet())
         .first().isEqualTo(Scenario.HEALTHY);
     GoogleSimulation.FAILURES.keySet().stream().filter(f -> !f.equals(Scenario.HEALTHY))
-        .forEach(f -> assertThat(RootCauses.find(f)).as(f).isPresent());
+        .forEach(f -> assertThat(KNOWN.rootCause(f)).as(f).isPresent());
   }
 }

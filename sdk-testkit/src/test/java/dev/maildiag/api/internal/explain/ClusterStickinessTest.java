@@ -4,7 +4,7 @@ import dev.maildiag.api.DiagnosticContext.Cluster;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.testkit.cluster.LoopbackCluster;
 import java.io.IOException;
@@ -26,7 +26,7 @@ class ClusterStickinessTest {
       Finding f = new ClusterStickiness().run(CheckContext.standalone(context(cluster.baseUrl(), cluster.nodeUrls())));
 
       assertThat(f.severity()).isEqualTo(Severity.ERROR);
-      assertThat(f.rootCause()).isEqualTo(RootCauses.SESSION_STICKINESS);
+      assertThat(f.rootCause()).isEqualTo(RootCause.SESSION_STICKINESS);
       assertThat(f.evidence().get("answeredBy")).contains("node1").contains("node2");
       assertThat(f.evidence()).containsValue("node1").containsValue("node2"); // each node URL names itself
       assertThat(cluster.requests()).isEqualTo(ClusterProbe.DEFAULT_REQUESTS);
@@ -52,7 +52,7 @@ class ClusterStickinessTest {
       assertThat(report.answeredBy()).containsExactly("node1", "node2", "node3", "node1");
       assertThat(report.switches()).hasSize(3);
       assertThat(report.baseUrl()).doesNotContain("secret");
-      assertThat(report.candidates()).extracting(c -> c.rootCause()).containsExactly(RootCauses.SESSION_STICKINESS);
+      assertThat(report.candidates()).extracting(c -> c.rootCause()).containsExactly(RootCause.SESSION_STICKINESS);
     }
   }
 
@@ -72,7 +72,7 @@ class ClusterStickinessTest {
   void aBaseUrlThatIsNoHttpUrlIsAConfigurationError() {
     Finding f = new ClusterStickiness().run(CheckContext.standalone(context("ftp://jira.example.com/?token=secret", List.of())));
 
-    assertThat(f.rootCause()).isEqualTo(RootCauses.INVALID_CONFIGURATION);
+    assertThat(f.rootCause()).isEqualTo(RootCause.INVALID_CONFIGURATION);
     assertThat(f.detail()).doesNotContain("secret");
   }
 

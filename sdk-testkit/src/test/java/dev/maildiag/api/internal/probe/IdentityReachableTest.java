@@ -5,7 +5,7 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Severity;
 import dev.maildiag.api.internal.net.TlsTrust;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.testkit.http.LocalHttpsServer;
 import dev.maildiag.testkit.proxy.MockProxy;
 import dev.maildiag.testkit.tls.TestCertificates;
@@ -42,7 +42,7 @@ class IdentityReachableTest {
     try (LocalHttpsServer idp = LocalHttpsServer.start(TestCertificates.localhost(), 400, 0);
         MockProxy proxy = MockProxy.denying().start()) {
       Finding f = Probe.run(new IdentityReachable(), identity(idp.url("/token"), viaProxy(proxy)).build());
-      assertThat(f.rootCause()).isEqualTo(RootCauses.PROXY_BLOCKING);
+      assertThat(f.rootCause()).isEqualTo(RootCause.PROXY_BLOCKING);
       assertThat(f.detail()).contains("not an OAuth error");
       assertThat(idp.hits()).isZero();
     }
@@ -53,7 +53,7 @@ class IdentityReachableTest {
     try (LocalHttpsServer idp = LocalHttpsServer.start(TestCertificates.localhost(), 400, 0);
         MockProxy proxy = MockProxy.requiringAuth("u", "p").start()) {
       Finding f = Probe.run(new IdentityReachable(), identity(idp.url("/token"), viaProxy(proxy)).build());
-      assertThat(f.rootCause()).isEqualTo(RootCauses.PROXY_BLOCKING);
+      assertThat(f.rootCause()).isEqualTo(RootCause.PROXY_BLOCKING);
       assertThat(String.join(" ", f.remediation().steps())).contains("-Dhttps.proxyUser");
     }
   }
@@ -62,7 +62,7 @@ class IdentityReachableTest {
   void aClosedPortIsNetworkBlocked() throws Exception {
     int port = Probe.closedPort();
     Finding f = Probe.run(new IdentityReachable(), identity("https://localhost:" + port + "/token", NetworkSettings.direct()).build());
-    assertThat(f.rootCause()).isEqualTo(RootCauses.NETWORK_BLOCKED);
+    assertThat(f.rootCause()).isEqualTo(RootCause.NETWORK_BLOCKED);
   }
 
   @Test
@@ -70,7 +70,7 @@ class IdentityReachableTest {
     try (LocalHttpsServer idp = LocalHttpsServer.start(TestCertificates.localhost(), 400, 0)) {
       Finding f = Probe.run(new IdentityReachable(), identity(idp.url("/token"), NetworkSettings.direct())
           .attribute(TlsTrust.ATTRIBUTE, TlsTrust.jvmDefault()).build());
-      assertThat(f.rootCause()).isEqualTo(RootCauses.TLS_CERTIFICATE);
+      assertThat(f.rootCause()).isEqualTo(RootCause.TLS_CERTIFICATE);
     }
   }
 }
