@@ -226,6 +226,129 @@ class MaildiagTest {
         .isEqualTo(Maildiag.create().rootCause(RootCause.NETWORK_BLOCKED).orElseThrow().remediation());
   }
 
+  @Test
+  void aDiagnosisWithNoCheckIsNotOk() {
+    Report report = runnerOf().diagnose(context(Duration.ofSeconds(5)));
+
+    assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
+    assertThat(report.findings()).singleElement().satisfies(f -> {
+      assertThat(f.checkId()).isEqualTo("diagnosis.nothing-checked");
+      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+      assertThat(f.summary()).contains("No check ran");
+    });
+    assertThat(report.rootCauses()).isEmpty();
+  }
+
+  @Test
+  void aDiagnosisWhoseChecksWereAllSkippedIsNotOk() {
+    Check skipper = new FakeCheck(CheckInfo.of("x.skipper", Stage.CONFIG, "skipper"), ctx -> Finding.skipped("nothing to do").build());
+
+    Report report = runnerOf(skipper).diagnose(context(Duration.ofSeconds(5)));
+
+    assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
+    assertThat(report.findings()).extracting(Finding::checkId).containsExactly("x.skipper", "diagnosis.nothing-checked");
+  }
+
+  @Test
+  void aPreflightWithoutOfflineChecksIsNotOk() {
+    Check network = new FakeCheck(CheckInfo.of("x.network", Stage.NETWORK, "network"), ctx -> Finding.ok("x").build());
+
+    Report report = runnerOf(network).preflight(context(Duration.ofSeconds(5)));
+
+    assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
+    assertThat(report.findings()).extracting(Finding::checkId).containsExactly("diagnosis.nothing-checked");
+  }
+
+  @Test
+  void theCoreChecksArePresentWithoutDiscovery() {
+    Maildiag runner = Maildiag.builder().discoverProviders(false).build();
+
+    assertThat(runner.providers()).extracting(DiagnosticsProvider::id).containsExactly("core");
+    assertThat(runner.plan(context(Duration.ofSeconds(5)))).extracting(CheckInfo::id).contains("config.required");
+    assertThat(runner.rootCause(RootCause.SCOPES)).isPresent();
+  }
+
+  @Test
+  void misspeltIdsFailWhenTheRunnerIsBuilt() {
+    Check findsTypo = new FakeCheck(CheckInfo.of("x.a", Stage.CONFIG, "a").finds("scopse"), ctx -> Finding.ok("a").build());
+    Check requiresTypo = new FakeCheck(CheckInfo.of("x.b", Stage.CONFIG, "b").requires("x.aa"), ctx -> Finding.ok("b").build());
+    Check afterTypo = new FakeCheck(CheckInfo.of("x.c", Stage.CONFIG, "c").after("network.tpc"), ctx -> Finding.ok("c").build());
+
+    assertThatThrownBy(() -> runnerOf(findsTypo)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("check 'x.a' finds unknown root cause 'scopse'");
+    assertThatThrownBy(() -> runnerOf(requiresTypo)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("check 'x.b' requires unknown check 'x.aa'");
+    assertThatThrownBy(() -> runnerOf(afterTypo)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("check 'x.c' runs after unknown check 'network.tpc'");
+    // an excluded or not applicable check is still a known one
+    assertThat(runnerOf(new FakeCheck(CheckInfo.of("x.d", Stage.CONFIG, "d").requires("network.tcp"), ctx -> Finding.ok("d").build())))
+        .isNotNull();
+  }
+
+  @Test
+  void aRootCauseOfTheEmbeddersOwnIsKnownToItsRunnerOnly() {
+    RootCause own = new RootCause("acme-quota", "The ACME quota is used up", "why", Remediation.of(List.of("Raise the quota")));
+    Check check = new FakeCheck(CheckInfo.of("acme.quota", Stage.CONFIG, "quota").finds("acme-quota"),
+        ctx -> Finding.error("quota used up").rootCause("acme-quota").build());
+
+    Report report = FakeCheck.bareRunner().rootCause(own).check(check).build().diagnose(context(Duration.ofSeconds(5)));
+
+    assertThat(report.topRootCause()).get().satisfies(r -> {
+      assertThat(r.title()).isEqualTo("The ACME quota is used up");
+      assertThat(r.remediation().steps()).containsExactly("Raise the quota");
+    });
+    assertThat(Maildiag.create().rootCause("acme-quota")).isEmpty();
+  }
+
+  @Test
+  void aFindingWithAnUnregisteredRootCauseIsReportedAsABugInItsCheck() {
+    Check typo = new FakeCheck(CheckInfo.of("x.typo", Stage.CONFIG, "typo"),
+        ctx -> Finding.warning("looks like a scope problem").rootCause("scopse").build());
+
+    Report report = runnerOf(typo).diagnose(context(Duration.ofSeconds(5)));
+
+    Finding f = report.finding("x.typo").orElseThrow();
+    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+    assertThat(f.rootCause()).isNull();
+    assertThat(f.summary()).contains("unknown root cause: scopse");
+    assertThat(f.detail()).contains("bug in the check x.typo");
+    assertThat(report.rootCauses()).isEmpty();
+  }
+
+  @Test
+  void offlineChecksRunOnTheCallersThread() {
+    List<String> threads = new CopyOnWriteArrayList<>();
+    Check where = new FakeCheck(CheckInfo.of("x.where", Stage.CONFIG, "where"), ctx -> {
+      threads.add(Thread.currentThread().getName());
+      return Finding.ok("here").build();
+    });
+    Maildiag runner = runnerOf(where);
+
+    runner.preflight(context(Duration.ofSeconds(5)));
+    runner.diagnose(context(Duration.ofSeconds(5)));
+
+    assertThat(threads).containsOnly(Thread.currentThread().getName()).hasSize(2);
+  }
+
+  @Test
+  void liveChecksRunOnTheCallersExecutor() {
+    List<String> threads = new CopyOnWriteArrayList<>();
+    java.util.concurrent.ExecutorService mine = java.util.concurrent.Executors.newFixedThreadPool(2, r -> new Thread(r, "callers-own"));
+    try {
+      Check live = new FakeCheck(CheckInfo.of("x.live", Stage.NETWORK, "live"), ctx -> {
+        threads.add(Thread.currentThread().getName());
+        return Finding.ok("ran").build();
+      });
+
+      Report report = FakeCheck.bareRunner().check(live).executor(mine).build().diagnose(context(Duration.ofSeconds(5)));
+
+      assertThat(report.verdict()).isEqualTo(Verdict.OK);
+      assertThat(threads).containsExactly("callers-own");
+    } finally {
+      mine.shutdownNow();
+    }
+  }
+
   private static void sleep(long ms) {
     try {
       Thread.sleep(ms);

@@ -1,6 +1,5 @@
 package dev.maildiag.api.spi;
 
-import dev.maildiag.api.internal.explain.Prefiltered;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,7 +13,7 @@ import java.util.Set;
  * An interpreter made of signature rows. A table belongs to a provider ({@code microsoft}, {@code google})
  * or to none (generic signals); a provider's table stays silent when the observation names another provider.
  */
-public class SignatureTable implements Interpreter, Prefiltered {
+public class SignatureTable implements Interpreter {
   private final String provider;
   private final List<Signature> rows;
   private final Set<String> keywords;
@@ -45,7 +44,10 @@ public class SignatureTable implements Interpreter, Prefiltered {
     return rows;
   }
 
-  @Override
+  /**
+   * The lower-case literals of every row (and the extra ones): the table recognises only texts holding one, so
+   * a log scanner may look for these first and ask the table only about lines that have one.
+   */
   public final Set<String> keywords() {
     return keywords;
   }
