@@ -10,6 +10,7 @@ import dev.maildiag.api.spi.CheckInfo;
 import dev.maildiag.api.spi.DiagnosticsProvider;
 import dev.maildiag.api.spi.Explainer;
 import dev.maildiag.api.spi.Interpreter;
+import dev.maildiag.api.spi.SignIn;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -102,11 +103,30 @@ public final class Maildiag {
   /**
    * Runs the diagnosis, telling {@code listener} as each check finishes. When every check that applies is
    * offline ({@link Stage#CONFIG}), it runs on the calling thread as {@link #preflight} does; otherwise on
-   * the {@linkplain Builder#executor executor} given, or on a small pool of the diagnosis' own.
+   * the {@linkplain Builder#executor executor} given, or on a small pool of the diagnosis' own. When the
+   * context holds a {@link SignIn} ({@link SignIn#ATTRIBUTE}), signs in first and diagnoses with the tokens
+   * obtained: the sign-in's steps come first in the report. A sign-in that gives no tokens leaves out the
+   * checks that need them (never falling back to another grant the handler does not use).
    */
   public Report diagnose(DiagnosticContext context, DiagnosisListener listener) {
     DiagnosticContext completed = withDefaults(context);
-    CheckPlan plan = checkPlan(completed, stages);
+    Optional<SignIn> signIn = completed.attribute(SignIn.ATTRIBUTE);
+    if (signIn.isEmpty()) {
+      return start(checkPlan(completed, stages), completed, listener);
+    }
+    SignIn.Outcome outcome = signIn.get().perform(completed, explainer);
+    DiagnosticContext signedIn = outcome.applyTo(completed);
+    List<Check> checks = new ArrayList<>(outcome.checks());
+    for (Check c : checkPlan(signedIn, stages).checks()) {
+      boolean needsTokens = c.info().stage() == Stage.OAUTH || c.info().stage() == Stage.MAILBOX;
+      if (outcome.signedIn() || !needsTokens) {
+        checks.add(c);
+      }
+    }
+    return start(CheckPlan.of(checks), signedIn, listener);
+  }
+
+  private Report start(CheckPlan plan, DiagnosticContext completed, DiagnosisListener listener) {
     DiagnosisRun run = run(plan, completed, listener);
     return plan.checks().stream().allMatch(c -> c.info().stage() == Stage.CONFIG) ? run.runInline() : run.run();
   }
@@ -115,7 +135,7 @@ public final class Maildiag {
    * Runs only the offline checks ({@link Stage#CONFIG}: settings, endpoints, scopes, token claims that need no
    * network), one after the other on the calling thread: no thread is started and nothing waits, so it is
    * cheap enough to run on every save of a configuration form. A pre-flight in which no check applies is
-   * {@link Verdict#WARNING}, never OK.
+   * {@link Verdict#WARNING}, never OK. A {@link SignIn} in the context is not performed (it needs the network).
    */
   public Report preflight(DiagnosticContext context) {
     DiagnosticContext completed = withDefaults(context);

@@ -54,6 +54,8 @@ public final class DiagnosisRun {
   private final RootCauseRegistry rootCauses;
   private final Executor executor;
   private final Facts facts = new Facts();
+  /** The diagnosis' lifecycle, shared by its checks' contexts; closing it closes what the checks left open. */
+  private CheckContext lifecycle;
   private final Map<String, CompletableFuture<Finding>> results = new LinkedHashMap<>();
   private long deadlineNanos;
 
@@ -84,20 +86,21 @@ public final class DiagnosisRun {
       LOG.debug("diagnosing {} inline with checks {}", context, plan.infos().stream().map(CheckInfo::id).toList());
     }
     listener.started(plan.infos());
-    CheckContext checkContext = new CheckContext(context, facts, explainer);
     Map<String, Finding> finished = new HashMap<>();
     List<Finding> findings = new ArrayList<>();
-    for (Check check : plan.checks()) {
-      CheckInfo info = check.info();
-      Finding finding = blockedBy(info, finished::get);
-      if (finding == null) {
-        long started = System.nanoTime();
-        finding = complete(info, runSafely(check, checkContext), Duration.ofNanos(System.nanoTime() - started));
-      } else {
-        finding = complete(info, finding, Duration.ZERO);
+    try (CheckContext inline = new CheckContext(context, facts, explainer)) {
+      for (Check check : plan.checks()) {
+        CheckInfo info = check.info();
+        Finding finding = blockedBy(info, finished::get);
+        if (finding == null) {
+          long started = System.nanoTime();
+          finding = complete(info, runSafely(check, inline.forCheck()), Duration.ofNanos(System.nanoTime() - started));
+        } else {
+          finding = complete(info, finding, Duration.ZERO);
+        }
+        finished.put(info.id(), finding);
+        findings.add(notifyListener(info, finding));
       }
-      finished.put(info.id(), finding);
-      findings.add(notifyListener(info, finding));
     }
     return report(findings, startedAt, start);
   }
@@ -114,6 +117,7 @@ public final class DiagnosisRun {
     LOG.debug("diagnosing {} with checks {}", context, plan.infos().stream().map(CheckInfo::id).toList());
     listener.started(plan.infos());
     List<Finding> findings = new ArrayList<>();
+    lifecycle = new CheckContext(context, facts, explainer);
     try {
       for (Check check : plan.checks()) {
         CompletableFuture<?>[] before = CheckPlan.prerequisites(check.info()).stream()
@@ -135,6 +139,8 @@ public final class DiagnosisRun {
         findings.add(finding);
       }
     } finally {
+      // whatever happened (all done, a check stuck past the deadline): no connection outlives the diagnosis
+      lifecycle.close();
       if (own != null) {
         own.shutdownNow();
       }
@@ -177,7 +183,7 @@ public final class DiagnosisRun {
           "Skipped: the diagnosis deadline of " + Durations.format(context.timeouts().deadline()) + " was reached").build());
     }
     Duration limit = min(context.timeouts().check(), Duration.ofNanos(remaining));
-    CheckContext checkContext = new CheckContext(context, facts, explainer);
+    CheckContext checkContext = lifecycle.forCheck();
     long started = System.nanoTime();
     CompletableFuture<Finding> work = CompletableFuture.supplyAsync(() -> runSafely(check, checkContext), pool);
     TimeLimiter limiter = TimeLimiter.of(info.id(),
