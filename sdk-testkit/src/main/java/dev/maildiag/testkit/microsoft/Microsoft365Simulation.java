@@ -131,7 +131,7 @@ public final class Microsoft365Simulation implements Simulation {
         .cloud(setup.declaredCloud)
         .tenant(setup.tenantId)
         .clientId(setup.clientId)
-        .clientSecret(Secret.of(setup.clientSecret))
+        .clientSecret(Secret.ofNullable(setup.clientSecret))
         .tokenEndpoint(setup.identityBlocked ? "https://127.0.0.1:" + closedPort() + "/" + setup.endpointTenant + "/oauth2/v2.0/token"
             : idp.tokenEndpoint(setup.endpointTenant))
         .authorizationEndpoint(idp.authorizationEndpoint(setup.endpointTenant))
@@ -150,11 +150,11 @@ public final class Microsoft365Simulation implements Simulation {
     }
     if (setup.password != null) {
       // a handler on basic authentication: the password, no token, no client secret to get one
-      b.password(Secret.of(setup.password)).clientSecret(null);
+      b.password(Secret.ofNullable(setup.password)).clientSecret(null);
     } else if (setup.accessTokenOnly) {
-      b.accessToken(Secret.of(issuedToken)).clientSecret(null);
+      b.accessToken(Secret.ofNullable(issuedToken)).clientSecret(null);
     } else if (!setup.appOnly) {
-      b.refreshToken(Secret.of(setup.refreshToken));
+      b.refreshToken(Secret.ofNullable(setup.refreshToken));
     }
     if (setup.product != null) {
       b.product(setup.product);
@@ -215,10 +215,10 @@ public final class Microsoft365Simulation implements Simulation {
   @Override
   public List<Secret> secrets() {
     List<Secret> all = new ArrayList<>(Simulation.super.secrets());
-    all.add(Secret.of(issuedToken));
-    all.add(Secret.of(idp.rotatedRefreshToken()));
-    all.add(Secret.of(setup.refreshToken));
-    all.add(Secret.of(setup.clientSecret));
+    all.add(Secret.ofNullable(issuedToken));
+    all.add(Secret.ofNullable(idp.rotatedRefreshToken()));
+    all.add(Secret.ofNullable(setup.refreshToken));
+    all.add(Secret.ofNullable(setup.clientSecret));
     return List.copyOf(all);
   }
 
