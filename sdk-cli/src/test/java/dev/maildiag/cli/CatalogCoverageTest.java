@@ -1,9 +1,8 @@
 package dev.maildiag.cli;
 
-import dev.maildiag.api.internal.explain.Catalog;
-import dev.maildiag.api.internal.explain.CatalogTable;
 import dev.maildiag.api.internal.explain.Observations;
 import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.CatalogTable;
 import dev.maildiag.api.spi.Explainer;
 import dev.maildiag.api.spi.Interpreter;
 import java.io.IOException;
@@ -38,19 +37,19 @@ class CatalogCoverageTest {
 
   @Test
   void everyModuleContributesItsCatalogs() {
-    assertThat(tables()).extracting(t -> t.catalog().resource())
+    assertThat(tables()).extracting(t -> t.resource())
         .contains("standards.tsv", "clients.tsv", "entra-codes.tsv", "exchange.tsv", "google-oauth.tsv", "gmail.tsv");
   }
 
   @TestFactory
   Stream<DynamicNode> everyRowRanksItsCauseFirstForItsDocumentedMessage() {
-    return tables().stream().map(table -> DynamicContainer.dynamicContainer(table.catalog().name(),
-        table.catalog().rows().stream().flatMap(row -> row.documentedMessages().stream().map(message ->
-            DynamicTest.dynamicTest(table.catalog().resource() + ":" + row.line() + " " + abbreviated(message),
+    return tables().stream().map(table -> DynamicContainer.dynamicContainer(table.name(),
+        table.entries().stream().flatMap(row -> row.documentedMessages().stream().map(message ->
+            DynamicTest.dynamicTest(table.resource() + ":" + row.line() + " " + abbreviated(message),
                 () -> assertRanksFirst(table, row, message))))));
   }
 
-  private static void assertRanksFirst(CatalogTable table, Catalog.Row row, String message) {
+  private static void assertRanksFirst(CatalogTable table, CatalogTable.Row row, String message) {
     List<Candidate> ranked = EXPLAINER.explain(Observations.of(message, table.provider() == null ? "auto" : table.provider(), null));
     assertThat(ranked).as("nothing recognised in: %s", message).isNotEmpty();
     assertThat(ranked.get(0).rootCause()).as("%s -> %s", message, ranked).isEqualTo(row.causes().get(0).rootCause());
@@ -58,7 +57,7 @@ class CatalogCoverageTest {
 
   @Test
   void everyCatalogIsWellFormed() {
-    tables().forEach(t -> assertThat(t.problems()).as(t.catalog().resource()).isEmpty());
+    tables().forEach(t -> assertThat(t.problems()).as(t.resource()).isEmpty());
   }
 
   /** docs/explain.md counts every catalog's rows, "nearest" rows and spellings, as they are. */
@@ -66,10 +65,10 @@ class CatalogCoverageTest {
   void theDocsCountEveryCatalogsRows() throws IOException {
     String docs = Files.readString(Path.of("..", "docs", "explain.md"));
     for (CatalogTable t : tables()) {
-      List<Catalog.Row> rows = t.catalog().rows();
+      List<CatalogTable.Row> rows = t.entries();
       long nearest = rows.stream().filter(r -> !r.mailCause()).count();
       long spellings = rows.stream().mapToLong(r -> r.signals().size()).sum();
-      assertThat(docs).as(t.catalog().resource()).contains("`" + t.catalog().resource() + "` | " + rows.size() + " | " + nearest + " | " + spellings + " |");
+      assertThat(docs).as(t.resource()).contains("`" + t.resource() + "` | " + rows.size() + " | " + nearest + " | " + spellings + " |");
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.maildiag.google;
 
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.explain.Catalog;
 
 /**
  * Google's OAuth 2.0 authorization and token errors (by their {@code error} code and by their documented words, e.g.
@@ -9,9 +8,7 @@ import dev.maildiag.api.internal.explain.Catalog;
  * the Google API answers a token meets: the one place Google's token knowledge lives ({@code google-oauth.tsv}).
  */
 public final class GoogleOAuthErrors extends GoogleTable {
-  public static final Catalog CATALOG = Catalog.load(GoogleOAuthErrors.class, "google-oauth.tsv");
-
   public GoogleOAuthErrors() {
-    super(CATALOG, Stage.OAUTH);
+    super("google-oauth.tsv", Stage.OAUTH);
   }
 }

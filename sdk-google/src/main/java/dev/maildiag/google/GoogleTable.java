@@ -1,10 +1,8 @@
 package dev.maildiag.google;
 
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.explain.Catalog;
-import dev.maildiag.api.internal.explain.CatalogTable;
-import dev.maildiag.api.internal.explain.TextNormaliser;
 import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.CatalogTable;
 import dev.maildiag.api.spi.Observation;
 import java.util.List;
 
@@ -16,8 +14,8 @@ abstract class GoogleTable extends CatalogTable {
   private final Stage stage;
 
   /** {@code stage} is the one step whose answers the catalog reads (null: any step). */
-  GoogleTable(Catalog catalog, Stage stage) {
-    super(GoogleDiagnostics.ID, catalog);
+  GoogleTable(String resource, Stage stage) {
+    super(GoogleDiagnostics.ID, GoogleTable.class, resource);
     this.stage = stage;
   }
 
@@ -26,7 +24,7 @@ abstract class GoogleTable extends CatalogTable {
     if (stage != null && o.stage() != null && o.stage() != stage || !GoogleObservations.fromGoogle(o)) {
       return List.of();
     }
-    return lookUp(TextNormaliser.normalise(o.text())).stream()
+    return lookUp(o).stream()
         .map(c -> new Candidate(c.rootCause(), GoogleObservations.weigh(o, c.confidence()), c.reason())).toList();
   }
 }

@@ -1,7 +1,6 @@
 package dev.maildiag.microsoft;
 
-import dev.maildiag.api.internal.explain.Catalog;
-import dev.maildiag.api.internal.explain.CatalogTable;
+import dev.maildiag.api.spi.CatalogTable;
 
 /**
  * Every code of Microsoft Entra's AADSTS error reference, each mapped to the root cause it means for a mail handler
@@ -9,9 +8,7 @@ import dev.maildiag.api.internal.explain.CatalogTable;
  * are interpreted: texts, and the {@code error_codes} of a token error ({@link TokenErrors}).
  */
 public final class EntraCodes extends CatalogTable {
-  public static final Catalog CATALOG = Catalog.load(EntraCodes.class, "entra-codes.tsv");
-
   public EntraCodes() {
-    super(MicrosoftDiagnostics.ID, CATALOG);
+    super(MicrosoftDiagnostics.ID, EntraCodes.class, "entra-codes.tsv");
   }
 }

@@ -1,7 +1,6 @@
 package dev.maildiag.microsoft;
 
-import dev.maildiag.api.internal.explain.Catalog;
-import dev.maildiag.api.internal.explain.CatalogTable;
+import dev.maildiag.api.spi.CatalogTable;
 
 /**
  * Exchange Online's answers as data ({@code exchange.tsv}): the SMTP/NDR enhanced status codes its NDR reference
@@ -9,9 +8,7 @@ import dev.maildiag.api.internal.explain.CatalogTable;
  * say about licences and mailboxes, and Entra ID's sign-in pages in words.
  */
 public final class ExchangeCodes extends CatalogTable {
-  public static final Catalog CATALOG = Catalog.load(ExchangeCodes.class, "exchange.tsv");
-
   public ExchangeCodes() {
-    super(MicrosoftDiagnostics.ID, CATALOG);
+    super(MicrosoftDiagnostics.ID, ExchangeCodes.class, "exchange.tsv");
   }
 }

@@ -1,6 +1,6 @@
 package dev.maildiag.microsoft;
 
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Explainer;
 import dev.maildiag.api.spi.Observation;
@@ -24,24 +24,24 @@ class MicrosoftSignaturesTest {
 
   @Test
   void authenticateFailedListsTheFivePlausibleCausesRanked() {
-    assertThat(ranked("A01 NO AUTHENTICATE failed.")).containsSubsequence(RootCauses.PROTOCOL_DISABLED, RootCauses.NO_LICENSE,
-        RootCauses.MAILBOX_PERMISSION, RootCauses.SCOPES, RootCauses.WRONG_USER_AUTHORIZED);
+    assertThat(ranked("A01 NO AUTHENTICATE failed.")).containsSubsequence(RootCause.PROTOCOL_DISABLED, RootCause.NO_LICENSE,
+        RootCause.MAILBOX_PERMISSION, RootCause.SCOPES, RootCause.WRONG_USER_AUTHORIZED);
   }
 
   @Test
   void authenticatedButNotConnectedListsRulesUsersAndPermissions() {
-    assertThat(ranked("* BAD User is authenticated but not connected.")).contains(RootCauses.CLIENT_ACCESS_RULE,
-        RootCauses.WRONG_USER_AUTHORIZED, RootCauses.MAILBOX_PERMISSION);
+    assertThat(ranked("* BAD User is authenticated but not connected.")).contains(RootCause.CLIENT_ACCESS_RULE,
+        RootCause.WRONG_USER_AUTHORIZED, RootCause.MAILBOX_PERMISSION);
   }
 
   @Test
   void smtp5_7_139SaysWhichReasonInItsText() {
     assertThat(ranked("535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox."))
-        .first().isEqualTo(RootCauses.SMTP_AUTH_DISABLED);
+        .first().isEqualTo(RootCause.SMTP_AUTH_DISABLED);
     assertThat(ranked("535 5.7.139 Authentication unsuccessful, basic authentication is disabled."))
-        .first().isEqualTo(RootCauses.BASIC_AUTH_REJECTED);
+        .first().isEqualTo(RootCause.BASIC_AUTH_REJECTED);
     assertThat(ranked("535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully."))
-        .contains(RootCauses.CONDITIONAL_ACCESS, RootCauses.SMTP_AUTH_DISABLED, RootCauses.BASIC_AUTH_REJECTED);
+        .contains(RootCause.CONDITIONAL_ACCESS, RootCause.SMTP_AUTH_DISABLED, RootCause.BASIC_AUTH_REJECTED);
   }
 
   @Test

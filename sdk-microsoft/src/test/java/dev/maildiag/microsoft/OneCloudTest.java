@@ -7,7 +7,7 @@ import dev.maildiag.api.Report;
 import dev.maildiag.api.RankedRootCause;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +24,7 @@ class OneCloudTest {
     Finding f = new OneCloud().run(Contexts.ctx(Contexts.imap().cloud("gcc-high")
         .tokenEndpoint("https://login.microsoftonline.us/t/oauth2/v2.0/token").build()));
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.CLOUD_MISMATCH);
+    assertThat(f.rootCause()).isEqualTo(RootCause.CLOUD_MISMATCH);
     assertThat(f.evidence()).containsEntry("mail host outlook.office365.com", "worldwide");
   }
 
@@ -33,7 +33,7 @@ class OneCloudTest {
     Finding f = new OneCloud().run(Contexts.ctx(Contexts.imap()
         .scopes(List.of("https://outlook.office365.us/IMAP.AccessAsUser.All", "offline_access")).build()));
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.CLOUD_MISMATCH);
+    assertThat(f.rootCause()).isEqualTo(RootCause.CLOUD_MISMATCH);
     assertThat(f.summary()).contains("scope resource https://outlook.office365.us/");
     assertThat(f.evidence()).containsEntry("mail host outlook.office365.com", "worldwide")
         .containsEntry("scope resource https://outlook.office365.us/", "gcc-high");
@@ -44,7 +44,7 @@ class OneCloudTest {
     DiagnosticContext context = Contexts.imap()
         .scopes(List.of("https://outlook.office365.us/IMAP.AccessAsUser.All", "offline_access")).build();
     Report report = Maildiag.builder().stages(Stage.CONFIG).build().diagnose(context);
-    assertThat(report.topRootCause()).map(RankedRootCause::id).contains(RootCauses.CLOUD_MISMATCH);
+    assertThat(report.topRootCause()).map(RankedRootCause::id).contains(RootCause.CLOUD_MISMATCH);
   }
 
   @Test

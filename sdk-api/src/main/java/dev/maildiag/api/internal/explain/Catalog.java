@@ -1,10 +1,11 @@
 package dev.maildiag.api.internal.explain;
 
+import dev.maildiag.api.spi.CatalogTable;
+import dev.maildiag.api.spi.CatalogTable.Row;
 import dev.maildiag.api.spi.Candidate;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,63 +13,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 
 /**
- * A catalog of documented error codes or phrases, read from a tab-separated resource file, one row per code or
- * phrase: {@code signal TAB causes TAB says TAB source [TAB example]}.
+ * A catalog file as read: its name, its resource and its rows ({@link CatalogTable} describes the format). Each file
+ * is read once per owning class and kept, since every runner builds its own tables.
  *
- * <ul>
- *   <li>{@code signal}: the code or phrase as documented, case-insensitive, matched as whole tokens; spellings of the
- *       same message by different clients are separated by {@code |}; a {@code *} at an end lets the word go on.</li>
- *   <li>{@code causes}: {@code root-cause confidence} pairs separated by {@code ,}, most likely first; a leading
- *       {@code nearest} says that the documented cause is not one a mail handler can have, and names the nearest.</li>
- *   <li>{@code says}: what the signal means, in the user's words (the reason shown).</li>
- *   <li>{@code source}: the URL that documents it, or the name of an {@code @source name URL} line.</li>
- *   <li>{@code example}: the documented message, when the signal alone is not it (for the coverage test).</li>
- * </ul>
- * Lines starting with {@code #} are comments; {@code @name TEXT} names the catalog in reports and
- * {@code @message code-and-says} makes each row's documented message (and the reason shown) its code followed by
- * what it says.
- *
- * @param name what the catalog holds, e.g. "Microsoft Entra AADSTS error codes"
- * @param resource where it was read from
+ * @param name what the catalog holds
+ * @param resource the file's name
  * @param rows the rows, in file order
  */
 public record Catalog(String name, String resource, List<Row> rows) {
+  private static final ClassValue<Map<String, Catalog>> READ = new ClassValue<>() {
+    @Override
+    protected Map<String, Catalog> computeValue(Class<?> owner) {
+      return new ConcurrentHashMap<>();
+    }
+  };
+
   public Catalog {
     rows = List.copyOf(rows);
   }
 
-  /**
-   * One documented code or phrase.
-   *
-   * @param signals the spellings, lower case (with {@code *} where a word may go on)
-   * @param causes the root causes, most likely first, each with the row's {@code says} as its reason
-   * @param mailCause false when the documented cause is not a mail handler's and {@code causes} holds the nearest
-   * @param says what it means
-   * @param source the documenting URL
-   * @param example the documented message, or null when the signals are the message
-   * @param line the line in the resource, for messages
-   */
-  public record Row(List<String> signals, List<Candidate> causes, boolean mailCause, String says, String source, String example,
-      int line) {
-    public Row {
-      signals = List.copyOf(signals);
-      causes = List.copyOf(causes);
-    }
-
-    /** The texts that, as documented, carry this row's meaning. */
-    public List<String> documentedMessages() {
-      if (example != null) {
-        return List.of(example);
-      }
-      return signals.stream().map(s -> s.replace("*", "")).toList();
-    }
+  /** Reads a catalog from a class-path resource next to {@code owner} (once). */
+  public static Catalog load(Class<?> owner, String resource) {
+    return READ.get(owner).computeIfAbsent(resource, r -> read(owner, r));
   }
 
-  /** Reads a catalog from a class-path resource next to {@code owner}. */
-  public static Catalog load(Class<?> owner, String resource) {
+  private static Catalog read(Class<?> owner, String resource) {
     try (InputStream in = owner.getResourceAsStream(resource)) {
       Objects.requireNonNull(in, () -> "no catalog resource " + resource + " next to " + owner.getName());
       return parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));

@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code aadsts50011} is not found in {@code aadsts500113}, nor {@code 5.7.3} in {@code 5.7.30}. A phrase that ends
  * with {@code *} may continue ({@code throttl*}); one that starts with {@code *} may be the end of a longer word.
  */
-final class PhraseIndex {
+public final class PhraseIndex {
   private final Map<Long, Integer> edges = new HashMap<>();
   private final List<int[]> outputs = new ArrayList<>();
   private int[] fail;
@@ -22,7 +22,7 @@ final class PhraseIndex {
   private final boolean[] openStart;
   private final boolean[] openEnd;
 
-  PhraseIndex(List<String> patterns) {
+  public PhraseIndex(List<String> patterns) {
     int n = patterns.size();
     phrases = new String[n];
     openStart = new boolean[n];
@@ -97,7 +97,7 @@ final class PhraseIndex {
   }
 
   /** The ids (positions in the constructor's list) of the phrases found in {@code lower}, a lower-case text. */
-  BitSet find(String lower) {
+  public BitSet find(String lower) {
     BitSet found = new BitSet(phrases.length);
     int state = 0;
     for (int i = 0; i < lower.length(); i++) {

@@ -1,6 +1,6 @@
 package dev.maildiag.api.internal.explain;
 
-import static dev.maildiag.api.internal.run.RootCauses.*;
+import static dev.maildiag.api.RootCause.*;
 import dev.maildiag.api.spi.Candidate;
 import java.util.ArrayList;
 import java.util.List;
