@@ -1,6 +1,7 @@
 package dev.maildiag.api.internal.checks;
 
 import dev.maildiag.api.RootCause;
+import dev.maildiag.api.internal.explain.CapabilityLists;
 import dev.maildiag.api.internal.explain.ClientMessages;
 import dev.maildiag.api.internal.explain.ClusterStickiness;
 import dev.maildiag.api.internal.explain.GenericSignatures;
@@ -64,6 +65,6 @@ public final class CoreDiagnostics implements DiagnosticsProvider {
 
   @Override
   public List<Interpreter> interpreters() {
-    return List.of(new OAuthErrorCodes(), new GenericSignatures(), new StandardCodes(), new ClientMessages());
+    return List.of(new OAuthErrorCodes(), new GenericSignatures(), new StandardCodes(), new ClientMessages(), new CapabilityLists());
   }
 }
