@@ -2,6 +2,7 @@ package dev.maildiag.api;
 
 import dev.maildiag.api.internal.run.CheckPlan;
 import dev.maildiag.api.internal.run.DiagnosisRun;
+import dev.maildiag.api.internal.run.Discovery;
 import dev.maildiag.api.internal.run.RootCauses;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.DiagnosticsProvider;
@@ -35,7 +36,7 @@ public final class Maildiag {
   private Maildiag(Builder b) {
     List<DiagnosticsProvider> all = new ArrayList<>(b.providers);
     if (b.discover) {
-      for (DiagnosticsProvider p : ServiceLoader.load(DiagnosticsProvider.class)) {
+      for (DiagnosticsProvider p : Discovery.load(DiagnosticsProvider.class)) {
         if (all.stream().noneMatch(q -> q.id().equals(p.id()))) {
           all.add(p);
         }
@@ -51,7 +52,7 @@ public final class Maildiag {
       interpreters.addAll(p.interpreters());
     }
     if (b.discover) {
-      ServiceLoader.load(Interpreter.class).forEach(interpreters::add);
+      Discovery.load(Interpreter.class).forEach(interpreters::add);
     }
     this.explainer = Explainer.of(interpreters);
   }
