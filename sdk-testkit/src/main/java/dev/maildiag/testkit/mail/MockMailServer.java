@@ -1,5 +1,6 @@
 package dev.maildiag.testkit.mail;
 
+import dev.maildiag.testkit.internal.TestStores;
 import dev.maildiag.api.DiagnosticContext.NetworkSettings;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Protocol;
@@ -8,7 +9,6 @@ import dev.maildiag.api.Security;
 import dev.maildiag.api.internal.net.TlsTrust;
 import dev.maildiag.testkit.internal.Closing;
 import dev.maildiag.testkit.tls.ServerCertificate;
-import dev.maildiag.testkit.tls.TestCertificates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A scriptable IMAP, POP3 or SMTP server on loopback, for tests: think OkHttp's mockwebserver, for mail.
@@ -72,6 +73,7 @@ public final class MockMailServer implements AutoCloseable {
   volatile ServerCertificate starttls;
   private ServerSocket serverSocket;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
+  private final AtomicInteger accepted = new AtomicInteger();
   private volatile boolean closed;
 
   private MockMailServer(Protocol protocol) {
@@ -231,7 +233,7 @@ public final class MockMailServer implements AutoCloseable {
     Security security = implicitTls != null ? Security.SSL : starttls != null ? Security.STARTTLS : Security.NONE;
     return DiagnosticContext.builder().protocol(protocol).host(host()).port(port()).security(security)
         .login("user@example.test").network(NetworkSettings.direct())
-        .attribute(TlsTrust.ATTRIBUTE, TestCertificates.trust());
+        .attribute(TlsTrust.ATTRIBUTE, TestStores.tlsTrust());
   }
 
   /** A context for this server with an access token already set. */
@@ -242,6 +244,11 @@ public final class MockMailServer implements AutoCloseable {
   /** Every command received, in order, secrets replaced. */
   public List<String> commands() {
     return List.copyOf(recorded);
+  }
+
+  /** How many TCP connections the server has accepted so far. */
+  public int connections() {
+    return accepted.get();
   }
 
   /** The verbs of the commands received (IMAP tags left out), upper case. */
@@ -273,6 +280,7 @@ public final class MockMailServer implements AutoCloseable {
     while (!closed) {
       try {
         Socket s = serverSocket.accept();
+        accepted.incrementAndGet();
         s.setTcpNoDelay(true); // answers go out line by line: without this, Nagle and delayed ACKs add 40 ms stalls
         open.add(s);
         Thread t = new Thread(new MockConnection(this, s), "mock-" + protocol.label() + "-conn");
