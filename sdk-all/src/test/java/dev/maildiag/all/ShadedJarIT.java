@@ -3,7 +3,7 @@ package dev.maildiag.all;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maildiag.all.driver.DiagnosisDriver;
-import dev.maildiag.testkit.microsoft.SimulatedMicrosoft365;
+import dev.maildiag.testkit.microsoft.Microsoft365Simulation;
 import java.io.File;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -51,7 +51,7 @@ class ShadedJarIT {
 
   @Test
   void diagnosesNextToOlderJacksonOkHttpAndKotlin() throws Exception {
-    try (SimulatedMicrosoft365 sim = SimulatedMicrosoft365.failing("mailbox-permission").start()) {
+    try (Microsoft365Simulation sim = Microsoft365Simulation.failing("mailbox-permission").start()) {
       Map<String, String> settings = Settings.of(sim.context());
       String normally = DiagnosisDriver.diagnose(settings);
 

@@ -8,7 +8,7 @@ import aQute.bnd.osgi.Builder;
 import aQute.bnd.osgi.Jar;
 import dev.maildiag.all.addon.DiagnosingActivator;
 import dev.maildiag.all.driver.DiagnosisDriver;
-import dev.maildiag.testkit.microsoft.SimulatedMicrosoft365;
+import dev.maildiag.testkit.microsoft.Microsoft365Simulation;
 import java.io.File;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +83,7 @@ class FelixBundleIT {
     }
     Bundle addOn = felix.getBundleContext().installBundle("add-on", Files.newInputStream(addOnBundle()));
 
-    try (SimulatedMicrosoft365 sim = SimulatedMicrosoft365.failing("mailbox-permission").start()) {
+    try (Microsoft365Simulation sim = Microsoft365Simulation.failing("mailbox-permission").start()) {
       Map<String, String> settings = dev.maildiag.all.Settings.of(sim.context());
       Properties p = new Properties();
       p.putAll(settings);

@@ -112,11 +112,11 @@ public final class MailSessions {
     props.put(p + "socketFactory", new HandingOver(connected));
     props.setProperty(p + "socketFactory.fallback", "false");
     Session session = traced(props, trace);
-    return switch (server.protocol()) {
+    return OwnClassLoader.call(() -> switch (server.protocol()) {
       case IMAP -> session.getStore(new Provider(Provider.Type.STORE, name, StrictImapStore.class.getName(), "maildiag", "1"));
       case POP3 -> session.getStore(name);
       case SMTP -> session.getTransport(name);
-    };
+    });
   }
 
   /** Gives Angus the one connection once; a second connection is refused rather than opened behind the diagnosis' back. */
