@@ -1,10 +1,10 @@
 package dev.maildiag.google;
 
 import static dev.maildiag.api.RootCause.*;
-import dev.maildiag.api.internal.explain.TextNormaliser;
 import dev.maildiag.api.spi.Signature;
 import dev.maildiag.api.spi.SignatureTable;
 import java.util.List;
+import java.util.Set;
 import static dev.maildiag.api.spi.Signature.anyOf;
 
 /**
@@ -14,6 +14,9 @@ import static dev.maildiag.api.spi.Signature.anyOf;
  */
 public final class GoogleSignatures extends SignatureTable {
   static final String XOAUTH2 = "https://developers.google.com/gmail/imap/xoauth2-protocol";
+
+  /** The start of base64 {@code {"status":"}, which opens every Gmail XOAUTH2 error challenge (for the log prefilter). */
+  private static final String CHALLENGE_PREFIX = "eyJzdGF0dXMi";
 
   static final List<Signature> ROWS = List.of(
       // --- the XOAUTH2 error challenge (decoded from base64 by the normaliser, or pasted as JSON)
@@ -34,6 +37,6 @@ public final class GoogleSignatures extends SignatureTable {
           .cause(SCOPES, 0.5).cause(ACCESS_TOKEN_EXPIRED, 0.45).cause(WRONG_USER_AUTHORIZED, 0.3).source(XOAUTH2));
 
   public GoogleSignatures() {
-    super("google", ROWS, TextNormaliser.DECODED_KEYWORDS);
+    super("google", ROWS, Set.of(CHALLENGE_PREFIX));
   }
 }
