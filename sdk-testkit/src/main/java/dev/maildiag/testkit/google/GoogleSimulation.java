@@ -31,7 +31,13 @@ import java.util.UUID;
  * }</pre>
  */
 public final class GoogleSimulation implements Simulation {
+  /**
+   * The simulated OAuth client's id.
+   */
   public static final String CLIENT_ID = "123456789012-maildiag.apps.googleusercontent.com";
+  /**
+   * The simulated Gmail account, the handler's login.
+   */
   public static final String LOGIN = "helpdesk@example.com";
   static final String OTHER_ACCOUNT = "it-admin@example.com";
   static final String SHARED_MAILBOX = "support@example.com";
@@ -69,17 +75,35 @@ public final class GoogleSimulation implements Simulation {
     return java.util.Collections.unmodifiableMap(f);
   }
 
-  /** Whether the failure mode exists for the protocol: Gmail's IMAP and POP switches do not touch SMTP. */
+  /**
+   * Whether the failure mode exists for the protocol: Gmail's IMAP and POP switches do not touch SMTP.
+   *
+   * @param failure a failure mode of {@link #FAILURES}
+   * @param protocol the protocol
+   * @return whether the simulation can be started for both
+   */
   public static boolean appliesTo(String failure, Protocol protocol) {
     return !(failure.equals(RootCause.PROTOCOL_DISABLED) && protocol == Protocol.SMTP);
   }
 
-  /** Starts the simulation for IMAP. */
+  /**
+   * Starts the simulation for IMAP.
+   *
+   * @param failure a failure mode of {@link #FAILURES}, e.g. {@code healthy} or {@code protocol-disabled}
+   * @return the running simulation; close it to stop it
+   */
   public static GoogleSimulation start(String failure) {
     return start(failure, Protocol.IMAP);
   }
 
-  /** Starts the simulation for a protocol (see {@link #appliesTo} for the one combination Gmail does not have). */
+  /**
+   * Starts the simulation for a protocol (see {@link #appliesTo} for the one combination Gmail does not have).
+   *
+   * @param failure a failure mode of {@link #FAILURES}
+   * @param protocol the protocol the handler reads mail with
+   * @return the running simulation; close it to stop it
+   * @throws IllegalArgumentException for an unknown failure mode, or one Gmail does not have for the protocol
+   */
   public static GoogleSimulation start(String failure, Protocol protocol) {
     if (!FAILURES.containsKey(failure)) {
       throw new IllegalArgumentException("no simulated Google failure '" + failure + "'; known: " + FAILURES.keySet());
@@ -193,7 +217,11 @@ public final class GoogleSimulation implements Simulation {
     return mail.mailbox();
   }
 
-  /** The simulated token and token-info endpoints, to script more. */
+  /**
+   * The simulated token and token-info endpoints, to script more.
+   *
+   * @return the token and token-info endpoints
+   */
   public GoogleOAuthServer oauth() {
     return oauth;
   }

@@ -145,16 +145,31 @@ public final class Microsoft365Failures {
     s.refusalBody = body;
   }
 
-  /** Every failure mode, in the order above. */
+  /**
+   * Every failure mode, in the order above.
+   *
+   * @return the failure modes
+   */
   public static List<Failure> all() {
     return List.copyOf(ALL.values());
   }
 
+  /**
+   * The root-cause ids of every failure mode.
+   *
+   * @return the ids, in the order of {@link #all()}
+   */
   public static Set<String> ids() {
     return ALL.keySet();
   }
 
-  /** The failure mode with this root-cause id. */
+  /**
+   * The failure mode with this root-cause id.
+   *
+   * @param id a root-cause id
+   * @return the failure mode
+   * @throws IllegalArgumentException when no failure mode has this id
+   */
   public static Failure of(String id) {
     Failure f = ALL.get(id);
     if (f == null) {
