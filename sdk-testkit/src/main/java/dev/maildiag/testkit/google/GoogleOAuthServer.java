@@ -3,7 +3,7 @@ package dev.maildiag.testkit.google;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import dev.maildiag.testkit.internal.WireMockLog;
 import java.time.Instant;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -33,7 +33,7 @@ public final class GoogleOAuthServer implements AutoCloseable {
   /** Starts on 127.0.0.1 with a free port; every token-info request is refused until {@link #issues} says otherwise. */
   public static GoogleOAuthServer start() {
     WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
-        .notifier(new ConsoleNotifier(false)).disableRequestJournal());
+        .notifier(new WireMockLog()).disableRequestJournal());
     server.start();
     GoogleOAuthServer google = new GoogleOAuthServer(server);
     google.wireMock.stubFor(post(urlPathEqualTo("/tokeninfo")).atPriority(10)

@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.maildiag.testkit.internal.WireMockLog;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
@@ -51,7 +52,7 @@ public final class SimulatedIdentityPlatform implements AutoCloseable {
     WireMockServer server = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort().bindAddress("127.0.0.1")
         .keystorePath("dev/maildiag/testkit/tls/localhost.p12").keystoreType("PKCS12")
         .keystorePassword("changeit").keyManagerPassword("changeit")
-        .disableRequestJournal().containerThreads(8).jettyAcceptors(1));
+        .notifier(new WireMockLog()).disableRequestJournal().containerThreads(8).jettyAcceptors(1));
     server.start();
     return new SimulatedIdentityPlatform(server);
   }
