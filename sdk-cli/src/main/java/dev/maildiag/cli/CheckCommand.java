@@ -6,9 +6,8 @@ import dev.maildiag.api.Maildiag;
 import dev.maildiag.api.Report;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.Verdict;
-import dev.maildiag.api.internal.report.ReportJson;
-import dev.maildiag.api.internal.report.TextReport;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +27,12 @@ import picocli.CommandLine.Spec;
 final class CheckCommand implements Callable<Integer> {
   @Mixin ContextOptions options;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Report format (default text).")
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|html|markdown",
+      description = "Report format (default text); html is one self-contained page.")
   Format format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+  Path output;
 
   @Option(names = "--offline", description = "Only check the configuration; open no connection.")
   boolean offline;
@@ -56,9 +59,10 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DiagnosisListener progress = quiet ? DiagnosisListener.NONE : new Progress(err);
-    Report report = builder.build().diagnose(context, progress);
-    out.print(format == Format.JSON ? ReportJson.write(report) + System.lineSeparator() : TextReport.write(report));
-    out.flush();
+    Maildiag maildiag = builder.build();
+    Report report = maildiag.diagnose(context, progress);
+    Output.write(Output.render(format, report, Output.checks(maildiag, context)), output, out,
+        quiet ? new PrintWriter(java.io.Writer.nullWriter()) : err);
     return exitCode(report.verdict(), failOn.equalsIgnoreCase("warning"));
   }
 
