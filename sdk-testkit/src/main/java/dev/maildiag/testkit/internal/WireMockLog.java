@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 public final class WireMockLog implements Notifier {
   private static final Logger LOG = LoggerFactory.getLogger("dev.maildiag.testkit.wiremock");
 
+  /** Dropped, as WireMock's own non-verbose notifiers do: these are requests received, bodies (secrets) and all. */
   @Override
   public void info(String message) {
-    LOG.debug(message);
+    // nothing
   }
 
   @Override

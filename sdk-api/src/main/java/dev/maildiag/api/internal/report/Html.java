@@ -33,8 +33,8 @@ public final class Html {
       dl.meta dt{color:var(--muted)}dl.meta dd{margin:0;overflow-wrap:anywhere}
       ol.path{list-style:none;display:flex;flex-wrap:wrap;align-items:stretch;gap:6px 0;padding:0;margin:8px 0}
       ol.path li{display:flex;align-items:center}
-      ol.path li+li::before{content:"\\2192";color:var(--muted);padding:0 5px;font-size:1.2em}
-      .step{display:block;min-width:70px;border:2px solid;border-radius:8px;padding:5px 7px;font-size:.92em;text-decoration:none;color:var(--ink);
+      ol.path li+li::before{content:"\\2192";color:var(--muted);padding:0 3px;font-size:1.1em}
+      .step{display:block;min-width:62px;border:2px solid;border-radius:8px;padding:5px 6px;font-size:.88em;text-decoration:none;color:var(--ink);
         text-align:center}
       .step .icon{font-weight:bold}.step .name{display:block;font-weight:600}.step .state{display:block;font-size:.8em}
       .ok>.step,.step.ok{border-color:var(--ok);background:var(--ok-bg)}.ok .icon{color:var(--ok)}
@@ -65,7 +65,7 @@ public final class Html {
       @media (max-width:640px){body{padding:10px;font-size:14px}table.gallery td:nth-child(3),table.gallery th:nth-child(3){display:none}ol.path{flex-direction:column;align-items:stretch}
         ol.path li{flex-direction:column;align-items:stretch}ol.path li+li::before{content:"\\2193";text-align:center;padding:2px 0}
         .step{text-align:left}.step .name,.step .state{display:inline;margin-left:6px}.first-broken>.step{transform:none}
-        dl.meta{grid-template-columns:1fr}dl.meta dd{margin-bottom:4px}}
+        dl.meta{grid-template-columns:max-content minmax(0,1fr);gap:1px 8px}}
       @media print{@page{margin:14mm}body{max-width:none;padding:0;font-size:10.5pt}
         *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
         a{color:inherit}a[href^="http"]::after{content:" <" attr(href) ">";font-size:.85em}

@@ -63,7 +63,7 @@ public final class MarkdownReport {
 
     out.append("\n### Findings\n\n| | Check | Summary | Root cause |\n|---|---|---|---|\n");
     for (Finding f : report.findings()) {
-      row(out, TextReport.mark(f.severity()).replace(" ", ""), md(f.checkId()), md(f.summary()),
+      row(out, md(TextReport.mark(f.severity()).replace(" ", "")), md(f.checkId()), md(f.summary()),
           f.rootCause() == null || f.severity() == Severity.OK ? "" : md(f.rootCause()));
     }
     for (Finding f : report.findings()) {
