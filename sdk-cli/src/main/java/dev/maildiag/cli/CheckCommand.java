@@ -62,7 +62,7 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     DiagnosisListener progress = quiet ? DiagnosisListener.NONE : new Progress(err);
     Maildiag maildiag = builder.build();
-    Report report = maildiag.diagnose(context, progress);
+    Report report = SettingFlags.annotate(maildiag.diagnose(context, progress));
     Output.write(Output.render(format, report, Output.checks(maildiag, context)), output, out,
         quiet ? new PrintWriter(java.io.Writer.nullWriter()) : err);
     return exitCode(report.verdict(), failOn.equalsIgnoreCase("warning"));

@@ -1,6 +1,7 @@
 package dev.maildiag.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maildiag.api.RankedRootCause;
 import dev.maildiag.api.Report;
@@ -75,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
       scenarios.forEach(s -> out.printf("%-10s %-26s %s%n", s.provider(), s.failureMode(), s.description()));
       return finish(out, buffer, stdout, err, ExitCodes.OK);
     }
-    ObjectNode json = ReportJson.mapper().createObjectNode();
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
     ArrayNode results = json.putArray("scenarios");
     StringBuilder markdown = new StringBuilder("# maildiag demo\n\n| Provider | Failure mode | Diagnosed root cause | Verdict | |\n|---|---|---|---|---|\n");
     StringBuilder markdownReports = new StringBuilder();
@@ -123,7 +124,7 @@ final class DemoCommand implements Callable<Integer> {
     String summary = String.format(Locale.ROOT, "%d scenario(s), %d diagnosed as expected%s", scenarios.size(), scenarios.size() - wrong,
         wrong == 0 ? "" : String.format(Locale.ROOT, ", %d NOT", wrong));
     switch (format) {
-      case JSON -> out.println(ReportJson.mapper().valueToTree(json).toPrettyString());
+      case JSON -> out.println(json.toPrettyString());
       case MARKDOWN -> out.print(markdown.append('\n').append(summary).append('\n').append(markdownReports));
       case HTML -> {
         Path index = gallery.finish(summary);

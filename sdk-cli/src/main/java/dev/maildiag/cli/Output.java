@@ -5,8 +5,6 @@ import dev.maildiag.api.Report;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.internal.report.HtmlReport;
 import dev.maildiag.api.internal.report.MarkdownReport;
-import dev.maildiag.api.internal.report.ReportJson;
-import dev.maildiag.api.internal.report.TextReport;
 import dev.maildiag.api.spi.CheckInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,16 +26,16 @@ final class Output {
   /** The checks a runner would run for a context, by id: their titles and stages for the report's path. */
   static Map<String, CheckInfo> checks(Maildiag maildiag, DiagnosticContext context) {
     Map<String, CheckInfo> infos = new LinkedHashMap<>();
-    maildiag.plan(maildiag.withDefaults(context)).infos().forEach(i -> infos.put(i.id(), i));
+    maildiag.plan(context).forEach(i -> infos.put(i.id(), i));
     return infos;
   }
 
   static String render(Format format, Report report, Map<String, CheckInfo> checks) {
     return switch (format) {
-      case JSON -> ReportJson.write(report) + System.lineSeparator();
+      case JSON -> report.toJson() + System.lineSeparator();
       case HTML -> HtmlReport.write(report, checks, generator());
       case MARKDOWN -> MarkdownReport.write(report, checks, generator());
-      default -> TextReport.write(report);
+      default -> report.toText();
     };
   }
 
