@@ -267,7 +267,7 @@ class MaildiagTest {
     assertThat(runner.plan(context(Duration.ofSeconds(5)))).extracting(CheckInfo::id).contains("config.required");
     assertThat(runner.rootCause(RootCause.SCOPES)).isPresent();
     assertThat(runner.explainer().interpreters()).extracting(i -> i.getClass().getSimpleName())
-        .containsExactly("OAuthErrorCodes", "GenericSignatures");
+        .containsExactly("OAuthErrorCodes", "CapabilityLists", "GenericSignatures", "StandardCodes", "ClientMessages");
   }
 
   @Test

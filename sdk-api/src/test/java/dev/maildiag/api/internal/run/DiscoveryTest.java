@@ -39,7 +39,7 @@ class DiscoveryTest {
     try (URLClassLoader child = new URLClassLoader(new URL[0], DiscoveryTest.class.getClassLoader())) {
       assertThat(withContextLoader(child, Discovery::providers)).extracting(DiagnosticsProvider::id).containsExactly("core");
       assertThat(withContextLoader(child, Discovery::interpreters)).extracting(i -> i.getClass().getSimpleName())
-          .containsExactly("GenericSignatures");
+          .containsExactly("GenericSignatures", "StandardCodes", "ClientMessages");
     }
   }
 }
