@@ -169,7 +169,10 @@ public final class CheckTester {
     CheckContext ctx = new CheckContext(diagnosed, facts, explainer != null ? explainer : Explainer.discover());
     Duration limit = diagnosed.timeouts().check();
     long started = System.nanoTime();
-    Finding finding = runWithin(ctx, limit);
+    Finding finding;
+    try (ctx) {
+      finding = runWithin(ctx, limit); // then, as at a diagnosis' end, whatever the check left open is closed
+    }
     Finding stamped = finding.stamped(check.info().id(), Duration.ofNanos(System.nanoTime() - started));
     if (provider != null && stamped.rootCause() != null && stamped.remediation().isEmpty()) {
       stamped = provider.remediation(stamped.rootCause(), diagnosed).map(stamped::withRemediation).orElse(stamped);
