@@ -67,6 +67,7 @@ public final class MockMailServer implements AutoCloseable {
   final Set<String> resetOn = ConcurrentHashMap.newKeySet();
   final Set<String> stallOn = ConcurrentHashMap.newKeySet();
   final List<String> recorded = new CopyOnWriteArrayList<>();
+  final List<String> xoauth2Users = new CopyOnWriteArrayList<>();
   volatile Hostility hostility = Hostility.NONE;
   volatile Duration delay = Duration.ZERO;
   volatile ServerCertificate implicitTls;
@@ -244,6 +245,11 @@ public final class MockMailServer implements AutoCloseable {
   /** Every command received, in order, secrets replaced. */
   public List<String> commands() {
     return List.copyOf(recorded);
+  }
+
+  /** The {@code user=} of every XOAUTH2 response received, in order (the token itself is never kept). */
+  public List<String> xoauth2Users() {
+    return List.copyOf(xoauth2Users);
   }
 
   /** How many TCP connections the server has accepted so far. */

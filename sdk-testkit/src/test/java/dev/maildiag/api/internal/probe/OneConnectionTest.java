@@ -40,6 +40,7 @@ class OneConnectionTest {
       }
       assertThat(server.connections()).as("TCP connections to the mail server").isEqualTo(1);
       assertThat(server.verbs().stream().filter(authVerb::equals)).as("logins").hasSize(1);
+      assertThat(server.xoauth2Users()).containsExactly("user@example.test");
       assertThat(server.verbs()).doesNotContainAnyElementsOf(WRITES);
     }
   }
