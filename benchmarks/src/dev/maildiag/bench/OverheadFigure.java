@@ -46,7 +46,7 @@ final class OverheadFigure {
       if (ratio.median() > 1.2) {
         f.note(String.format(Locale.ROOT, "Why: the live checks %s run one after another (each needs the one before) over one connection "
                 + "and one login, as the bare client does; in this run they take %.0f ms of the diagnosis's %.0f ms. What remains is "
-                + "the checks' own work beside the bare client's (the greeting and capability round trips, the session's LIST, "
+                + "the checks' own work beside the bare client's (the greeting and capability round trips, the session's NOOP, "
                 + "the identity host check, the runner's threads).",
             chain, chainMs, sample.duration().toNanos() / 1e6));
       }

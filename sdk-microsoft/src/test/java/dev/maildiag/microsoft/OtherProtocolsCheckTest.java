@@ -88,7 +88,7 @@ class OtherProtocolsCheckTest {
     start(false, false); // the authorizing user's own mailbox would refuse on every protocol
     ((UserImpl) pop3.setUser("shared@contoso.com", "shared@contoso.com", "x")).setTokenValidator(t -> t.equals(TOKEN));
     Finding f = run(List.of("IMAP.AccessAsUser.All", "POP.AccessAsUser.All"), false, "shared@contoso.com");
-    assertThat(f.rootCause()).isEqualTo(RootCauses.PROTOCOL_DISABLED); // a try as the login would have said no-license
+    assertThat(f.rootCause()).isEqualTo(RootCause.PROTOCOL_DISABLED); // a try as the login would have said no-license
     assertThat(f.evidence()).containsEntry("pop3", "accepted");
   }
 
