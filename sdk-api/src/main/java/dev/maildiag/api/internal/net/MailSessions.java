@@ -123,9 +123,10 @@ public final class MailSessions {
     return session.getStore(name);
   }
 
-  /** An SMTP transport for this context. */
+  /** An SMTP transport for this context, which reports a refused token with the server's final answer. */
   public static Transport transport(Session session, MailServer server) throws NoSuchProviderException {
-    return session.getTransport(protocolName(server));
+    String name = protocolName(server);
+    return session.getTransport(new Provider(Provider.Type.TRANSPORT, name, SaslErrorExchangeSmtpTransport.class.getName(), "maildiag", "1"));
   }
 
   static Security security(MailServer server) {

@@ -70,6 +70,9 @@ final class MailFailure {
     }
     String shown = answer != null ? answer : Printable.of(message);
     List<Candidate> candidates = ctx.interpret(ctx.observe(shown, stage));
+    if (stage == Stage.OAUTH && "authentication".equals(step)) {
+      candidates = RefusedTokenEvidence.weigh(ctx, candidates);
+    }
     Finding.Builder b = Finding.error("The " + s.protocol().label().toUpperCase(java.util.Locale.ROOT) + " server refused the " + step + ": " + shown)
         .detail(candidates.isEmpty()
             ? "No interpreter recognised this answer; it is the server's exact reply. Search it in the provider's documentation."

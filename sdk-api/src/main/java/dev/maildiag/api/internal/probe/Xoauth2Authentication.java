@@ -51,7 +51,9 @@ public final class Xoauth2Authentication implements Check {
     if (first.failure == null) {
       return ok(s, first, s.protocol() == Protocol.POP3 ? "one-line" : null);
     }
-    if (s.protocol() != Protocol.POP3 || !(first.error instanceof AuthenticationFailedException)) {
+    if (s.protocol() != Protocol.POP3 || !(first.error instanceof AuthenticationFailedException) || first.errorChallenge != null) {
+      // an error challenge means the server read the one-line form and judged the token: the two-line form would
+      // only be refused again, and each refusal makes servers like Dovecot delay the next login from here
       return first.failure.build();
     }
     Attempt second = attempt(ctx, token, true);
@@ -83,17 +85,21 @@ public final class Xoauth2Authentication implements Check {
     boolean handedOn = false;
     try {
       login.connect();
+      String challenge = s(ctx).protocol() == Protocol.POP3 ? login.swallowedPop3Refusal() : null;
+      if (challenge != null) {
+        return refusedAfterChallenge(ctx, login, challenge);
+      }
       ctx.facts().put(ProbeFacts.AUTHENTICATED, true);
       SharedSession.offer(ctx, login); // the session and mailbox checks go on with this login
       handedOn = true;
-      return new Attempt(null, null, null);
+      return new Attempt(null, null, null, null);
     } catch (MessagingException e) {
       if (e instanceof AuthenticationFailedException) {
         ctx.facts().put(ProbeFacts.AUTHENTICATED, false);
       }
       Finding.Builder f = MailFailure.describe(ctx, login, e, Stage.OAUTH, "authentication");
       String answer = login.lastFailureAnswer(ctx.context().server().protocol(), e);
-      return new Attempt(f, e, answer == null ? Printable.of(e.getMessage()) : answer);
+      return new Attempt(f, e, answer == null ? Printable.of(e.getMessage()) : answer, null);
     } finally {
       if (!handedOn) {
         login.close();
@@ -101,7 +107,24 @@ public final class Xoauth2Authentication implements Check {
     }
   }
 
-  private record Attempt(Finding.Builder failure, MessagingException error, String answer) {}
+  /**
+   * A POP3 refusal Angus reported as a login: closing sends QUIT, which the server takes as the reply to its
+   * error challenge and answers with its final refusal ({@code -ERR [AUTH] ...}), kept in the trace.
+   */
+  private static Attempt refusedAfterChallenge(CheckContext ctx, MailLogin login, String challenge) {
+    login.close();
+    ctx.facts().put(ProbeFacts.AUTHENTICATED, false);
+    AuthenticationFailedException refused = new AuthenticationFailedException("OAUTH2 authentication failed: " + challenge);
+    String answer = login.lastFailureAnswer(Protocol.POP3, null);
+    Finding.Builder f = MailFailure.describe(ctx, login, refused, Stage.OAUTH, "authentication").evidence("errorChallenge", challenge);
+    return new Attempt(f, refused, answer == null ? challenge : answer, challenge);
+  }
+
+  private static MailServer s(CheckContext ctx) {
+    return ctx.context().server();
+  }
+
+  private record Attempt(Finding.Builder failure, MessagingException error, String answer, String errorChallenge) {}
 
   @Override
   public Finding timedOut(CheckContext ctx, Duration limit) {

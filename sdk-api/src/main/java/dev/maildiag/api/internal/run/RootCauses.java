@@ -34,6 +34,7 @@ public final class RootCauses {
   public static final String CONDITIONAL_ACCESS = "conditional-access";
   public static final String REFRESH_TOKEN_INVALID = "refresh-token-invalid";
   public static final String ACCESS_TOKEN_EXPIRED = "access-token-expired";
+  public static final String ACCESS_TOKEN_INVALID = "access-token-invalid";
   public static final String REDIRECT_URI_MISMATCH = "redirect-uri-mismatch";
   public static final String APP_NOT_FOUND = "app-not-found";
   public static final String TENANT_NOT_FOUND = "tenant-not-found";
@@ -120,6 +121,12 @@ public final class RootCauses {
       rc(ACCESS_TOKEN_EXPIRED, "The access token has expired",
           "The access token's expiry time has passed.",
           "Refresh the access token before connecting; check that the server's clock is right."),
+      rc(ACCESS_TOKEN_INVALID, "The server does not accept the access token as valid",
+          "The token is refused although it is readable and unexpired: its signature, signing key (kid), issuer or audience is not "
+              + "the one the server trusts, or it is not valid yet.",
+          "Obtain the token from the identity provider (and tenant) the mail server trusts, for the audience it expects.",
+          "If the identity provider rotated its signing keys, make the mail server fetch the new keys (JWKS).",
+          "Check the clocks of this machine, the identity provider and the mail server (a token is not valid before its nbf)."),
       rc(REDIRECT_URI_MISMATCH, "The redirect URI is not registered for the app",
           "The redirect URI the product sends does not match any registered for the app.",
           "Register the product's exact redirect URI in the app registration."),
