@@ -72,6 +72,20 @@ record Diagnosis(int exitCode, JsonNode report, String stderr, double seconds, L
     return f.path("summary").asText("");
   }
 
+  /** The checks that did not pass, with their durations, for the build log. */
+  String steps() {
+    StringBuilder sb = new StringBuilder();
+    for (JsonNode f : report.path("findings")) {
+      String sev = f.path("severity").asText();
+      if (!sev.equals("OK")) {
+        sb.append("\n    ").append(f.path("checkId").asText()).append(' ').append(sev).append(' ')
+            .append(f.path("rootCause").asText("-")).append(' ').append(f.path("durationMillis").asLong()).append(" ms: ")
+            .append(f.path("summary").asText());
+      }
+    }
+    return sb.toString();
+  }
+
   /** Everything the report and progress said, for assertions on wording. */
   String text() {
     return report.toString() + "\n" + stderr;

@@ -94,6 +94,12 @@ public final class TlsHandshake implements Check {
     } catch (SSLException e) {
       return plainTextOrBroken(e, s, target);
     } catch (IOException e) {
+      if (e instanceof java.net.SocketTimeoutException && security == Security.STARTTLS) {
+        Finding.Builder tls = ImplicitTlsProbe.silentPortSpeaksTls(ctx);
+        if (tls != null) {
+          return tls.build();
+        }
+      }
       Finding.Builder b = PeerFailure.describe(e, target, security == Security.SSL ? "TLS handshake answer" : "greeting", ctx.timeouts());
       if (b == null) {
         b = NetworkFailure.describe(e, target, null);
