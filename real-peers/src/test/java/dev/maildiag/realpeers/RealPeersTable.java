@@ -18,6 +18,7 @@ import java.util.TreeSet;
 final class RealPeersTable {
   private static final List<Row> ROWS = new ArrayList<>();
   private static final TreeSet<String> SKIPPED = new TreeSet<>();
+  private static final TreeSet<String> NOTES = new TreeSet<>();
 
   private RealPeersTable() {}
 
@@ -40,6 +41,13 @@ final class RealPeersTable {
   static synchronized void skipped(String suite, String reason) {
     SKIPPED.add(suite + ": " + reason);
     System.out.println("[real-peers] " + suite + " NOT RUN: " + reason);
+    write();
+  }
+
+  /** A measurement or observation that belongs beside the table (e.g. what the server itself changed). */
+  static synchronized void note(String text) {
+    NOTES.add(text);
+    System.out.println("[real-peers] note: " + text);
     write();
   }
 
@@ -68,6 +76,10 @@ final class RealPeersTable {
         .append(cell(r.answer())).append(" | ").append(r.verdict()).append(" | `").append(r.topCause()).append("` | `")
         .append(r.expected()).append("` | ").append(String.format(Locale.ROOT, "%.1f", r.seconds())).append(" | ")
         .append(r.timeout()).append(" |\n"));
+    if (!NOTES.isEmpty()) {
+      md.append("\nNotes from this run:\n\n");
+      NOTES.forEach(n -> md.append("- ").append(n).append('\n'));
+    }
     try {
       Files.writeString(Path.of(target), md, StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -103,7 +103,7 @@ public final class GreetingAndCapabilities implements Check {
           .rootCause(RootCauses.TLS_MODE_MISMATCH, 0.6)
           .build();
     } catch (IOException e) {
-      if (e instanceof java.net.SocketTimeoutException && MailWire.security(s) != Security.SSL) {
+      if (ImplicitTlsProbe.saidNothing(e) && MailWire.security(s) != Security.SSL) {
         Finding.Builder tls = ImplicitTlsProbe.silentPortSpeaksTls(ctx);
         if (tls != null) {
           return tls.build();

@@ -15,6 +15,12 @@ import javax.net.ssl.SSLHandshakeException;
 final class ImplicitTlsProbe {
   private ImplicitTlsProbe() {}
 
+  /** A read that timed out without a single byte from the peer (a trickling peer sent some: it is not waiting for TLS). */
+  static boolean saidNothing(IOException e) {
+    return e instanceof java.net.SocketTimeoutException
+        && (e.getMessage() == null || !e.getMessage().contains("bytes received") || e.getMessage().contains("(0 bytes received)"));
+  }
+
   /** The tls-mode-mismatch finding when the silent port answers a TLS handshake; null when it does not. */
   static Finding.Builder silentPortSpeaksTls(CheckContext ctx) {
     MailServer s = ctx.context().server();

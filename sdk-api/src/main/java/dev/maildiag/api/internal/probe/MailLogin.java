@@ -38,6 +38,7 @@ final class MailLogin implements AutoCloseable {
    * logs this with the decoded JSON, swallows it and reports the login as done.
    */
   private static final String POP3_SWALLOWED_REFUSAL = "OAUTH2 authentication failed:";
+  private static final String ERROR_CHALLENGE = POP3_SWALLOWED_REFUSAL + " ";
   /** Trace lines that are Angus' own chatter or a Java stack trace, not protocol. */
   private static final Pattern NOT_PROTOCOL = Pattern.compile("^(DEBUG|\\s|Caused by|\\.\\.\\.|[\\w$]+(\\.[\\w$]+)+(Exception|Error)\\b).*");
 
@@ -173,6 +174,18 @@ final class MailLogin implements AutoCloseable {
 
   void connect() throws MessagingException {
     service.connect(server.host(), server.effectivePort(), login, secret.reveal());
+    String challenge = server.protocol() == Protocol.POP3 ? swallowedPop3Refusal() : null;
+    if (challenge != null) {
+      // closing sends QUIT, which the server takes as the reply to its error challenge: it answers with its final
+      // refusal (-ERR [AUTH] ...), which the trace keeps
+      close();
+      throw new AuthenticationFailedException(ERROR_CHALLENGE + challenge);
+    }
+  }
+
+  /** Whether a refusal came as a SASL error challenge: the server read the XOAUTH2 response and judged the token. */
+  static boolean isErrorChallenge(MessagingException e) {
+    return e instanceof AuthenticationFailedException && e.getMessage() != null && e.getMessage().startsWith(ERROR_CHALLENGE);
   }
 
   /**
@@ -210,7 +223,7 @@ final class MailLogin implements AutoCloseable {
    * The POP3 server's error challenge (decoded JSON) when Angus reported a refused XOAUTH2 login as done, or null.
    * The server then still waits for the client's reply to its challenge.
    */
-  String swallowedPop3Refusal() {
+  private String swallowedPop3Refusal() {
     for (String line : safeLines()) {
       int at = line.indexOf(POP3_SWALLOWED_REFUSAL);
       if (at >= 0) {

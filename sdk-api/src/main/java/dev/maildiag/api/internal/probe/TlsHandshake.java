@@ -94,7 +94,7 @@ public final class TlsHandshake implements Check {
     } catch (SSLException e) {
       return plainTextOrBroken(e, s, target);
     } catch (IOException e) {
-      if (e instanceof java.net.SocketTimeoutException && security == Security.STARTTLS) {
+      if (ImplicitTlsProbe.saidNothing(e) && security == Security.STARTTLS) {
         Finding.Builder tls = ImplicitTlsProbe.silentPortSpeaksTls(ctx);
         if (tls != null) {
           return tls.build();

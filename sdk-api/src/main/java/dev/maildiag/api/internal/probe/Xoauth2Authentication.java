@@ -28,7 +28,7 @@ public final class Xoauth2Authentication implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.OAUTH, "Server accepts the OAuth token (XOAUTH2)")
-        .finds(RootCauses.XOAUTH2_NOT_OFFERED, RootCauses.POP_OAUTH_FORMAT)
+        .finds(RootCauses.XOAUTH2_NOT_OFFERED, RootCauses.POP_OAUTH_FORMAT, RootCauses.THROTTLED)
         .requires(GreetingAndCapabilities.ID)
         .after(TOKEN_CHECK);
   }
@@ -48,11 +48,23 @@ public final class Xoauth2Authentication implements Check {
     if (MailLogin.user(s) == null) {
       return Finding.skipped("No login (the XOAUTH2 user) to authenticate as").build();
     }
+    long started = System.nanoTime();
     Attempt first = attempt(ctx, token, false);
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
     if (first.failure == null) {
+      Duration slow = ctx.timeouts().read().dividedBy(2).compareTo(Duration.ofSeconds(3)) > 0 ? ctx.timeouts().read().dividedBy(2)
+          : Duration.ofSeconds(3);
+      if (took.compareTo(slow) > 0) {
+        return Finding.warning("The " + s.protocol().label() + " server accepted the token, but only after "
+                + dev.maildiag.api.internal.Durations.format(took))
+            .rootCause(RootCauses.THROTTLED, 0.5)
+            .detail(MailFailure.SLOW_LOGIN)
+            .evidence("loginMillis", took.toMillis())
+            .build();
+      }
       return ok(s, first, s.protocol() == Protocol.POP3 ? "one-line" : null);
     }
-    if (s.protocol() != Protocol.POP3 || !(first.error instanceof AuthenticationFailedException) || first.errorChallenge != null) {
+    if (s.protocol() != Protocol.POP3 || !(first.error instanceof AuthenticationFailedException) || first.errorChallenge()) {
       // an error challenge means the server read the one-line form and judged the token: the two-line form would
       // only be refused again, and each refusal makes servers like Dovecot delay the next login from here
       return first.failure.build();
@@ -93,21 +105,20 @@ public final class Xoauth2Authentication implements Check {
     boolean handedOn = false;
     try {
       login.connect();
-      String challenge = s(ctx).protocol() == Protocol.POP3 ? login.swallowedPop3Refusal() : null;
-      if (challenge != null) {
-        return refusedAfterChallenge(ctx, login, challenge);
-      }
       ctx.facts().put(Facts.TOKEN_ACCEPTED, true);
       login.handOn(ctx); // the session and mailbox checks go on with this login
       handedOn = true;
-      return new Attempt(null, null, null, null);
+      return new Attempt(null, null, null);
     } catch (MessagingException e) {
       if (e instanceof AuthenticationFailedException) {
         ctx.facts().put(Facts.TOKEN_ACCEPTED, false);
       }
       Finding.Builder f = MailFailure.describe(ctx, login, e, Stage.OAUTH, "authentication");
+      if (MailLogin.isErrorChallenge(e)) {
+        f.evidence("errorChallenge", Printable.of(e.getMessage().substring(e.getMessage().indexOf(':') + 1).trim()));
+      }
       String answer = login.lastFailureAnswer(ctx.context().server().protocol(), e);
-      return new Attempt(f, e, answer == null ? Printable.of(e.getMessage()) : answer, null);
+      return new Attempt(f, e, answer == null ? Printable.of(e.getMessage()) : answer);
     } finally {
       if (!handedOn) {
         login.close();
@@ -115,24 +126,11 @@ public final class Xoauth2Authentication implements Check {
     }
   }
 
-  /**
-   * A POP3 refusal Angus reported as a login: closing sends QUIT, which the server takes as the reply to its
-   * error challenge and answers with its final refusal ({@code -ERR [AUTH] ...}), kept in the trace.
-   */
-  private static Attempt refusedAfterChallenge(CheckContext ctx, MailLogin login, String challenge) {
-    login.close();
-    ctx.facts().put(Facts.TOKEN_ACCEPTED, false);
-    AuthenticationFailedException refused = new AuthenticationFailedException("OAUTH2 authentication failed: " + challenge);
-    String answer = login.lastFailureAnswer(Protocol.POP3, null);
-    Finding.Builder f = MailFailure.describe(ctx, login, refused, Stage.OAUTH, "authentication").evidence("errorChallenge", challenge);
-    return new Attempt(f, refused, answer == null ? challenge : answer, challenge);
+  private record Attempt(Finding.Builder failure, MessagingException error, String answer) {
+    boolean errorChallenge() {
+      return MailLogin.isErrorChallenge(error);
+    }
   }
-
-  private static MailServer s(CheckContext ctx) {
-    return ctx.context().server();
-  }
-
-  private record Attempt(Finding.Builder failure, MessagingException error, String answer, String errorChallenge) {}
 
   @Override
   public Finding timedOut(CheckContext ctx, Duration limit) {

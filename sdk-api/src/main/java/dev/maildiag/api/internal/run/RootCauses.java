@@ -50,6 +50,7 @@ public final class RootCauses {
   public static final String INVALID_CONFIGURATION = "invalid-configuration";
   public static final String XOAUTH2_NOT_OFFERED = "xoauth2-not-offered";
   public static final String NOT_A_MAIL_SERVER = "not-a-mail-server";
+  public static final String SERVER_FAILURE = "server-failure";
 
   private static final List<RootCause> BUILT_IN = List.of(
       rc(SCOPES, "The OAuth scopes are wrong for the provider, cloud or protocol",
@@ -171,7 +172,12 @@ public final class RootCauses {
           "Check the host name and port: they must be the provider's mail server; use TLS or STARTTLS as required."),
       rc(NOT_A_MAIL_SERVER, "Something other than the mail server answers on this port",
           "The port accepts TCP but does not speak the mail protocol: a firewall, proxy or load balancer is intercepting.",
-          "Ask the network administrator what intercepts traffic to this host and port; a successful telnet proves nothing."));
+          "Ask the network administrator what intercepts traffic to this host and port; a successful telnet proves nothing."),
+      rc(SERVER_FAILURE, "The mail or identity server itself fails",
+          "The server answered, but failed on its own side: an internal error, or something behind it (its relay, storage or "
+              + "identity back end) is down. Nothing in the handler's configuration causes or fixes it.",
+          "Give the server's administrator the exact answer (see the evidence) and the time it was seen.",
+          "Try again later; if it persists, ask the provider's status page or support."));
 
   private static final Map<String, RootCause> REGISTRY = new LinkedHashMap<>();
 
