@@ -115,7 +115,8 @@ public final class MailSessions {
     return switch (server.protocol()) {
       case IMAP -> session.getStore(new Provider(Provider.Type.STORE, name, StrictImapStore.class.getName(), "maildiag", "1"));
       case POP3 -> session.getStore(name);
-      case SMTP -> session.getTransport(name);
+      case SMTP -> session.getTransport(new Provider(Provider.Type.TRANSPORT, name, SaslErrorExchangeSmtpTransport.class.getName(),
+          "maildiag", "1"));
     };
   }
 

@@ -70,6 +70,11 @@ public final class AccessTokenGrant implements Check {
     } catch (IllegalArgumentException e) {
       return Finding.skipped("The token endpoint is not a URL (see config.urls)").build();
     }
+    String target = endpoint.getHost() + ":" + (endpoint.getPort() > 0 ? endpoint.getPort() : "http".equalsIgnoreCase(endpoint.getScheme()) ? 80 : 443);
+    if (ctx.facts().get(dev.maildiag.api.internal.probe.IdentityReachable.UNANSWERED).filter(target::equals).isPresent()) {
+      return Finding.skipped("The token endpoint's host " + target + " did not answer " + dev.maildiag.api.internal.probe.IdentityReachable.ID
+          + " in time; it is not waited for a second time").build();
+    }
     TokenRequest request = request(endpoint, o, refreshToken);
     HTTPResponse response;
     try {

@@ -29,6 +29,8 @@ import okhttp3.Response;
  */
 public final class IdentityReachable implements Check {
   public static final String ID = "network.identity";
+  /** The identity endpoint (host:port) that took the connection and did not answer: later requests need not wait for it again. */
+  public static final dev.maildiag.api.spi.Key<String> UNANSWERED = dev.maildiag.api.spi.Key.of("identityUnanswered", String.class);
 
   @Override
   public CheckInfo info() {
@@ -74,6 +76,9 @@ public final class IdentityReachable implements Check {
           .evidence("route", route.describe())
           .build();
     } catch (IOException e) {
+      if (e instanceof java.net.SocketTimeoutException || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("timeout")) {
+        ctx.facts().put(UNANSWERED, target);
+      }
       return unreachable(e, target, route).build();
     }
   }
