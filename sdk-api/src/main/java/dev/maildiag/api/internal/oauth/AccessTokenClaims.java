@@ -4,7 +4,7 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -25,7 +25,7 @@ public final class AccessTokenClaims implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.OAUTH, "Access token is readable and not expired")
-        .finds(RootCauses.ACCESS_TOKEN_EXPIRED, RootCauses.ACCESS_TOKEN_INVALID)
+        .finds(RootCause.ACCESS_TOKEN_EXPIRED, RootCause.ACCESS_TOKEN_INVALID)
         .after(AccessTokenGrant.ID);
   }
 
@@ -55,12 +55,12 @@ public final class AccessTokenClaims implements Check {
     Instant now = Instant.now();
     if (claims.expiresAt() != null && claims.expiresAt().isBefore(now)) {
       f = Finding.error("The access token (" + origin + ") expired " + ago(claims.expiresAt(), now))
-          .rootCause(RootCauses.ACCESS_TOKEN_EXPIRED, fresh.isPresent() ? 0.9 : 0.95)
+          .rootCause(RootCause.ACCESS_TOKEN_EXPIRED, fresh.isPresent() ? 0.9 : 0.95)
           .step("Obtain a fresh access token with the refresh token before connecting.")
           .step("Check that this machine's clock is right (the expiry is compared with it).");
     } else if (notBefore(claims) != null && notBefore(claims).isAfter(now.plusSeconds(60))) {
       f = Finding.error("The access token (" + origin + ") is not valid before " + notBefore(claims))
-          .rootCause(RootCauses.ACCESS_TOKEN_INVALID, 0.9)
+          .rootCause(RootCause.ACCESS_TOKEN_INVALID, 0.9)
           .step("Check the clocks of this machine and of the identity provider: the token's nbf lies in the future.")
           .step("Obtain a new access token once the clocks agree.")
           .evidence("nbf", notBefore(claims));

@@ -2,7 +2,7 @@ package dev.maildiag.api.internal.probe;
 
 import dev.maildiag.api.DiagnosticContext.MailServer;
 import dev.maildiag.api.Finding;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.CheckContext;
 import java.io.IOException;
 import javax.net.ssl.SSLHandshakeException;
@@ -38,7 +38,7 @@ final class ImplicitTlsProbe {
     }
     return Finding.error("The port " + Probes.target(s) + " speaks TLS from the first byte (implicit TLS), not "
             + MailWire.security(s).label())
-        .rootCause(RootCauses.TLS_MODE_MISMATCH, 0.9)
+        .rootCause(RootCause.TLS_MODE_MISMATCH, 0.9)
         .detail("The server waited silently for a TLS handshake, as implicit-TLS ports do, while the configuration expects "
             + "the server to greet first in plain text. A TLS handshake on the same port was answered (" + tls + ").")
         .step("Use security ssl on this port (" + s.protocol().implicitTlsPort() + " is the usual implicit-TLS port), or starttls on "

@@ -4,7 +4,7 @@ import dev.maildiag.api.DiagnosticContext.MailServer;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.internal.net.MailSessions;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.CheckContext;
 import jakarta.mail.MessagingException;
@@ -27,7 +27,7 @@ final class MailFailure {
     String message = e.getMessage() == null ? "" : e.getMessage();
     if (message.contains(MailSessions.NO_XOAUTH2) || causeMessageContains(e, MailSessions.NO_XOAUTH2)) {
       return Finding.error("The server does not advertise XOAUTH2; the token was not sent")
-          .rootCause(RootCauses.XOAUTH2_NOT_OFFERED, 0.9)
+          .rootCause(RootCause.XOAUTH2_NOT_OFFERED, 0.9)
           .detail("Jakarta Mail would have sent the token as a LOGIN password; maildiag refuses to.")
           .evidence("capabilities", ctx.facts().get(ProbeFacts.CAPABILITIES).map(c -> String.join(" ", c.capabilities())).orElse(null));
     }
@@ -37,8 +37,8 @@ final class MailFailure {
       return Finding.error("The connection was dropped or reset during the " + step + ": " + what)
           .detail("The server, or something on the way, cut the connection in the middle of the " + step + ". Firewalls "
               + "that inspect mail traffic and overloaded servers do this.")
-          .candidates(List.of(new Candidate(RootCauses.NETWORK_BLOCKED, 0.5, "a middlebox that cuts the connection"),
-              new Candidate(RootCauses.THROTTLED, 0.3, "a server shedding connections")))
+          .candidates(List.of(new Candidate(RootCause.NETWORK_BLOCKED, 0.5, "a middlebox that cuts the connection"),
+              new Candidate(RootCause.THROTTLED, 0.3, "a server shedding connections")))
           .evidence("error", what)
           .evidence("trace", login == null ? null : login.traceTail());
     }
@@ -57,11 +57,11 @@ final class MailFailure {
             .detail("The connection was open but the server went silent during the " + step + ".");
         if (ctx.facts().has(ProbeFacts.CAPABILITIES) && step.equals("authentication")) {
           // it answered the greeting and capabilities at once: the silence is the server's own, at the login
-          b.detail(SLOW_LOGIN).candidates(List.of(new Candidate(RootCauses.THROTTLED, 0.6, SLOW_LOGIN_REASON),
-              new Candidate(RootCauses.NETWORK_BLOCKED, 0.3, "a middlebox that stalls connections")));
+          b.detail(SLOW_LOGIN).candidates(List.of(new Candidate(RootCause.THROTTLED, 0.6, SLOW_LOGIN_REASON),
+              new Candidate(RootCause.NETWORK_BLOCKED, 0.3, "a middlebox that stalls connections")));
         } else {
-          b.candidates(List.of(new Candidate(RootCauses.NETWORK_BLOCKED, 0.4, "a middlebox that stalls connections"),
-              new Candidate(RootCauses.THROTTLED, 0.3, "an overloaded or throttling server")));
+          b.candidates(List.of(new Candidate(RootCause.NETWORK_BLOCKED, 0.4, "a middlebox that stalls connections"),
+              new Candidate(RootCause.THROTTLED, 0.3, "an overloaded or throttling server")));
         }
       } else {
         b = NetworkFailure.describe(io, target, "during the " + step);
@@ -96,8 +96,8 @@ final class MailFailure {
     // the login runs after the greeting and capabilities were answered: the server talks, and holds back this answer
     return Finding.error(step + " did not finish within " + dev.maildiag.api.internal.Durations.format(limit))
         .detail("The server accepted the connection but did not answer " + exchange + " in time. " + SLOW_LOGIN)
-        .rootCause(RootCauses.THROTTLED, 0.55)
-        .alternative(RootCauses.NETWORK_BLOCKED, 0.3, "a middlebox that stalls connections")
+        .rootCause(RootCause.THROTTLED, 0.55)
+        .alternative(RootCause.NETWORK_BLOCKED, 0.3, "a middlebox that stalls connections")
         .build();
   }
 

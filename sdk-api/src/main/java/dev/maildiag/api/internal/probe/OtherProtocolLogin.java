@@ -7,7 +7,7 @@ import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Security;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.internal.net.HandlerProperties;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -29,7 +29,7 @@ public final class OtherProtocolLogin implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.OAUTH, "The mailbox's other protocol accepts the token (protocol disabled?)")
-        .finds(RootCauses.PROTOCOL_DISABLED)
+        .finds(RootCause.PROTOCOL_DISABLED)
         .after(Xoauth2Authentication.ID);
   }
 
@@ -58,7 +58,7 @@ public final class OtherProtocolLogin implements Check {
     return switch (r.outcome()) {
       case ACCEPTED -> Finding.error(there + " at " + r.endpoint() + " accepts the token that " + here + " refuses: " + here
               + " is disabled for this mailbox")
-          .rootCause(RootCauses.PROTOCOL_DISABLED, 0.9)
+          .rootCause(RootCause.PROTOCOL_DISABLED, 0.9)
           .detail("The same token, for the same user, logs in over " + there + " (read-only, logged out at once), so the token is "
               + "valid and the mailbox exists; the server refuses " + here + " for this user or its organisation.")
           .step("Ask the mail server's administrator to allow " + here + " for " + ctx.mail().user() + ".")

@@ -1,7 +1,7 @@
 package dev.maildiag.api.internal.probe;
 
 import dev.maildiag.api.Finding;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 
 /**
  * Findings about a proxy that does not open a tunnel. A proxy that refuses by policy (403) or wants credentials
@@ -17,38 +17,38 @@ final class ProxyFindings {
     Finding.Builder b;
     if (p.status() == 0) {
       b = Finding.error("The proxy took the connection but did not answer the CONNECT to " + target + ": " + p.statusLine())
-          .rootCause(RootCauses.PROXY_BLOCKING, 0.8)
-          .alternative(RootCauses.NETWORK_BLOCKED, 0.4, "the proxy may still be waiting to resolve or reach " + target)
-          .alternative(RootCauses.DNS_FAILURE, 0.3, "a proxy whose own DNS does not answer stays silent until its DNS timeout")
+          .rootCause(RootCause.PROXY_BLOCKING, 0.8)
+          .alternative(RootCause.NETWORK_BLOCKED, 0.4, "the proxy may still be waiting to resolve or reach " + target)
+          .alternative(RootCause.DNS_FAILURE, 0.3, "a proxy whose own DNS does not answer stays silent until its DNS timeout")
           .detail("A proxy answers a CONNECT once it has resolved and reached the target; one that says nothing is stuck "
               + "there (its DNS or its way out does not answer) or drops such requests.")
           .step("Ask the proxy administrator whether the proxy can resolve and reach " + target + " (its cache or access log shows it).");
     } else if (p.status() == 407) {
       b = Finding.error("The proxy demands authentication (407) for " + target)
-          .rootCause(RootCauses.PROXY_BLOCKING, 0.9)
+          .rootCause(RootCause.PROXY_BLOCKING, 0.9)
           .detail("The proxy only tunnels for authenticated clients, and the JVM sent no (or wrong) proxy credentials.");
     } else if (p.status() == 403 || "ERR_ACCESS_DENIED".equals(a.error())) {
       b = Finding.error("The proxy refuses to tunnel to " + target + " (" + p.status() + ")")
-          .rootCause(RootCauses.PROXY_BLOCKING, 0.9)
+          .rootCause(RootCause.PROXY_BLOCKING, 0.9)
           .detail("The proxy's policy does not allow this host or port.");
     } else if (a.couldNotResolve() || (a.couldNotForward(p.status()) && !isAddress(host))) {
       b = Finding.error("The proxy cannot resolve " + host + ": " + p.statusLine() + withDetail(a))
-          .rootCause(RootCauses.DNS_FAILURE, a.couldNotResolve() ? 0.85 : 0.6)
-          .alternative(RootCauses.NETWORK_BLOCKED, 0.4, "the proxy could not forward the request (its way out may be blocked)")
+          .rootCause(RootCause.DNS_FAILURE, a.couldNotResolve() ? 0.85 : 0.6)
+          .alternative(RootCause.NETWORK_BLOCKED, 0.4, "the proxy could not forward the request (its way out may be blocked)")
           .detail("The proxy works and answered, but as seen from the proxy the mail host's name does not resolve (the proxy "
               + "uses its own DNS, which may differ from this machine's).")
           .step("Ask the proxy administrator to check that the proxy resolves " + host + ".");
     } else if (a.couldNotConnect(p.status()) || a.couldNotForward(p.status())) {
       b = Finding.error("The proxy cannot reach " + target + ": " + p.statusLine() + withDetail(a))
-          .rootCause(RootCauses.NETWORK_BLOCKED, 0.85)
-          .alternative(RootCauses.PROXY_BLOCKING, 0.3, "a proxy that will not connect to this port")
+          .rootCause(RootCause.NETWORK_BLOCKED, 0.85)
+          .alternative(RootCause.PROXY_BLOCKING, 0.3, "a proxy that will not connect to this port")
           .detail("The proxy works and answered, but as seen from the proxy the mail server's port "
               + (a.errnoText() == null ? "cannot be reached" : "answers: " + a.errnoText())
               + ". The block (or the wrong host or port) is behind the proxy, not in it.")
           .step("Check host and port, and ask the network administrator whether the proxy may reach " + target + ".");
     } else {
       b = Finding.error("The proxy did not open a tunnel to " + target + ": " + p.statusLine())
-          .rootCause(RootCauses.PROXY_BLOCKING, 0.9);
+          .rootCause(RootCause.PROXY_BLOCKING, 0.9);
     }
     return b.evidence("target", target).evidence("proxyAnswer", p.statusLine())
         .evidence("proxyError", a.error() == null ? null : a.describe());

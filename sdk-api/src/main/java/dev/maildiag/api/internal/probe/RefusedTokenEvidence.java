@@ -1,6 +1,6 @@
 package dev.maildiag.api.internal.probe;
 
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.Facts;
@@ -36,7 +36,7 @@ final class RefusedTokenEvidence {
     if (read.isEmpty()) {
       if (ownProvider && !ctx.facts().has(Facts.ACCESS_TOKEN)) {
         // an opaque token of an unknown identity provider: nothing to read, the server's word is all there is
-        out.add(new Candidate(RootCauses.ACCESS_TOKEN_INVALID, 0.45,
+        out.add(new Candidate(RootCause.ACCESS_TOKEN_INVALID, 0.45,
             "the server does not accept this token, whose claims cannot be read here (not a JWT)"));
       }
       return sorted(out);
@@ -48,17 +48,17 @@ final class RefusedTokenEvidence {
     boolean rightUser = claims.user() != null && (claims.user().equalsIgnoreCase(String.valueOf(user))
         || claims.user().equalsIgnoreCase(String.valueOf(login)));
     if (claims.user() != null && !rightUser) {
-      out.add(new Candidate(RootCauses.WRONG_USER_AUTHORIZED, 0.85,
+      out.add(new Candidate(RootCause.WRONG_USER_AUTHORIZED, 0.85,
           "the server refused a token of " + claims.user() + " for the login " + (login == null ? user : login)));
     }
     if (unexpired) {
-      out.removeIf(c -> c.rootCause().equals(RootCauses.ACCESS_TOKEN_EXPIRED));
+      out.removeIf(c -> c.rootCause().equals(RootCause.ACCESS_TOKEN_EXPIRED));
     }
     if (rightUser) {
-      out.removeIf(c -> c.rootCause().equals(RootCauses.WRONG_USER_AUTHORIZED));
+      out.removeIf(c -> c.rootCause().equals(RootCause.WRONG_USER_AUTHORIZED));
     }
     if (unexpired && (rightUser || claims.user() == null)) {
-      out.add(new Candidate(RootCauses.ACCESS_TOKEN_INVALID, ownProvider ? 0.6 : 0.3,
+      out.add(new Candidate(RootCause.ACCESS_TOKEN_INVALID, ownProvider ? 0.6 : 0.3,
           "the token is readable, unexpired and " + (rightUser ? "of " + user : "names no user")
               + ", yet refused: the server does not trust its signature, signing key, issuer or audience"));
     }
