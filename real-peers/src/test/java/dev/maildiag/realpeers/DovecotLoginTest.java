@@ -1,5 +1,7 @@
 package dev.maildiag.realpeers;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -55,8 +57,17 @@ class DovecotLoginTest {
   @ParameterizedTest(name = "healthy {3}")
   @MethodSource("endpoints")
   void healthy(String protocol, String security, Function<RealDovecot, Integer> port, String label) {
+    long logFrom = dovecot.logLength();
     Cases.expect(SUITE, "healthy " + label, RealDovecot.version() + " " + label, "nothing", Cases.HEALTHY,
         Cases.mail(protocol, dovecot.host(), port.apply(dovecot), security, RealDovecot.USER, Jwts.valid(RealDovecot.USER)));
+    // what the server saw: one login per diagnosis (the README's promise), and how many connections never logged in
+    Loopback.sleep(300); // Dovecot writes the disconnect line after the client has gone
+    String log = dovecot.logSince(logFrom);
+    long logins = log.lines().filter(l -> l.contains("-login: Info: Login: ")).count();
+    long withoutLogin = log.lines().filter(l -> l.contains("-login: Info: Disconnected") && l.contains("no auth attempts")).count();
+    RealPeersTable.note("Healthy " + label + ": Dovecot logged " + logins + " login(s) and " + withoutLogin
+        + " connection(s) that ended without authenticating for one diagnosis");
+    assertThat(logins).as("logins Dovecot saw for one diagnosis over " + label).isEqualTo(1);
   }
 
   /** what is wrong with the token, the token, the root cause to name first */

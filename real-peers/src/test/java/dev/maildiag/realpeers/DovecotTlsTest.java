@@ -86,4 +86,35 @@ class DovecotTlsTest {
   }
 
 
+
+  /**
+   * A handler told to trust every certificate ({@code mail.imaps.ssl.trust=*}) would connect to a self-signed
+   * server, and to anyone who intercepts it: the report says so, as a warning about the handler's trust.
+   */
+  @Test
+  void handlerTrustsAnyCertificate() {
+    try (RealDovecot d = RealDovecot.start(Cases.work("dovecot-cert"), RealDovecot.Setup.standard().certificate(PemFiles.ServerCert.SELF_SIGNED))) {
+      java.util.List<String> args = new java.util.ArrayList<>(
+          Cases.mail("imap", d.host(), d.imapsPort(), "ssl", RealDovecot.USER, Jwts.valid(RealDovecot.USER)));
+      args.add("-Dmail.imaps.ssl.trust=*");
+      Diagnosis diag = Cases.expect(SUITE, "handler trusts any certificate (mail.imaps.ssl.trust=*)", RealDovecot.version() + " IMAPS",
+          "self-signed certificate; the handler is configured with mail.imaps.ssl.trust=*", "tls-certificate", args);
+      assertThat(diag.verdict()).isEqualTo("WARNING");
+      assertThat(diag.finding("tls.handshake").path("summary").asText()).contains("would connect anyway");
+    }
+  }
+
+  /** The same for a certificate of another host and a handler that does not check the name. */
+  @Test
+  void handlerSkipsTheNameCheck() {
+    try (RealDovecot d = RealDovecot.start(Cases.work("dovecot-cert"), RealDovecot.Setup.standard().certificate(PemFiles.ServerCert.WRONG_HOST))) {
+      java.util.List<String> args = new java.util.ArrayList<>(
+          Cases.mail("imap", d.host(), d.imapsPort(), "ssl", RealDovecot.USER, Jwts.valid(RealDovecot.USER)));
+      args.add("-Dmail.imaps.ssl.checkserveridentity=false");
+      Diagnosis diag = Cases.expect(SUITE, "handler skips the host name check (checkserveridentity=false)", RealDovecot.version() + " IMAPS",
+          "certificate for wrong-host.invalid; the handler is configured with mail.imaps.ssl.checkserveridentity=false",
+          "tls-certificate", args);
+      assertThat(diag.finding("tls.handshake").path("summary").asText()).contains("would connect anyway");
+    }
+  }
 }

@@ -99,6 +99,10 @@ public final class GreetingAndCapabilities implements Check {
           .evidence("greeting", shown).evidence("capabilities", capsText)
           .build();
     } catch (SSLException e) {
+      if (ctx.facts().has(HandlerTrust.FACT)) {
+        return Finding.skipped("Not diagnosed past TLS: the handler trusts this certificate (" + ctx.facts().get(HandlerTrust.FACT).orElse("")
+            + "), maildiag does not").build();
+      }
       return Finding.error("TLS failed while reading the greeting: " + Printable.of(e.getMessage()))
           .rootCause(RootCause.TLS_MODE_MISMATCH, 0.6)
           .build();

@@ -21,7 +21,8 @@ import java.util.Locale;
  * protocol (IMAP for POP3, POP3 for IMAP) tells a protocol switched off for this mailbox from a token the
  * server does not accept: the other protocol's endpoint as the handler's JVM is told it
  * ({@code mail.pop3s.host}/{@code port}, ...), else the same host on the protocol's usual implicit-TLS port.
- * Microsoft's own check does this with Exchange Online's endpoints.
+ * For servers of no known provider: Microsoft's own check does this with Exchange Online's endpoints, and Gmail
+ * says "IMAP access is disabled" in its answer.
  */
 public final class OtherProtocolLogin implements Check {
   public static final String ID = "oauth.other-protocol";
@@ -35,9 +36,8 @@ public final class OtherProtocolLogin implements Check {
 
   @Override
   public boolean appliesTo(DiagnosticContext context) {
-    String provider = context.oauth().provider();
-    return Probes.hasMailServer(context) && context.server().protocol() != Protocol.SMTP
-        && (provider == null || !provider.toLowerCase(Locale.ROOT).equals("microsoft"));
+    // Microsoft's check knows Exchange Online's endpoints; Gmail names a disabled protocol in its answer
+    return Probes.hasMailServer(context) && context.server().protocol() != Protocol.SMTP && context.oauth().provider() == null;
   }
 
   @Override

@@ -149,6 +149,12 @@ public final class TlsHandshake implements Check {
           .alternative(RootCause.TLS_CERTIFICATE, 0.3, "a handshake failure can also be a refused certificate"), chain)
           .evidence("error", firstMessage(e)).build();
     }
+    String handlerTrusts = HandlerTrust.acceptsAnyway(ctx.context(), all);
+    if (handlerTrusts != null) {
+      ctx.facts().put(HandlerTrust.FACT, handlerTrusts);
+      return CertificateEvidence.add(HandlerTrust.wouldConnect(b.build(), handlerTrusts, s), chain)
+          .evidence("trustStore", trust.description()).evidence("error", firstMessage(e)).build();
+    }
     return CertificateEvidence.add(b.rootCause(RootCause.TLS_CERTIFICATE, 0.95), chain)
         .evidence("trustStore", trust.description()).evidence("error", firstMessage(e)).build();
   }
