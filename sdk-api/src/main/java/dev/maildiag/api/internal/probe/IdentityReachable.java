@@ -50,7 +50,9 @@ public final class IdentityReachable implements Check {
     String target = endpoint.getHost() + ":" + Probes.port(endpoint);
     Route route = ProxyDecision.forHttps(ctx.context().network(), endpoint.getHost());
     Request request = new Request.Builder().url(endpoint.toString()).get().header("User-Agent", "maildiag").build();
-    okhttp3.Call call = HttpClients.forContext(ctx.context()).newCall(request);
+    // any HTTP answer proves the host answers; following redirects would only wait on whatever they point at
+    okhttp3.Call call = HttpClients.forContext(ctx.context()).newBuilder().followRedirects(false).followSslRedirects(false).build()
+        .newCall(request);
     ctx.closeOnTimeout(call::cancel);
     try (Response response = call.execute()) {
       Finding.Builder ok = Finding.ok("The identity host " + endpoint.getHost() + " answers HTTPS (HTTP " + response.code() + ")")
