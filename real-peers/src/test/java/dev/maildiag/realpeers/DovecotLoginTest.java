@@ -20,22 +20,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DovecotLoginTest {
   private static final String SUITE = "dovecot-login";
   private static RealDovecot dovecot;
-  private static SmtpRelay relay;
 
   @BeforeAll
   static void start() {
     Cases.assumeAvailable(SUITE, RealDovecot.unavailable());
-    relay = SmtpRelay.start();
-    dovecot = RealDovecot.start(Cases.work("dovecot-login"), RealDovecot.Setup.standard().relayPort(relay.port()));
+    dovecot = RealDovecot.start(Cases.work("dovecot-login"), RealDovecot.Setup.standard().withWorkingRelay());
   }
 
   @AfterAll
   static void stop() {
     if (dovecot != null) {
       dovecot.close();
-    }
-    if (relay != null) {
-      relay.close();
     }
   }
 

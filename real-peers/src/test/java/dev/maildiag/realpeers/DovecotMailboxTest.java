@@ -26,14 +26,12 @@ class DovecotMailboxTest {
   private static final String FLOOD_USER = "flood@example.test";
   private static final int FLOOD = 20_000;
   private static RealDovecot dovecot;
-  private static SmtpRelay relay;
   private Map<String, Maildirs.Message> before;
 
   @BeforeAll
   static void start() {
     Cases.assumeAvailable(SUITE, RealDovecot.unavailable());
-    relay = SmtpRelay.start();
-    dovecot = RealDovecot.start(Cases.work("dovecot-mailbox"), RealDovecot.Setup.standard().relayPort(relay.port()));
+    dovecot = RealDovecot.start(Cases.work("dovecot-mailbox"), RealDovecot.Setup.standard().withWorkingRelay());
     Maildirs.seed(dovecot.maildir(RealDovecot.USER), "", 9);
     Maildirs.seed(dovecot.maildir(RealDovecot.USER), "Support", 3);
     Maildirs.seed(dovecot.maildir(POP_USER), "", 9);
@@ -50,9 +48,6 @@ class DovecotMailboxTest {
   static void stop() {
     if (dovecot != null) {
       dovecot.close();
-    }
-    if (relay != null) {
-      relay.close();
     }
   }
 
@@ -194,7 +189,7 @@ class DovecotMailboxTest {
   @Test
   void imapDeniedForOneUser() {
     try (RealDovecot denied = RealDovecot.start(Cases.work("dovecot-denied"),
-        RealDovecot.Setup.standard().deny("imap", RealDovecot.USER).relayPort(relay.port()))) {
+        RealDovecot.Setup.standard().deny("imap", RealDovecot.USER))) {
       java.util.List<String> args = new java.util.ArrayList<>(
           Cases.mail("imap", denied.host(), denied.imapsPort(), "ssl", RealDovecot.USER, Jwts.valid(RealDovecot.USER)));
       // the handler's JVM knows the mailbox's POP3 endpoint too

@@ -35,7 +35,8 @@ final class Maildirs {
       for (int i = 1; i <= count; i++) {
         String body = "From: sender" + i + "@example.test\r\nTo: " + RealDovecot.USER + "\r\nSubject: message " + i
             + "\r\nMessage-ID: <" + i + "." + folder + "@real-peers.test>\r\n\r\nBody of message " + i + ".\r\n";
-        String base = (1_764_000_000L + i) + ".M" + i + "P1.real-peers,S=" + body.length();
+        // S= and W= (size and size with CRLF line ends) as a delivery agent writes them: the server need not read the file
+        String base = (1_764_000_000L + i) + ".M" + i + "P1.real-peers,S=" + body.length() + ",W=" + body.length();
         Path file = i % 3 == 0 ? dir.resolve("new").resolve(base)
             : dir.resolve("cur").resolve(base + ":2," + (i % 3 == 1 ? "S" : "FS"));
         Files.writeString(file, body, StandardCharsets.US_ASCII);

@@ -8,19 +8,19 @@ class NonMailServiceTest {
 
   @Test
   void webServerOnTheMailPort() {
-    try (TokenEndpoint web = TokenEndpoint.start(TokenEndpoint.Behaviour.ISSUES, false)) {
-      int port = java.net.URI.create(web.url()).getPort();
-      Cases.expect(SUITE, "a web server on the IMAP port (plain)", "JDK HTTP server", "an HTTP server where IMAP is expected",
-          "not-a-mail-server", Cases.mail("imap", "127.0.0.1", port, "none", RealDovecot.USER, Jwts.valid(RealDovecot.USER)));
-    }
+    webServer(false, "none", "a web server on the IMAP port (plain)", "JDK HTTP server", "an HTTP server where IMAP is expected");
   }
 
   @Test
   void httpsServerOnTheMailPort() {
-    try (TokenEndpoint web = TokenEndpoint.start(TokenEndpoint.Behaviour.ISSUES, true)) {
+    webServer(true, "ssl", "an HTTPS server on the IMAPS port", "JDK HTTPS server", "an HTTPS server where IMAPS is expected");
+  }
+
+  private static void webServer(boolean https, String security, String name, String server, String broken) {
+    try (TokenEndpoint web = TokenEndpoint.start(TokenEndpoint.Behaviour.ISSUES, https)) {
       int port = java.net.URI.create(web.url()).getPort();
-      Cases.expect(SUITE, "an HTTPS server on the IMAPS port", "JDK HTTPS server", "an HTTPS server where IMAPS is expected",
-          "not-a-mail-server", Cases.mail("imap", "127.0.0.1", port, "ssl", RealDovecot.USER, Jwts.valid(RealDovecot.USER)));
+      Cases.expect(SUITE, name, server, broken, "not-a-mail-server",
+          Cases.mail("imap", "127.0.0.1", port, security, RealDovecot.USER, Jwts.valid(RealDovecot.USER)));
     }
   }
 }

@@ -31,6 +31,7 @@ public final class RealDovecot implements AutoCloseable {
   private final Path dir;
   private final Setup setup;
   private final Map<String, Integer> ports;
+  private final SmtpRelay relay;
   private Process master;
 
   /**
@@ -40,13 +41,21 @@ public final class RealDovecot implements AutoCloseable {
    * @param mechanisms {@code auth_mechanisms}
    * @param failureDelay {@code auth_failure_delay} (Dovecot's default is 2 s)
    * @param denied users refused on one service ({@code imap}, {@code pop3}, {@code submission}) only
-   * @param relayPort where submission relays to (a port nobody answers means "relay down")
+   * @param relayPort where submission relays to: {@link #WORKING_RELAY} for a relay started with it, else a port
+   *     nobody answers ("relay down")
    * @param listen the address it listens on
    */
   public record Setup(PemFiles.ServerCert certificate, String mechanisms, Duration failureDelay,
       Map<String, List<String>> denied, int relayPort, String listen) {
+    /** A relay (GreenMail's SMTP) started and stopped with Dovecot, so that submission works. */
+    public static final int WORKING_RELAY = -1;
+
     public static Setup standard() {
       return new Setup(PemFiles.ServerCert.LOCALHOST, "xoauth2 oauthbearer", Duration.ofSeconds(2), Map.of(), 0, "127.0.0.1");
+    }
+
+    Setup withWorkingRelay() {
+      return relayPort(WORKING_RELAY);
     }
 
     Setup certificate(PemFiles.ServerCert c) {
@@ -72,10 +81,11 @@ public final class RealDovecot implements AutoCloseable {
     }
   }
 
-  private RealDovecot(Path dir, Setup setup, Map<String, Integer> ports) {
+  private RealDovecot(Path dir, Setup setup, Map<String, Integer> ports, SmtpRelay relay) {
     this.dir = dir;
     this.setup = setup;
     this.ports = ports;
+    this.relay = relay;
   }
 
   /** Why a real Dovecot cannot run here, or empty when it can. */
@@ -98,8 +108,9 @@ public final class RealDovecot implements AutoCloseable {
     for (String p : List.of("imap", "imaps", "pop3", "pop3s", "submission")) {
       ports.put(p, Loopback.freePort());
     }
-    ports.put("relay", setup.relayPort() == 0 ? Loopback.freePort() : setup.relayPort());
-    RealDovecot d = new RealDovecot(dir.toAbsolutePath(), setup, ports);
+    SmtpRelay relay = setup.relayPort() == Setup.WORKING_RELAY ? SmtpRelay.start() : null;
+    ports.put("relay", relay != null ? relay.port() : setup.relayPort() == 0 ? Loopback.freePort() : setup.relayPort());
+    RealDovecot d = new RealDovecot(dir.toAbsolutePath(), setup, ports, relay);
     try {
       d.configure();
     } catch (IOException e) {
@@ -234,6 +245,9 @@ public final class RealDovecot implements AutoCloseable {
   @Override
   public void close() {
     stopMaster();
+    if (relay != null) {
+      relay.close();
+    }
   }
 
   private static String fill(String resource, Map<String, String> values) throws IOException {

@@ -55,7 +55,15 @@ final class MailFailure {
       if (io instanceof SocketTimeoutException) {
         b = Finding.error("The server did not answer the " + step + " within " + dev.maildiag.api.internal.Durations.format(ctx.timeouts().read()))
             .detail("The connection was open but the server went silent during the " + step + ".");
-        if (ctx.facts().has(ProbeFacts.CAPABILITIES) && step.equals("authentication")) {
+        if (ctx.facts().get(dev.maildiag.api.spi.Facts.TOKEN_ACCEPTED).orElse(false)) {
+          // logged in: the server works out this answer (STAT, LIST, a folder's size) over the mailbox itself
+          b.detail("The login worked, then the server took longer than the read timeout to answer the " + step + ". Servers "
+                  + "compute such answers over the whole mailbox (POP3 STAT sums every message), so a very large mailbox makes "
+                  + "them slow; an overloaded server looks the same.")
+              .candidates(List.of(new Candidate(RootCause.INBOX_FLOODED, 0.5, "a very large mailbox the server has to go through"),
+                  new Candidate(RootCause.THROTTLED, 0.35, "an overloaded or throttling server"),
+                  new Candidate(RootCause.NETWORK_BLOCKED, 0.25, "a middlebox that stalls connections")));
+        } else if (ctx.facts().has(ProbeFacts.CAPABILITIES) && step.equals("authentication")) {
           // it answered the greeting and capabilities at once: the silence is the server's own, at the login
           b.detail(SLOW_LOGIN).candidates(List.of(new Candidate(RootCause.THROTTLED, 0.6, SLOW_LOGIN_REASON),
               new Candidate(RootCause.NETWORK_BLOCKED, 0.3, "a middlebox that stalls connections")));

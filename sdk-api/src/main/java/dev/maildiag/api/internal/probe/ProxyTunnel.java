@@ -47,21 +47,30 @@ final class ProxyTunnel {
     p.setProperty(PREFIX + ".socketFactory.fallback", "false"); // Angus would otherwise wait a second time without it
     try {
       return SocketFetcher.getSocket(host, port, p, PREFIX, false);
-    } catch (java.net.SocketTimeoutException e) {
-      if (recording.seen().isEmpty() && connectedToProxy(e)) {
+    } catch (IOException e) {
+      // Angus wraps what went wrong ("Using web proxy host, port: ..."); a read timeout inside is the proxy's silence
+      java.net.SocketTimeoutException timeout = timeoutIn(e);
+      if (timeout != null && recording.seen().isEmpty() && connectedToProxy(timeout)) {
         ProxyRefusedException silent = new ProxyRefusedException(0, "no answer to CONNECT " + host + ":" + port + " within "
             + dev.maildiag.api.internal.Durations.format(ctx.timeouts().read()), null);
         ctx.facts().put(SILENT, new Silent(tunnel, silent));
         throw silent;
       }
-      throw e;
-    } catch (IOException e) {
       IOException refusal = refusalIn(e);
       if (refusal instanceof ProxyRefusedException r) {
         throw new ProxyRefusedException(r.status(), r.statusLine(), ProxyAnswer.of(recording.seen()));
       }
       throw refusal;
     }
+  }
+
+  private static java.net.SocketTimeoutException timeoutIn(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.net.SocketTimeoutException timeout) {
+        return timeout;
+      }
+    }
+    return null;
   }
 
   /** A read timed out (the proxy took the connection and said nothing), not the connect to the proxy itself. */
