@@ -65,6 +65,9 @@ public final class GreetingAndCapabilities implements Check {
       }
       List<String> caps = capabilities(wire, s.protocol());
       wire.conversing();
+      if (s.protocol() == Protocol.IMAP) {
+        wire.imapCapabilities(caps);
+      }
       ServerCapabilities found = new ServerCapabilities(shown, caps);
       ctx.facts().put(ProbeFacts.CAPABILITIES, found);
       String capsText = Printable.of(String.join(" ", caps));
