@@ -104,7 +104,7 @@ public class CatalogTable extends SignatureTable {
 
   @Override
   public List<Candidate> interpret(Observation observation) {
-    if (provider() != null && observation.provider() != null && !provider().equalsIgnoreCase(observation.provider())) {
+    if (!speaksFor(observation)) {
       return List.of();
     }
     return lookUp(observation);
