@@ -71,8 +71,8 @@ public final class MicrosoftSignatures extends SignatureTable {
           .says("Exchange refused the POP3 login (POP disabled, no licence, no mailbox permission, wrong scopes or user, or the one-line format)")
           .cause(PROTOCOL_DISABLED, 0.5).cause(NO_LICENSE, 0.45).cause(MAILBOX_PERMISSION, 0.45).cause(SCOPES, 0.42)
           .cause(WRONG_USER_AUTHORIZED, 0.38).cause(POP_OAUTH_FORMAT, 0.3).cause(BASIC_AUTH_REJECTED, 0.3).source(EXO_OAUTH),
-      anyOf("authenticate plain", "authenticate login", "login failed", "password=<non-null>", "auth=plain", "auth plain")
-          .regex("authenticate (?:plain|login)|\\blogin failed|password=<non-null>|auth[= ]plain")
+      anyOf("authenticate plain", "authenticate login", "login failed", "password=<non-null>")
+          .regex("authenticate (?:plain|login)|\\blogin failed|password=<non-null>")
           .says("A password login was tried where Exchange Online only accepts OAuth").cause(BASIC_AUTH_REJECTED, 0.8)
           .cause(PROTOCOL_DISABLED, 0.3).source(EXO_BASIC_AUTH),
       anyOf("4.3.2").regex("\\b4\\.3\\.2\\b")

@@ -15,9 +15,13 @@ import java.util.Map;
  * with {@code *} may continue ({@code throttl*}); one that starts with {@code *} may be the end of a longer word.
  */
 public final class PhraseIndex {
-  private final Map<Long, Integer> edges = new HashMap<>();
+  private final Map<Long, Integer> edges = new HashMap<>(); // while building
+  private long[] keys; // then: open addressing, key + 1 (0 = empty), no boxing per character
+  private int[] values;
+  private int mask;
   private final List<int[]> outputs = new ArrayList<>();
   private int[] fail;
+  private int[][] out;
   private final String[] phrases;
   private final boolean[] openStart;
   private final boolean[] openEnd;
@@ -48,6 +52,39 @@ public final class PhraseIndex {
       outputs.set(state, append(outputs.get(state), id));
     }
     link();
+    freeze();
+    out = outputs.toArray(new int[0][]);
+  }
+
+  private void freeze() {
+    int size = Integer.highestOneBit(Math.max(4, edges.size() * 2)) * 2;
+    keys = new long[size];
+    values = new int[size];
+    mask = size - 1;
+    edges.forEach((k, v) -> {
+      int i = slot(k);
+      while (keys[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      keys[i] = k + 1;
+      values[i] = v;
+    });
+  }
+
+  private int slot(long key) {
+    long h = key * 0x9E3779B97F4A7C15L;
+    return (int) (h >>> 40) & mask;
+  }
+
+  /** The state after {@code c} from {@code state}, or -1 when there is no edge. */
+  private int next(int state, char c) {
+    long key = key(state, c);
+    for (int i = slot(key); keys[i] != 0; i = (i + 1) & mask) {
+      if (keys[i] == key + 1) {
+        return values[i];
+      }
+    }
+    return -1;
   }
 
   private static long key(int state, char c) {
@@ -102,12 +139,12 @@ public final class PhraseIndex {
     int state = 0;
     for (int i = 0; i < lower.length(); i++) {
       char c = lower.charAt(i);
-      Integer next;
-      while ((next = edges.get(key(state, c))) == null && state != 0) {
+      int next;
+      while ((next = next(state, c)) < 0 && state != 0) {
         state = fail[state];
       }
-      state = next == null ? 0 : next;
-      for (int id : outputs.get(state)) {
+      state = next < 0 ? 0 : next;
+      for (int id : out[state]) {
         if (!found.get(id) && standsAlone(lower, id, i)) {
           found.set(id);
         }
