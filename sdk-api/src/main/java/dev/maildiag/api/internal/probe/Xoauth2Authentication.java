@@ -30,7 +30,8 @@ public final class Xoauth2Authentication implements Check {
     return CheckInfo.of(ID, Stage.OAUTH, "Server accepts the OAuth token (XOAUTH2)")
         .finds(RootCause.XOAUTH2_NOT_OFFERED, RootCause.POP_OAUTH_FORMAT, RootCause.THROTTLED)
         .requires(GreetingAndCapabilities.ID)
-        .after(TOKEN_CHECK);
+        // a refusal is read against the token's claims: they must be known before the login is tried
+        .after(TOKEN_CHECK, dev.maildiag.api.internal.oauth.AccessTokenClaims.ID);
   }
 
   @Override
