@@ -7,6 +7,7 @@ import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.RootCause;
+import dev.maildiag.api.internal.oauth.AccessTokenClaims;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -30,7 +31,9 @@ public final class Xoauth2Authentication implements Check {
     return CheckInfo.of(ID, Stage.OAUTH, "Server accepts the OAuth token (XOAUTH2)")
         .finds(RootCause.XOAUTH2_NOT_OFFERED, RootCause.POP_OAUTH_FORMAT, RootCause.THROTTLED)
         .requires(GreetingAndCapabilities.ID)
-        .after(TOKEN_CHECK);
+        // the interpreters read a refusal in the light of the token's claims: they must be known by then, however
+        // fast the login over the one connection is
+        .after(TOKEN_CHECK, AccessTokenClaims.ID);
   }
 
   @Override
