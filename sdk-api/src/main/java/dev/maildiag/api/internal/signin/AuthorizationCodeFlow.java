@@ -148,7 +148,7 @@ final class AuthorizationCodeFlow {
           + " a browser already signed in to another account would otherwise authorize that account, and the mail server refuses"
           + " its token for " + login + ".");
     }
-    boolean opened = browser && run.admin.openBrowser(url);
+    boolean opened = run.admin.openBrowser(url);
     run.admin.tell((opened ? "Your browser was opened at this address; if it did not appear, open it yourself:" : "Open this address in a browser:")
         + System.lineSeparator() + "  " + url);
     if (browser) {

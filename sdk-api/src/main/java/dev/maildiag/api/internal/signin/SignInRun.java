@@ -133,15 +133,16 @@ public final class SignInRun {
     return failed(List.of(), atCheck, finding);
   }
 
+  /** @param before the findings of the steps that succeeded, in step order */
   SignIn.Outcome failed(List<Finding> before, String atCheck, Finding finding) {
-    List<Finding> all = new ArrayList<>(before);
+    List<String> steps = List.of(SignIn.REQUEST_CHECK, SignIn.TOKENS_CHECK, SignIn.ACCOUNT_CHECK);
+    List<Finding> all = new ArrayList<>();
+    for (int i = 0; i < before.size(); i++) {
+      all.add(before.get(i).stamped(steps.get(i), java.time.Duration.ZERO));
+    }
     all.add(finding.stamped(atCheck, java.time.Duration.ZERO));
-    boolean after = false;
-    for (String id : List.of(SignIn.REQUEST_CHECK, SignIn.TOKENS_CHECK, SignIn.ACCOUNT_CHECK)) {
-      if (after) {
-        all.add(Finding.skipped("Skipped because " + atCheck + " did not succeed").build().stamped(id, java.time.Duration.ZERO));
-      }
-      after |= id.equals(atCheck);
+    for (String id : steps.subList(steps.indexOf(atCheck) + 1, steps.size())) {
+      all.add(Finding.skipped("Skipped because " + atCheck + " did not succeed").build().stamped(id, java.time.Duration.ZERO));
     }
     return new SignIn.Outcome(signIn.flow(), null, null, null, all);
   }
