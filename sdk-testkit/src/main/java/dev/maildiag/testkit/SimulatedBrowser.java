@@ -5,9 +5,6 @@ import dev.maildiag.testkit.tls.TestCa;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
 /**
  * The administrator of a simulated sign-in, with a small browser: it opens the authorization URL, submits the
@@ -32,10 +34,13 @@ public final class SimulatedBrowser implements SignIn.Administrator {
   private static final Pattern MS_ERROR = Pattern.compile("\"strServiceExceptionMessage\":\"([^\"]*)\"");
   private static final int MAX_STEPS = 12;
 
-  private final HttpClient http = HttpClient.newBuilder()
-      .sslContext(TestCa.get().sslContext())
+  // OkHttp, not the JDK's client: that one logs request lines (with the code) at debug, which no browser does
+  private final OkHttpClient http = new OkHttpClient.Builder()
+      .sslSocketFactory(TestCa.get().socketFactory(), TestCa.get().trustManager())
       .connectTimeout(Duration.ofSeconds(5))
-      .followRedirects(HttpClient.Redirect.NEVER)
+      .readTimeout(Duration.ofSeconds(10))
+      .followRedirects(false)
+      .followSslRedirects(false)
       .build();
   private final List<String> told = Collections.synchronizedList(new ArrayList<>());
   private volatile String landedOn;
@@ -57,8 +62,6 @@ public final class SimulatedBrowser implements SignIn.Administrator {
       navigate(url);
     } catch (IOException e) {
       pageText = "The browser could not open the page: " + e.getMessage();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
     return true;
   }
@@ -72,7 +75,7 @@ public final class SimulatedBrowser implements SignIn.Administrator {
     return Optional.ofNullable(pageText);
   }
 
-  private void navigate(URI start) throws IOException, InterruptedException {
+  private void navigate(URI start) throws IOException {
     URI current = start;
     String formBody = null;
     for (int step = 0; step < MAX_STEPS; step++) {
@@ -83,27 +86,33 @@ public final class SimulatedBrowser implements SignIn.Administrator {
         landedOn = current.toString(); // the handler's own callback: the administrator copies the address
         return;
       }
-      HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(Duration.ofSeconds(10));
+      Request.Builder request = new Request.Builder().url(current.toString());
       if (formBody != null) {
-        request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(formBody));
+        request.post(RequestBody.create(formBody, MediaType.get("application/x-www-form-urlencoded")));
       }
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       formBody = null;
-      Optional<String> location = response.headers().firstValue("Location");
-      if (response.statusCode() / 100 == 3 && location.isPresent()) {
-        current = current.resolve(location.get());
+      int status;
+      String location;
+      String body;
+      try (Response response = http.newCall(request.build()).execute()) {
+        status = response.code();
+        location = response.header("Location");
+        body = response.body() == null ? "" : response.body().string();
+      }
+      if (status / 100 == 3 && location != null) {
+        current = current.resolve(location);
         continue;
       }
       if (loopback) {
         return; // maildiag's listener has the answer
       }
-      Matcher form = FORM.matcher(response.body());
-      if (response.statusCode() == 200 && form.find()) {
+      Matcher form = FORM.matcher(body);
+      if (status == 200 && form.find()) {
         current = current.resolve(unescape(form.group(1)));
-        formBody = formOf(response.body());
+        formBody = formOf(body);
         continue;
       }
-      pageText = errorText(response.body());
+      pageText = errorText(body);
       return;
     }
     pageText = "The browser stopped after too many redirects.";
