@@ -7,14 +7,13 @@ import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.Durations;
-import dev.maildiag.api.internal.net.HttpClients;
 import dev.maildiag.api.internal.run.RootCauses;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
 import dev.maildiag.api.spi.Facts;
+import dev.maildiag.api.spi.IdentityCalls;
 import dev.maildiag.api.spi.TokenClaims;
 import java.io.IOException;
 import java.time.Duration;
@@ -24,10 +23,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import okhttp3.Call;
-import okhttp3.FormBody;
-import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * Reads what Google's opaque access token grants from the token-info endpoint: scope, audience, email and
@@ -36,7 +31,6 @@ import okhttp3.Response;
 public final class TokenInfo implements Check {
   public static final String ID = "google.token-info";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final long MAX_BODY = 64 * 1024;
 
   @Override
   public CheckInfo info() {
@@ -57,17 +51,13 @@ public final class TokenInfo implements Check {
       return Finding.skipped("No access token to inspect: the token request gave none").build();
     }
     String endpoint = ctx.context().attribute(GoogleDiagnostics.TOKEN_INFO_ENDPOINT).orElse(GoogleCatalog.TOKEN_INFO_ENDPOINT);
-    // POST keeps the token out of URLs, which proxies and servers log
-    Request request = new Request.Builder().url(endpoint)
-        .post(new FormBody.Builder().add("access_token", token.reveal()).build())
-        .build();
-    Call call = HttpClients.forContext(ctx.context()).newCall(request);
-    ctx.closeOnTimeout(call::cancel);
     int status;
     String body;
-    try (Response response = call.execute()) {
-      status = response.code();
-      body = response.peekBody(MAX_BODY).string();
+    try {
+      // POST keeps the token out of URLs, which proxies and servers log
+      IdentityCalls.Answer answer = ctx.identity().postForm(endpoint, Map.of("access_token", token.reveal()));
+      status = answer.status();
+      body = answer.body();
     } catch (IOException e) {
       return unreachable(endpoint, e.toString());
     }
@@ -97,7 +87,7 @@ public final class TokenInfo implements Check {
   @Override
   public Finding timedOut(CheckContext ctx, Duration limit) {
     return unreachable(ctx.context().attribute(GoogleDiagnostics.TOKEN_INFO_ENDPOINT).orElse(GoogleCatalog.TOKEN_INFO_ENDPOINT),
-        "no answer within " + Durations.format(limit));
+        "no answer within " + limit.toMillis() + " ms");
   }
 
   private static Finding unreachable(String endpoint, String why) {

@@ -60,7 +60,7 @@ class OtherProtocolsCheckTest {
     ctx.facts().put(Facts.TOKEN_CLAIMS, new TokenClaims("https://outlook.office.com", scp, List.of(), "helpdesk@contoso.com",
         Contexts.TENANT, "client-1", null, null, "jwt (signature not verified)", Map.of()));
     if (probeSaid != null) {
-      ctx.facts().put(dev.maildiag.api.internal.probe.ProbeFacts.AUTHENTICATED, probeSaid);
+      ctx.facts().put(Facts.TOKEN_ACCEPTED, probeSaid);
     }
     return new OtherProtocolsCheck().run(ctx);
   }

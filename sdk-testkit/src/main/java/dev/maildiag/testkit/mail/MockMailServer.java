@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A scriptable IMAP, POP3 or SMTP server on loopback, for tests: think OkHttp's mockwebserver, for mail.
@@ -72,6 +73,7 @@ public final class MockMailServer implements AutoCloseable {
   volatile ServerCertificate starttls;
   private ServerSocket serverSocket;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
+  private final AtomicInteger accepted = new AtomicInteger();
   private volatile boolean closed;
 
   private MockMailServer(Protocol protocol) {
@@ -244,6 +246,11 @@ public final class MockMailServer implements AutoCloseable {
     return List.copyOf(recorded);
   }
 
+  /** How many TCP connections the server has accepted so far. */
+  public int connections() {
+    return accepted.get();
+  }
+
   /** The verbs of the commands received (IMAP tags left out), upper case. */
   public List<String> verbs() {
     return recorded.stream().map(MockMailServer::verbOf).toList();
@@ -273,6 +280,7 @@ public final class MockMailServer implements AutoCloseable {
     while (!closed) {
       try {
         Socket s = serverSocket.accept();
+        accepted.incrementAndGet();
         s.setTcpNoDelay(true); // answers go out line by line: without this, Nagle and delayed ACKs add 40 ms stalls
         open.add(s);
         Thread t = new Thread(new MockConnection(this, s), "mock-" + protocol.label() + "-conn");

@@ -44,7 +44,10 @@ public final class GreetingAndCapabilities implements Check {
   public Finding run(CheckContext ctx) throws IOException {
     MailServer s = ctx.context().server();
     String target = Probes.target(s);
-    try (MailWire wire = MailWire.connect(ctx)) {
+    MailWire wire = null;
+    boolean handedOn = false;
+    try {
+      wire = MailWire.takeOrConnect(ctx);
       String greeting = wire.connectAndSecure();
       String shown = Printable.of(greeting);
       if (!Printable.isMostlyText(greeting) || !looksLikeGreeting(s.protocol(), greeting)) {
@@ -61,9 +64,9 @@ public final class GreetingAndCapabilities implements Check {
         return b.candidates(candidates).build();
       }
       List<String> caps = capabilities(wire, s.protocol());
+      wire.conversing();
       ServerCapabilities found = new ServerCapabilities(shown, caps);
       ctx.facts().put(ProbeFacts.CAPABILITIES, found);
-      quit(wire, s.protocol());
       String capsText = Printable.of(String.join(" ", caps));
       if (!found.offersXoauth2()) {
         Finding.Builder b = Finding.error("The server does not offer XOAUTH2 (" + s.protocol().label() + " capabilities: " + capsText + ")")
@@ -78,6 +81,8 @@ public final class GreetingAndCapabilities implements Check {
         }
         return b.build();
       }
+      wire.handOn(); // the XOAUTH2 login goes on over this connection
+      handedOn = true;
       return Finding.ok("The server greets as " + s.protocol().label() + " and offers XOAUTH2")
           .evidence("greeting", shown).evidence("capabilities", capsText)
           .build();
@@ -94,6 +99,10 @@ public final class GreetingAndCapabilities implements Check {
         throw e;
       }
       return b.build();
+    } finally {
+      if (wire != null && !handedOn) {
+        wire.close();
+      }
     }
   }
 
@@ -157,14 +166,6 @@ public final class GreetingAndCapabilities implements Check {
       }
       default:
         throw new IllegalArgumentException(p.toString());
-    }
-  }
-
-  private static void quit(MailWire wire, Protocol p) {
-    try {
-      wire.send(p == Protocol.IMAP ? "M3 LOGOUT" : "QUIT");
-    } catch (IOException ignored) {
-      // leaving anyway
     }
   }
 

@@ -54,14 +54,14 @@ public final class MailboxFolder implements Check {
       return Finding.skipped("No access token").build();
     }
     MailServer s = ctx.context().server();
-    MailLogin shared = SharedSession.take(ctx);
+    MailLogin shared = MailLogin.take(ctx);
     try (MailLogin login = shared != null ? shared : MailLogin.prepare(ctx, token, MailLogin.pop3TwoLine(ctx))) {
       try {
         if (shared == null) {
           login.connect();
         }
         Store store = (Store) login.service;
-        return s.protocol() == Protocol.IMAP ? imap(ctx, store, s.folder()) : pop3(ctx, store, s.folder());
+        return s.protocol() == Protocol.IMAP ? imap(ctx, store, s.folder()) : pop3(ctx, login, s.folder());
       } catch (MessagingException e) {
         return MailFailure.describe(ctx, login, e, Stage.MAILBOX, "folder check").build();
       }
@@ -95,18 +95,27 @@ public final class MailboxFolder implements Check {
     }
   }
 
-  private Finding pop3(CheckContext ctx, Store store, String name) throws MessagingException, InterruptedException {
-    Folder inbox = store.getFolder("INBOX");
-    inbox.open(Folder.READ_ONLY); // STAT
+  private Finding pop3(CheckContext ctx, MailLogin login, String name) throws MessagingException, InterruptedException {
+    Folder inbox = login.openInbox;
+    if (inbox == null || !inbox.isOpen()) {
+      inbox = ((Store) login.service).getFolder("INBOX");
+      inbox.open(Folder.READ_ONLY); // STAT
+    } // else the session check's STAT, on the same login
+    login.openInbox = null;
     int count = inbox.getMessageCount();
     inbox.close(false); // QUIT without DELE: nothing was marked
     Integer later = null;
     Duration window = window(ctx);
     if (!window.isZero()) {
       Thread.sleep(window.toMillis());
-      inbox.open(Folder.READ_ONLY);
-      later = inbox.getMessageCount();
-      inbox.close(false);
+      // a POP3 count is fixed for a session: a second count needs a second login, on a connection of its own
+      try (MailLogin again = MailLogin.prepare(ctx, login.secret(), MailLogin.pop3TwoLine(ctx))) {
+        again.connect();
+        Folder second = ((Store) again.service).getFolder("INBOX");
+        second.open(Folder.READ_ONLY);
+        later = second.getMessageCount();
+        second.close(false);
+      }
     }
     Finding counted = counted(ctx, "INBOX", "STAT", count, later, window);
     if (!name.equalsIgnoreCase("INBOX") && counted.severity() == dev.maildiag.api.Severity.OK) {

@@ -45,14 +45,24 @@ public final class TcpConnects implements Check {
     String target = host + ":" + port;
     String via = route.isDirect() ? null : "(the " + route.kind().name() + " proxy for mail, " + route.reason() + ")";
     long start = System.nanoTime();
-    try (Socket socket = ctx.closeOnTimeout(new Socket(Proxy.NO_PROXY))) {
+    Socket socket = ctx.closeOnTimeout(new Socket(Proxy.NO_PROXY));
+    boolean handedOn = false;
+    try {
       socket.connect(new InetSocketAddress(host, port), MailWire.millis(ctx.timeouts().connect()));
       Duration took = Duration.ofNanos(System.nanoTime() - start);
-      return Finding.ok("Connected to " + target + (via == null ? "" : " " + via) + " in " + Durations.format(took))
+      Finding ok = Finding.ok("Connected to " + target + (via == null ? "" : " " + via) + " in " + Durations.format(took))
           .evidence("target", target)
           .evidence("address", socket.getInetAddress().getHostAddress())
           .evidence("route", route.describe())
           .build();
+      if (route.isDirect()) {
+        // the next steps (TLS, greeting, login) go on over this connection; a proxied one is opened through
+        // the proxy by the first of them, since this check only reaches the proxy
+        socket.setTcpNoDelay(true);
+        MailWire.over(ctx, socket).handOn();
+        handedOn = true;
+      }
+      return ok;
     } catch (UnknownHostException e) {
       return Finding.skipped(host + " does not resolve (see " + DnsResolves.ID + ")").build();
     } catch (IOException e) {
@@ -61,6 +71,10 @@ public final class TcpConnects implements Check {
         throw e;
       }
       return b.evidence("route", route.describe()).build();
+    } finally {
+      if (!handedOn) {
+        socket.close();
+      }
     }
   }
 

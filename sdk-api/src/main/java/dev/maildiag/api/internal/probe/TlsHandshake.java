@@ -50,7 +50,7 @@ public final class TlsHandshake implements Check {
     Security security = MailWire.security(s);
     MailWire wire;
     try {
-      wire = MailWire.connect(ctx);
+      wire = MailWire.takeOrConnect(ctx);
     } catch (IOException e) {
       Finding.Builder b = NetworkFailure.describe(e, target, null);
       if (b == null) {
@@ -58,7 +58,8 @@ public final class TlsHandshake implements Check {
       }
       return b.build();
     }
-    try (wire) {
+    boolean handedOn = false;
+    try {
       if (security == Security.STARTTLS) {
         wire.readGreeting();
         wire.startTls();
@@ -70,6 +71,8 @@ public final class TlsHandshake implements Check {
           + session.getProtocol() + ", certificate trusted and valid for " + s.host());
       ok.evidence("protocol", session.getProtocol()).evidence("cipher", session.getCipherSuite());
       CertificateEvidence.add(ok, chain);
+      wire.handOn(); // the greeting check goes on over this connection, secured
+      handedOn = true;
       if (chain != null && chain.length > 0 && chain[0].getNotAfter().toInstant().isBefore(Instant.now().plus(Duration.ofDays(14)))) {
         return Finding.warning("The server certificate expires on " + chain[0].getNotAfter().toInstant())
             .rootCause(RootCauses.TLS_CERTIFICATE, 0.5)
@@ -99,6 +102,10 @@ public final class TlsHandshake implements Check {
         throw e;
       }
       return b.build();
+    } finally {
+      if (!handedOn) {
+        wire.close();
+      }
     }
   }
 

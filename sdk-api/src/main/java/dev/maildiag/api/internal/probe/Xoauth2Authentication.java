@@ -10,6 +10,7 @@ import dev.maildiag.api.internal.run.RootCauses;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
+import dev.maildiag.api.spi.Facts;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import java.time.Duration;
@@ -79,17 +80,24 @@ public final class Xoauth2Authentication implements Check {
   }
 
   private static Attempt attempt(CheckContext ctx, Secret token, boolean twoLine) throws MessagingException {
-    MailLogin login = MailLogin.prepare(ctx, token, twoLine);
+    // the first attempt logs in over the connection the greeting check left; a retry (POP3's two-line form,
+    // after the server refused and Angus closed the connection) needs a new one
+    MailWire wire = ctx.take(MailWire.HANDED_ON).orElse(null);
+    if (wire != null && !wire.readyForLogin()) {
+      wire.close();
+      wire = null;
+    }
+    MailLogin login = wire != null ? MailLogin.over(ctx, wire, token, twoLine) : MailLogin.prepare(ctx, token, twoLine);
     boolean handedOn = false;
     try {
       login.connect();
-      ctx.facts().put(ProbeFacts.AUTHENTICATED, true);
-      SharedSession.offer(ctx, login); // the session and mailbox checks go on with this login
+      ctx.facts().put(Facts.TOKEN_ACCEPTED, true);
+      login.handOn(ctx); // the session and mailbox checks go on with this login
       handedOn = true;
       return new Attempt(null, null, null);
     } catch (MessagingException e) {
       if (e instanceof AuthenticationFailedException) {
-        ctx.facts().put(ProbeFacts.AUTHENTICATED, false);
+        ctx.facts().put(Facts.TOKEN_ACCEPTED, false);
       }
       Finding.Builder f = MailFailure.describe(ctx, login, e, Stage.OAUTH, "authentication");
       String answer = login.lastFailureAnswer(ctx.context().server().protocol(), e);

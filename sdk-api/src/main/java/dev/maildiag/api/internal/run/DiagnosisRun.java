@@ -46,6 +46,8 @@ public final class DiagnosisRun {
   private final DiagnosisListener listener;
   private final Function<String, Remediation> remediations;
   private final Facts facts = new Facts();
+  /** The diagnosis' lifecycle, shared by its checks' contexts; closing it closes what the checks left open. */
+  private CheckContext lifecycle;
   private final Map<String, CompletableFuture<Finding>> results = new LinkedHashMap<>();
   private long deadlineNanos;
 
@@ -72,6 +74,7 @@ public final class DiagnosisRun {
     LOG.debug("diagnosing {} with checks {}", context, plan.infos().stream().map(CheckInfo::id).toList());
     listener.started(plan.infos());
     List<Finding> findings = new ArrayList<>();
+    lifecycle = new CheckContext(context, facts, explainer);
     try {
       for (Check check : plan.checks()) {
         CompletableFuture<?>[] before = CheckPlan.prerequisites(check.info()).stream()
@@ -93,6 +96,8 @@ public final class DiagnosisRun {
         findings.add(finding);
       }
     } finally {
+      // whatever happened (all done, a check stuck past the deadline): no connection outlives the diagnosis
+      lifecycle.close();
       pool.shutdownNow();
       timer.shutdownNow();
     }
@@ -130,7 +135,7 @@ public final class DiagnosisRun {
           "Skipped: the diagnosis deadline of " + Durations.format(context.timeouts().deadline()) + " was reached").build());
     }
     Duration limit = min(context.timeouts().check(), Duration.ofNanos(remaining));
-    CheckContext checkContext = new CheckContext(context, facts, explainer);
+    CheckContext checkContext = lifecycle.forCheck();
     long started = System.nanoTime();
     CompletableFuture<Finding> work = CompletableFuture.supplyAsync(() -> runSafely(check, checkContext), pool);
     TimeLimiter limiter = TimeLimiter.of(info.id(),
