@@ -1,6 +1,7 @@
 package dev.maildiag.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maildiag.api.RankedRootCause;
 import dev.maildiag.api.Report;
@@ -56,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
-    ObjectNode json = ReportJson.mapper().createObjectNode();
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
     ArrayNode results = json.putArray("scenarios");
     int wrong = 0;
     if (format == Format.TEXT) {
@@ -75,12 +76,14 @@ final class DemoCommand implements Callable<Integer> {
       boolean expected = matches(s, report, diagnosed);
       wrong += expected ? 0 : 1;
       if (format == Format.TEXT) {
-        out.printf("%-10s %-26s %-26s %-8s %s%n", s.provider(), s.failureMode(), diagnosed, report.verdict(), expected ? "" : "UNEXPECTED");
+        String note = (expected ? "" : "UNEXPECTED ") + s.signIn().map(flow -> "(sign-in: " + flow + ")").orElse("");
+        out.printf("%-10s %-26s %-26s %-8s %s%n", s.provider(), s.failureMode(), diagnosed, report.verdict(), note.strip());
         out.flush();
       } else {
         ObjectNode n = results.addObject();
         n.put("provider", s.provider());
         n.put("failureMode", s.failureMode());
+        n.put("signIn", s.signIn().orElse(null));
         n.put("diagnosedRootCause", report.topRootCause().map(RankedRootCause::id).orElse(null));
         n.put("verdict", report.verdict().name());
         n.put("expected", expected);
@@ -88,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     if (format == Format.JSON) {
-      out.println(ReportJson.mapper().valueToTree(json).toPrettyString());
+      out.println(json.toPrettyString());
     } else {
       out.printf("%n%d scenario(s), %d diagnosed as expected%s%n", scenarios.size(), scenarios.size() - wrong,
           wrong == 0 ? "" : String.format(Locale.ROOT, ", %d NOT", wrong));

@@ -19,25 +19,25 @@ final class SecretSource {
   /** The secret, from the first source given: flag, named variable, file, then the default variable. */
   Secret read(String what, String flagValue, String envName, Path file, String defaultEnv) {
     if (flagValue != null) {
-      return Secret.of(flagValue);
+      return Secret.ofNullable(flagValue);
     }
     if (envName != null) {
       String v = env.get(envName);
       if (v == null) {
         throw new UsageProblem("the environment variable " + envName + " for the " + what + " is not set");
       }
-      return Secret.of(v.strip());
+      return Secret.ofNullable(v.strip());
     }
     if (file != null) {
       try {
         if (Files.size(file) > MAX_FILE_BYTES) {
           throw new UsageProblem("the " + what + " file " + file + " is larger than " + MAX_FILE_BYTES + " bytes");
         }
-        return Secret.of(Files.readString(file, StandardCharsets.UTF_8).strip());
+        return Secret.ofNullable(Files.readString(file, StandardCharsets.UTF_8).strip());
       } catch (IOException e) {
         throw new UsageProblem("cannot read the " + what + " file " + file + ": " + e.getClass().getSimpleName());
       }
     }
-    return defaultEnv == null ? null : Secret.of(env.get(defaultEnv));
+    return defaultEnv == null ? null : Secret.ofNullable(env.get(defaultEnv));
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Secret;
-import dev.maildiag.api.internal.report.ReportJson;
 import dev.maildiag.api.spi.SignIn;
 import dev.maildiag.testkit.microsoft.Microsoft365Simulation;
 import dev.maildiag.testkit.tls.TestCa;
@@ -66,7 +65,7 @@ class SignInCommandTest {
           "--sign-in", "device", "--sign-in-timeout", "30", "--timeout", "5", "--format", "json", "-q");
 
       assertThat(run.err()).contains("Device sign-in: open https://microsoft.com/devicelogin").containsPattern("enter the code SIM\\d{6}");
-      JsonNode report = ReportJson.mapper().readTree(run.out());
+      JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
       Map<String, String> severities = new HashMap<>();
       report.get("findings").forEach(f -> severities.put(f.get("checkId").asText(), f.get("severity").asText()));
       assertThat(severities).containsEntry(SignIn.REQUEST_CHECK, "OK").containsEntry(SignIn.TOKENS_CHECK, "OK")

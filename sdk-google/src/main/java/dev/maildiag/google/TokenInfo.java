@@ -7,7 +7,7 @@ import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
@@ -35,7 +35,7 @@ public final class TokenInfo implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.OAUTH, "Access token's scope, user and expiry (Google token-info)")
-        .finds(RootCauses.SCOPES, RootCauses.WRONG_USER_AUTHORIZED, RootCauses.ACCESS_TOKEN_EXPIRED)
+        .finds(RootCause.SCOPES, RootCause.WRONG_USER_AUTHORIZED, RootCause.ACCESS_TOKEN_EXPIRED)
         .after("oauth.token");
   }
 
@@ -67,11 +67,11 @@ public final class TokenInfo implements Check {
     }
     if (status == 400 && json != null && (json.path("error").asText().equals("invalid_token") || json.has("error_description"))) {
       return Finding.error("Google does not accept the access token: it has expired or was revoked")
-          .rootCause(RootCauses.ACCESS_TOKEN_EXPIRED, 0.85)
-          .alternative(RootCauses.REFRESH_TOKEN_INVALID, 0.2, "a token that is revoked with its refresh token is refused the same way")
+          .rootCause(RootCause.ACCESS_TOKEN_EXPIRED, 0.85)
+          .alternative(RootCause.REFRESH_TOKEN_INVALID, 0.2, "a token that is revoked with its refresh token is refused the same way")
           .detail("The token-info endpoint answered \"" + json.path("error_description").asText(json.path("error").asText()) + "\"; "
               + "Google access tokens last about an hour, and a revoked or mistyped token is refused the same way.")
-          .remediation(GoogleRemediations.of(RootCauses.ACCESS_TOKEN_EXPIRED))
+          .remediation(GoogleRemediations.of(RootCause.ACCESS_TOKEN_EXPIRED))
           .evidence("endpoint", endpoint)
           .evidence("status", status)
           .evidence("error", json.path("error").asText(null))
@@ -104,16 +104,16 @@ public final class TokenInfo implements Check {
     List<Candidate> problems = new ArrayList<>();
     List<String> details = new ArrayList<>();
     if (claims.expiresAt() != null && !claims.expiresAt().isAfter(Instant.now())) {
-      problems.add(new Candidate(RootCauses.ACCESS_TOKEN_EXPIRED, 0.9, "the token expired at " + claims.expiresAt()));
+      problems.add(new Candidate(RootCause.ACCESS_TOKEN_EXPIRED, 0.9, "the token expired at " + claims.expiresAt()));
       details.add("The token expired at " + claims.expiresAt() + ".");
     }
     if (!grantsMail(claims.scopes(), protocol)) {
-      problems.add(new Candidate(RootCauses.SCOPES, 0.95, "the token's scope is " + String.join(" ", claims.scopes())));
+      problems.add(new Candidate(RootCause.SCOPES, 0.95, "the token's scope is " + String.join(" ", claims.scopes())));
       details.add("The token was issued for " + (claims.scopes().isEmpty() ? "no scope" : String.join(" ", claims.scopes()))
           + ", without " + GoogleCatalog.MAIL_SCOPE + ", the only scope Gmail accepts for IMAP, POP and SMTP.");
     }
     if (claims.user() != null && login != null && !claims.user().equalsIgnoreCase(login)) {
-      problems.add(new Candidate(RootCauses.WRONG_USER_AUTHORIZED, 0.95, "the token belongs to " + claims.user() + ", not " + login));
+      problems.add(new Candidate(RootCause.WRONG_USER_AUTHORIZED, 0.95, "the token belongs to " + claims.user() + ", not " + login));
       details.add("The token belongs to " + claims.user() + " but the login is " + login
           + ": another account was signed in to the browser when the mailbox was authorized.");
     }

@@ -5,7 +5,7 @@ import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -31,7 +31,7 @@ public final class OtherProtocolsCheck implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.OAUTH, "Same token on the mailbox's other protocols")
-        .finds(RootCauses.PROTOCOL_DISABLED, RootCauses.NO_LICENSE)
+        .finds(RootCause.PROTOCOL_DISABLED, RootCause.NO_LICENSE)
         .after("oauth.claims", TokenClaimsMatch.ID, "oauth.xoauth2");
   }
 
@@ -88,13 +88,13 @@ public final class OtherProtocolsCheck implements Check {
     if (result.anyAccepted()) {
       f = Finding.error(main.label().toUpperCase(java.util.Locale.ROOT) + " refuses the token that " + names(accepted, true) + " accepts: "
               + main.label() + " is disabled for " + mailbox)
-          .rootCause(RootCauses.PROTOCOL_DISABLED, 0.9)
-          .remediation(MicrosoftFixes.of(RootCauses.PROTOCOL_DISABLED, c));
+          .rootCause(RootCause.PROTOCOL_DISABLED, 0.9)
+          .remediation(MicrosoftFixes.of(RootCause.PROTOCOL_DISABLED, c));
     } else {
       f = Finding.error("Every mail protocol refuses a token that is right for them: " + mailbox + " has no mailbox (no Exchange Online licence)")
-          .rootCause(RootCauses.NO_LICENSE, 0.8)
-          .alternative(RootCauses.PROTOCOL_DISABLED, 0.4, "Every protocol may be disabled for " + mailbox)
-          .remediation(MicrosoftFixes.of(RootCauses.NO_LICENSE, c));
+          .rootCause(RootCause.NO_LICENSE, 0.8)
+          .alternative(RootCause.PROTOCOL_DISABLED, 0.4, "Every protocol may be disabled for " + mailbox)
+          .remediation(MicrosoftFixes.of(RootCause.NO_LICENSE, c));
     }
     accepted.forEach((p, ok) -> f.evidence(p.label(), ok ? "accepted" : "refused"));
     return f.evidence(main.label(), "refused").build();

@@ -1,6 +1,6 @@
 package dev.maildiag.testkit.google;
 
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.SignIn;
 import dev.maildiag.testkit.Scenario;
 import dev.maildiag.testkit.ScenarioSource;
@@ -25,21 +25,21 @@ public final class GoogleSignInScenarios implements ScenarioSource {
     return List.of(
         new SignInFailure(Scenario.HEALTHY, SignIn.Flow.BROWSER, "Browser sign-in as the login, then the whole path to the folder with its tokens",
             s -> {}),
-        new SignInFailure(RootCauses.REDIRECT_URI_MISMATCH, SignIn.Flow.BROWSER,
+        new SignInFailure(RootCause.REDIRECT_URI_MISMATCH, SignIn.Flow.BROWSER,
             "Browser sign-in: the OAuth client (a Web application) does not list a loopback redirect URI (Error 400: redirect_uri_mismatch)",
             s -> s.registeredRedirects(Set.of(GoogleSimulation.PRODUCT_CALLBACK))),
-        new SignInFailure(RootCauses.APP_UNVERIFIED, SignIn.Flow.BROWSER,
+        new SignInFailure(RootCause.APP_UNVERIFIED, SignIn.Flow.BROWSER,
             "Browser sign-in: the app is in Testing and the login is not a test user (Error 403: access_denied)",
             s -> s.user(ScriptedUser.signsInAs(login).does(ScriptedUser.Action.REFUSED_AS_UNVERIFIED_APP))),
-        new SignInFailure(RootCauses.ADMIN_POLICY_BLOCKED, SignIn.Flow.PASTE,
+        new SignInFailure(RootCause.ADMIN_POLICY_BLOCKED, SignIn.Flow.PASTE,
             "Paste sign-in: the Workspace administrator blocks the app (Error 400: admin_policy_enforced)",
             s -> s.user(ScriptedUser.signsInAs(login).does(ScriptedUser.Action.HITS_ADMIN_BLOCK))),
-        new SignInFailure(RootCauses.CONSENT_REQUIRED, SignIn.Flow.BROWSER, "Browser sign-in: the user cancels the consent screen (access_denied)",
+        new SignInFailure(RootCause.CONSENT_REQUIRED, SignIn.Flow.BROWSER, "Browser sign-in: the user cancels the consent screen (access_denied)",
             s -> s.user(ScriptedUser.signsInAs(login).declines())),
-        new SignInFailure(RootCauses.WRONG_USER_AUTHORIZED, SignIn.Flow.BROWSER,
+        new SignInFailure(RootCause.WRONG_USER_AUTHORIZED, SignIn.Flow.BROWSER,
             "Browser sign-in: the account picker's signed-in account " + GoogleSimulation.OTHER_ACCOUNT + " is chosen",
             s -> s.user(ScriptedUser.signsInAs(login).withCachedSessionOf(GoogleSimulation.OTHER_ACCOUNT))),
-        new SignInFailure(RootCauses.APP_NOT_FOUND, SignIn.Flow.PASTE, "Paste sign-in: the OAuth client was deleted (Error 401: deleted_client)",
+        new SignInFailure(RootCause.APP_NOT_FOUND, SignIn.Flow.PASTE, "Paste sign-in: the OAuth client was deleted (Error 401: deleted_client)",
             s -> s.pageRefuses("Access blocked: Authorization Error. The OAuth client was deleted. Error 401: deleted_client")));
   }
 
@@ -59,6 +59,7 @@ public final class GoogleSignInScenarios implements ScenarioSource {
       @Override public String provider() { return "google"; }
       @Override public String failureMode() { return f.id(); }
       @Override public String description() { return "Sign-in (" + f.flow().label() + "): " + f.description(); }
+      @Override public java.util.Optional<String> signIn() { return java.util.Optional.of(f.flow().label()); }
       @Override public Simulation start() { return GoogleSignInScenarios.start(f.id()); }
       @Override public String toString() { return "google/sign-in/" + f.id(); }
     };

@@ -1,6 +1,6 @@
 package dev.maildiag.testkit.microsoft;
 
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.SignIn;
 import dev.maildiag.testkit.Scenario;
 import dev.maildiag.testkit.ScenarioSource;
@@ -27,30 +27,30 @@ public final class MicrosoftSignInScenarios implements ScenarioSource {
     List<SignInFailure> all = new ArrayList<>();
     all.add(new SignInFailure(Scenario.HEALTHY, SignIn.Flow.DEVICE, "Device sign-in as the login, then the whole path to the folder with its tokens",
         s -> s.scriptedUser = ScriptedUser.signsInAs(s.login).afterPolls(1).askingToSlowDown()));
-    all.add(new SignInFailure(RootCauses.REDIRECT_URI_MISMATCH, SignIn.Flow.BROWSER,
+    all.add(new SignInFailure(RootCause.REDIRECT_URI_MISMATCH, SignIn.Flow.BROWSER,
         "Browser sign-in: the app registers only the product's callback, not a loopback redirect URI (AADSTS50011 on the sign-in page)",
         s -> s.registeredRedirects = Set.of(s.redirectUri)));
-    all.add(new SignInFailure(RootCauses.CONSENT_REQUIRED, SignIn.Flow.BROWSER, "Browser sign-in: the user declines the app's permissions (AADSTS65004)",
+    all.add(new SignInFailure(RootCause.CONSENT_REQUIRED, SignIn.Flow.BROWSER, "Browser sign-in: the user declines the app's permissions (AADSTS65004)",
         s -> s.scriptedUser = ScriptedUser.signsInAs(s.login).declines()));
-    all.add(new SignInFailure(RootCauses.CONDITIONAL_ACCESS, SignIn.Flow.DEVICE, "Device sign-in blocked by a Conditional Access policy (AADSTS53003)",
+    all.add(new SignInFailure(RootCause.CONDITIONAL_ACCESS, SignIn.Flow.DEVICE, "Device sign-in blocked by a Conditional Access policy (AADSTS53003)",
         s -> s.scriptedUser = ScriptedUser.signsInAs(s.login).does(ScriptedUser.Action.HITS_CONDITIONAL_ACCESS)));
-    all.add(new SignInFailure(RootCauses.ADMIN_POLICY_BLOCKED, SignIn.Flow.BROWSER,
+    all.add(new SignInFailure(RootCause.ADMIN_POLICY_BLOCKED, SignIn.Flow.BROWSER,
         "Browser sign-in: the app requires user assignment and the login is not assigned (AADSTS50105 on the page)",
         s -> s.scriptedUser = ScriptedUser.signsInAs(s.login).does(ScriptedUser.Action.HITS_ADMIN_BLOCK)));
-    all.add(new SignInFailure(RootCauses.WRONG_USER_AUTHORIZED, SignIn.Flow.BROWSER,
+    all.add(new SignInFailure(RootCause.WRONG_USER_AUTHORIZED, SignIn.Flow.BROWSER,
         "Browser sign-in: the browser already holds the admin's session, which signs in instead of the login",
         s -> {
           s.scriptedUser = ScriptedUser.signsInAs(s.login).withCachedSessionOf(OTHER);
           s.signedInUser = OTHER;
         }));
-    all.add(new SignInFailure(RootCauses.APP_NOT_FOUND, SignIn.Flow.PASTE, "Paste sign-in: the client id is not registered in the tenant (AADSTS700016 on the page)",
+    all.add(new SignInFailure(RootCause.APP_NOT_FOUND, SignIn.Flow.PASTE, "Paste sign-in: the client id is not registered in the tenant (AADSTS700016 on the page)",
         s -> s.signInPageRefusal = "AADSTS700016: Application with identifier '" + s.clientId + "' was not found in the directory 'Contoso'."
             + " This can happen if the application has not been installed by the administrator of the tenant or consented to by any user"
             + " in the tenant. You may have sent your authentication request to the wrong tenant."));
-    all.add(new SignInFailure(RootCauses.TENANT_NOT_FOUND, SignIn.Flow.BROWSER, "Browser sign-in: the tenant does not exist (AADSTS90002 on the page)",
+    all.add(new SignInFailure(RootCause.TENANT_NOT_FOUND, SignIn.Flow.BROWSER, "Browser sign-in: the tenant does not exist (AADSTS90002 on the page)",
         s -> s.signInPageRefusal = "AADSTS90002: Tenant '" + s.tenantId + "' not found. Check to make sure you have the correct tenant ID and are"
             + " signing into the correct cloud."));
-    all.add(new SignInFailure(RootCauses.SINGLE_TENANT_ENDPOINT, SignIn.Flow.BROWSER,
+    all.add(new SignInFailure(RootCause.SINGLE_TENANT_ENDPOINT, SignIn.Flow.BROWSER,
         "Browser sign-in at /common with a single-tenant app (AADSTS50194 on the page)",
         s -> {
           s.endpointTenant = "common";
@@ -58,11 +58,11 @@ public final class MicrosoftSignInScenarios implements ScenarioSource {
               + " Usage of the /common endpoint is not supported for such applications created after '10/15/2018'. Use a tenant-specific"
               + " endpoint or configure the application to be multi-tenant.";
         }));
-    all.add(new SignInFailure(RootCauses.CLOUD_MISMATCH, SignIn.Flow.BROWSER,
+    all.add(new SignInFailure(RootCause.CLOUD_MISMATCH, SignIn.Flow.BROWSER,
         "Browser sign-in: a US Government app signs in at the worldwide endpoint (AADSTS900439 on the page)",
         s -> s.signInPageRefusal = "AADSTS900439: USGClientNotSupportedOnPublicEndpoint - The client application is registered in a US"
             + " Government cloud and cannot sign in at the public endpoint."));
-    all.add(new SignInFailure(RootCauses.INVALID_CONFIGURATION, SignIn.Flow.DEVICE,
+    all.add(new SignInFailure(RootCause.INVALID_CONFIGURATION, SignIn.Flow.DEVICE,
         "Device sign-in: the app does not allow public client flows (AADSTS7000218 while polling)",
         s -> s.publicClientFlows = false));
     return all;
@@ -88,6 +88,7 @@ public final class MicrosoftSignInScenarios implements ScenarioSource {
       @Override public String provider() { return "microsoft"; }
       @Override public String failureMode() { return f.id(); }
       @Override public String description() { return "Sign-in (" + f.flow().label() + "): " + f.description(); }
+      @Override public java.util.Optional<String> signIn() { return java.util.Optional.of(f.flow().label()); }
       @Override public Simulation start() { return MicrosoftSignInScenarios.start(f.id()); }
       @Override public String toString() { return "microsoft/sign-in/" + f.id(); }
     };

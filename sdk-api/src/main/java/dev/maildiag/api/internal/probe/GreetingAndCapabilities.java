@@ -7,7 +7,7 @@ import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Security;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.internal.Durations;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
@@ -31,7 +31,7 @@ public final class GreetingAndCapabilities implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.PROTOCOL, "Server greets and offers XOAUTH2")
-        .finds(RootCauses.NOT_A_MAIL_SERVER, RootCauses.XOAUTH2_NOT_OFFERED, RootCauses.TLS_MODE_MISMATCH)
+        .finds(RootCause.NOT_A_MAIL_SERVER, RootCause.XOAUTH2_NOT_OFFERED, RootCause.TLS_MODE_MISMATCH)
         .requires(TcpConnects.ID, TlsHandshake.ID);
   }
 
@@ -70,13 +70,13 @@ public final class GreetingAndCapabilities implements Check {
       String capsText = Printable.of(String.join(" ", caps));
       if (!found.offersXoauth2()) {
         Finding.Builder b = Finding.error("The server does not offer XOAUTH2 (" + s.protocol().label() + " capabilities: " + capsText + ")")
-            .rootCause(RootCauses.XOAUTH2_NOT_OFFERED, 0.9)
+            .rootCause(RootCause.XOAUTH2_NOT_OFFERED, 0.9)
             .detail("Without " + mechanismName(s.protocol()) + " the server cannot accept an OAuth token. maildiag will not send the "
                 + "token any other way (Jakarta Mail would fall back to LOGIN with the token as password).")
             .step("Check that host and port are the provider's mail server (not a relay or an on-premises server without OAuth).")
             .evidence("greeting", shown).evidence("capabilities", capsText);
         if (MailWire.security(s) == Security.NONE && (found.has("STARTTLS") || found.has("STLS") || found.has("LOGINDISABLED"))) {
-          b.alternative(RootCauses.TLS_MODE_MISMATCH, 0.7, "the server offers TLS first; authentication mechanisms appear after STARTTLS")
+          b.alternative(RootCause.TLS_MODE_MISMATCH, 0.7, "the server offers TLS first; authentication mechanisms appear after STARTTLS")
               .step("Use starttls or ssl: many servers only offer authentication after TLS.");
         }
         return b.build();
@@ -88,7 +88,7 @@ public final class GreetingAndCapabilities implements Check {
           .build();
     } catch (SSLException e) {
       return Finding.error("TLS failed while reading the greeting: " + Printable.of(e.getMessage()))
-          .rootCause(RootCauses.TLS_MODE_MISMATCH, 0.6)
+          .rootCause(RootCause.TLS_MODE_MISMATCH, 0.6)
           .build();
     } catch (IOException e) {
       Finding.Builder b = PeerFailure.describe(e, target, "greeting or capabilities", ctx.timeouts());
@@ -174,7 +174,7 @@ public final class GreetingAndCapabilities implements Check {
     return PeerFailure.notAMailServer("No greeting from " + Probes.target(ctx.context().server()) + " within " + Durations.format(limit),
         "The port accepts TCP connections but no mail greeting came: a firewall, proxy or load balancer holds the port. "
             + "A successful telnet proves nothing.")
-        .alternative(RootCauses.NETWORK_BLOCKED, 0.4, "a middlebox that accepts and then stalls connections")
+        .alternative(RootCause.NETWORK_BLOCKED, 0.4, "a middlebox that accepts and then stalls connections")
         .build();
   }
 }

@@ -6,7 +6,7 @@ import dev.maildiag.api.Finding;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.internal.Durations;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -29,7 +29,7 @@ public final class SessionServes implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.PROTOCOL, "Server serves the authenticated session")
-        .finds(RootCauses.CLIENT_ACCESS_RULE, RootCauses.PROTOCOL_DISABLED)
+        .finds(RootCause.CLIENT_ACCESS_RULE, RootCause.PROTOCOL_DISABLED)
         .requires(Xoauth2Authentication.ID);
   }
 
@@ -121,7 +121,7 @@ public final class SessionServes implements Check {
   public Finding timedOut(CheckContext ctx, Duration limit) {
     return Finding.error("The session after login did not answer within " + Durations.format(limit))
         .detail("The server accepted the login but did not serve the first command in time.")
-        .alternative(RootCauses.THROTTLED, 0.3, "an overloaded or throttling server")
+        .alternative(RootCause.THROTTLED, 0.3, "an overloaded or throttling server")
         .build();
   }
 }

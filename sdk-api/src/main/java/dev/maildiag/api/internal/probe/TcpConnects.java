@@ -6,7 +6,7 @@ import dev.maildiag.api.Finding;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.internal.Durations;
 import dev.maildiag.api.internal.net.Route;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -27,7 +27,7 @@ public final class TcpConnects implements Check {
 
   @Override
   public CheckInfo info() {
-    return CheckInfo.of(ID, Stage.NETWORK, "Mail host accepts TCP connections").finds(RootCauses.NETWORK_BLOCKED)
+    return CheckInfo.of(ID, Stage.NETWORK, "Mail host accepts TCP connections").finds(RootCause.NETWORK_BLOCKED)
         .after(DnsResolves.ID);
   }
 
@@ -82,7 +82,7 @@ public final class TcpConnects implements Check {
   public Finding timedOut(CheckContext ctx, Duration limit) {
     MailServer s = ctx.context().server();
     return Finding.error("Connecting to " + Probes.target(s) + " did not complete within " + Durations.format(limit))
-        .rootCause(RootCauses.NETWORK_BLOCKED, 0.85)
+        .rootCause(RootCause.NETWORK_BLOCKED, 0.85)
         .detail("The connection attempt got no answer: a firewall most likely drops the packets silently.")
         .step("Ask the firewall administrator to allow outbound TCP from this host to " + Probes.target(s) + ".")
         .evidence("target", Probes.target(s))

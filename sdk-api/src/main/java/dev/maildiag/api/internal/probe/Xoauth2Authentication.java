@@ -6,7 +6,7 @@ import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -28,7 +28,7 @@ public final class Xoauth2Authentication implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.OAUTH, "Server accepts the OAuth token (XOAUTH2)")
-        .finds(RootCauses.XOAUTH2_NOT_OFFERED, RootCauses.POP_OAUTH_FORMAT)
+        .finds(RootCause.XOAUTH2_NOT_OFFERED, RootCause.POP_OAUTH_FORMAT)
         .requires(GreetingAndCapabilities.ID)
         .after(TOKEN_CHECK);
   }
@@ -59,7 +59,7 @@ public final class Xoauth2Authentication implements Check {
     if (second.failure == null) {
       ctx.facts().put(ProbeFacts.POP3_TWO_LINE, true);
       return Finding.warning("The POP3 server accepts only the two-line XOAUTH2 form")
-          .rootCause(RootCauses.POP_OAUTH_FORMAT, 0.85)
+          .rootCause(RootCause.POP_OAUTH_FORMAT, 0.85)
           .detail("The server refused AUTH XOAUTH2 with the token on the same line and accepted it on a second line. "
               + "A handler that sends the one-line form fails with the refusal shown as evidence.")
           .step("Enable the two-line format in the handler (Jira: 'Use two line authentication format'; Jakarta Mail: "
