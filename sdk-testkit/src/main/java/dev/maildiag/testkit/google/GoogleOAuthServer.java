@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import dev.maildiag.testkit.internal.HttpsWireMock;
 import dev.maildiag.google.GoogleCatalog;
+import dev.maildiag.testkit.SimulatedSignIn;
 import dev.maildiag.testkit.internal.SignInEndpoints;
 import java.time.Instant;
 import java.util.UUID;
@@ -31,11 +32,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 public final class GoogleOAuthServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final WireMockServer wireMock;
-  private final SignInEndpoints signIn;
+  private final SimulatedSignIn signIn;
   private final String signInRefreshToken;
   private volatile java.util.function.Function<String, String> signInTokens = account -> "ya29.signed-in-" + UUID.randomUUID();
 
-  private GoogleOAuthServer(WireMockServer wireMock, SignInEndpoints signIn, String signInRefreshToken) {
+  private GoogleOAuthServer(WireMockServer wireMock, SimulatedSignIn signIn, String signInRefreshToken) {
     this.wireMock = wireMock;
     this.signIn = signIn;
     this.signInRefreshToken = signInRefreshToken;
@@ -49,7 +50,8 @@ public final class GoogleOAuthServer implements AutoCloseable {
   public static GoogleOAuthServer start() {
     String refreshToken = "1//sim-signed-in-" + UUID.randomUUID();
     GoogleOAuthServer[] self = new GoogleOAuthServer[1];
-    SignInEndpoints endpoints = new SignInEndpoints(SignInEndpoints.Dialect.GOOGLE, account -> self[0].signedIn(account), refreshToken);
+    SimulatedSignIn script = new SimulatedSignIn();
+    SignInEndpoints endpoints = new SignInEndpoints(SignInEndpoints.Dialect.GOOGLE, script, account -> self[0].signedIn(account), refreshToken);
     // HTTPS only, like Microsoft's identity platform: clients trust the test CA (TestCa) to call it
     WireMockServer server = new WireMockServer(HttpsWireMock.config().notifier(new ConsoleNotifier(false)).extensions(endpoints));
     server.start();
@@ -59,7 +61,7 @@ public final class GoogleOAuthServer implements AutoCloseable {
     server.stubFor(post(urlPathEqualTo("/token")).atPriority(1)
         .withRequestBody(matching(".*grant_type=(authorization_code|urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code).*"))
         .willReturn(aResponse().withTransformers(SignInEndpoints.NAME)));
-    GoogleOAuthServer google = new GoogleOAuthServer(server, endpoints, refreshToken);
+    GoogleOAuthServer google = new GoogleOAuthServer(server, script, refreshToken);
     self[0] = google;
     google.wireMock.stubFor(post(urlPathEqualTo("/tokeninfo")).atPriority(10)
         .willReturn(json(400, "{\"error\":\"invalid_token\",\"error_description\":\"Invalid Value\"}")));
@@ -83,7 +85,7 @@ public final class GoogleOAuthServer implements AutoCloseable {
   }
 
   /** The interactive sign-in: who signs in and what they do, the registered redirect URIs, a refusing sign-in page. */
-  public SignInEndpoints signIn() {
+  public SimulatedSignIn signIn() {
     return signIn;
   }
 

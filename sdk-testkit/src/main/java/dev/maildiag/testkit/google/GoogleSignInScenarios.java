@@ -5,8 +5,8 @@ import dev.maildiag.api.spi.SignIn;
 import dev.maildiag.testkit.Scenario;
 import dev.maildiag.testkit.ScenarioSource;
 import dev.maildiag.testkit.ScriptedUser;
-import dev.maildiag.testkit.Simulation;
-import dev.maildiag.testkit.internal.SignInEndpoints;
+import dev.maildiag.testkit.internal.SignInScenario;
+import dev.maildiag.testkit.SimulatedSignIn;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  */
 public final class GoogleSignInScenarios implements ScenarioSource {
   /** A sign-in failure mode: its root cause, the flow, what it simulates and how. */
-  public record SignInFailure(String id, SignIn.Flow flow, String description, Consumer<SignInEndpoints> script) {}
+  public record SignInFailure(String id, SignIn.Flow flow, String description, Consumer<SimulatedSignIn> script) {}
 
   public static List<SignInFailure> all() {
     String login = GoogleSimulation.LOGIN;
@@ -55,13 +55,6 @@ public final class GoogleSignInScenarios implements ScenarioSource {
   }
 
   private static Scenario scenario(SignInFailure f) {
-    return new Scenario() {
-      @Override public String provider() { return "google"; }
-      @Override public String failureMode() { return f.id(); }
-      @Override public String description() { return "Sign-in (" + f.flow().label() + "): " + f.description(); }
-      @Override public java.util.Optional<String> signIn() { return java.util.Optional.of(f.flow().label()); }
-      @Override public Simulation start() { return GoogleSignInScenarios.start(f.id()); }
-      @Override public String toString() { return "google/sign-in/" + f.id(); }
-    };
+    return new SignInScenario("google", f.id(), f.flow(), f.description(), () -> start(f.id()));
   }
 }

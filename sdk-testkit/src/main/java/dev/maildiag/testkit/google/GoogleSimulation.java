@@ -14,7 +14,7 @@ import dev.maildiag.google.GoogleDiagnostics;
 import dev.maildiag.testkit.Simulation;
 import dev.maildiag.testkit.ScriptedUser;
 import dev.maildiag.testkit.SimulatedBrowser;
-import dev.maildiag.testkit.internal.SignInEndpoints;
+import dev.maildiag.testkit.SimulatedSignIn;
 import dev.maildiag.api.spi.SignIn;
 import java.util.function.Consumer;
 import java.time.Duration;
@@ -144,7 +144,7 @@ public final class GoogleSimulation implements Simulation {
    * A healthy Gmail whose handler's administrator signs in first with {@code flow}; {@code script} says who signs
    * in and what the sign-in page does. The login's sign-in gets the token the simulated Gmail accepts.
    */
-  public static GoogleSimulation signingIn(SignIn.Flow flow, Consumer<SignInEndpoints> script) {
+  public static GoogleSimulation signingIn(SignIn.Flow flow, Consumer<SimulatedSignIn> script) {
     String token = "ya29.simulated-" + UUID.randomUUID();
     GoogleOAuthServer oauth = GoogleOAuthServer.start();
     oauth.issues(token, GoogleCatalog.MAIL_SCOPE, LOGIN);

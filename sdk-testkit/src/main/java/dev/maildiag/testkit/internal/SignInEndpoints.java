@@ -18,18 +18,16 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 import dev.maildiag.testkit.ScriptedUser;
+import dev.maildiag.testkit.SimulatedSignIn;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -66,26 +64,22 @@ public final class SignInEndpoints implements ResponseDefinitionTransformerV2 {
   }
 
   private final Dialect dialect;
+  private final SimulatedSignIn script;
   private final Function<String, String> mintAccessToken;
   private final String refreshToken;
   private final byte[] idTokenKey = new byte[32];
   private final Map<String, Grant> codes = new ConcurrentHashMap<>();
   private final Map<String, DeviceGrant> deviceCodes = new ConcurrentHashMap<>();
-  private final Set<String> issued = Collections.newSetFromMap(new ConcurrentHashMap<>());
-
-  private volatile ScriptedUser user = ScriptedUser.signsInAs("user@example.com");
-  private volatile Set<String> registeredRedirects = new LinkedHashSet<>(List.of("http://127.0.0.1", "http://localhost"));
-  private volatile String pageRefusal;
-  private volatile boolean publicClientFlows = true;
-  private volatile int deviceCodeLifetimeSeconds = 900;
 
   /**
    * @param dialect whose errors to speak
+   * @param script who signs in and what the app registration allows
    * @param mintAccessToken the access token for a signed-in account (a signed JWT, or an opaque token the platform describes)
    * @param refreshToken the refresh token issued with every sign-in
    */
-  public SignInEndpoints(Dialect dialect, Function<String, String> mintAccessToken, String refreshToken) {
+  public SignInEndpoints(Dialect dialect, SimulatedSignIn script, Function<String, String> mintAccessToken, String refreshToken) {
     this.dialect = dialect;
+    this.script = script;
     this.mintAccessToken = mintAccessToken;
     this.refreshToken = refreshToken;
     RANDOM.nextBytes(idTokenKey);
@@ -99,43 +93,6 @@ public final class SignInEndpoints implements ResponseDefinitionTransformerV2 {
   @Override
   public boolean applyGlobally() {
     return false;
-  }
-
-  /** Who signs in and what they do. */
-  public SignInEndpoints user(ScriptedUser scripted) {
-    this.user = scripted;
-    return this;
-  }
-
-  /** The redirect URIs the app registers; loopback ones match any port. */
-  public SignInEndpoints registeredRedirects(Set<String> uris) {
-    this.registeredRedirects = new LinkedHashSet<>(uris);
-    return this;
-  }
-
-  /**
-   * The authorization page refuses every request before sign-in with this text (Microsoft: {@code AADSTSnnnn: ...};
-   * Google: {@code Error 401: invalid_client ...}), e.g. an unknown client id or tenant.
-   */
-  public SignInEndpoints pageRefuses(String text) {
-    this.pageRefusal = text;
-    return this;
-  }
-
-  /** Whether the app allows public-client flows (the device flow); Entra refuses the device code's redemption otherwise. */
-  public SignInEndpoints publicClientFlows(boolean allowed) {
-    this.publicClientFlows = allowed;
-    return this;
-  }
-
-  public SignInEndpoints deviceCodeLifetime(int seconds) {
-    this.deviceCodeLifetimeSeconds = seconds;
-    return this;
-  }
-
-  /** Every secret this platform issued or received during sign-ins: codes, device codes, verifiers, tokens. */
-  public Set<String> secrets() {
-    return Set.copyOf(issued);
   }
 
   @Override
@@ -162,7 +119,7 @@ public final class SignInEndpoints implements ResponseDefinitionTransformerV2 {
   // --- the authorization page
 
   private ResponseDefinition authorize(Map<String, String> q, String path) {
-    String refusal = pageRefusal;
+    String refusal = script.pageRefusal();
     if (refusal != null) {
       return errorPage(refusal);
     }
@@ -190,7 +147,7 @@ public final class SignInEndpoints implements ResponseDefinitionTransformerV2 {
   }
 
   private ResponseDefinition signIn(Map<String, String> q) {
-    ScriptedUser u = user;
+    ScriptedUser u = script.user();
     String redirect = q.get("redirect_uri");
     String state = nz(q.get("state"));
     switch (u.action()) {
@@ -231,17 +188,17 @@ public final class SignInEndpoints implements ResponseDefinitionTransformerV2 {
     if (dialect == Dialect.GOOGLE && nz(q.get("scope")).contains("https://mail.google.com/")) {
       return json(400, "{\"error\":\"invalid_scope\",\"error_description\":\"Invalid device flow scope: https://mail.google.com/\"}");
     }
-    if (pageRefusal != null && pageRefusal.startsWith("AADSTS")) {
-      return json(400, aadsts(pageRefusal, "invalid_request"));
+    if (script.pageRefusal() != null && script.pageRefusal().startsWith("AADSTS")) {
+      return json(400, aadsts(script.pageRefusal(), "invalid_request"));
     }
     String deviceCode = secret("DAQABAAEAAA");
     String userCode = "SIM" + (100000 + RANDOM.nextInt(900000));
-    deviceCodes.put(deviceCode, new DeviceGrant(q.get("scope"), System.currentTimeMillis() + deviceCodeLifetimeSeconds * 1000L));
+    deviceCodes.put(deviceCode, new DeviceGrant(q.get("scope"), System.currentTimeMillis() + script.deviceCodeLifetimeSeconds() * 1000L));
     ObjectNode body = JSON.createObjectNode()
         .put("user_code", userCode)
         .put("device_code", deviceCode)
         .put("verification_uri", "https://microsoft.com/devicelogin")
-        .put("expires_in", deviceCodeLifetimeSeconds)
+        .put("expires_in", script.deviceCodeLifetimeSeconds())
         .put("interval", 1)
         .put("message", "To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code " + userCode
             + " to authenticate.");
@@ -253,7 +210,7 @@ public final class SignInEndpoints implements ResponseDefinitionTransformerV2 {
   private ResponseDefinition token(Map<String, String> q) {
     String grant = nz(q.get("grant_type"));
     if (q.get("code_verifier") != null) {
-      issued.add(q.get("code_verifier"));
+      script.handled(q.get("code_verifier"));
     }
     if (grant.equals("authorization_code")) {
       Grant g = codes.remove(nz(q.get("code")));
@@ -274,11 +231,11 @@ public final class SignInEndpoints implements ResponseDefinitionTransformerV2 {
       if (d == null) {
         return json(400, "{\"error\":\"bad_verification_code\",\"error_description\":\"The device code is not known.\"}");
       }
-      if (!publicClientFlows) {
+      if (!script.allowsPublicClientFlows()) {
         return json(401, error("invalid_client", 7000218,
             "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."));
       }
-      ScriptedUser u = user;
+      ScriptedUser u = script.user();
       int polls;
       synchronized (d) {
         polls = ++d.polls;
@@ -310,9 +267,9 @@ public final class SignInEndpoints implements ResponseDefinitionTransformerV2 {
   private ResponseDefinition tokens(String account, String scope) {
     String access = mintAccessToken.apply(account);
     String idToken = idToken(account);
-    issued.add(access);
-    issued.add(idToken);
-    issued.add(refreshToken);
+    script.handled(access);
+    script.handled(idToken);
+    script.handled(refreshToken);
     ObjectNode body = JSON.createObjectNode()
         .put("token_type", "Bearer")
         .put("scope", nz(scope))
@@ -349,7 +306,7 @@ public final class SignInEndpoints implements ResponseDefinitionTransformerV2 {
     } catch (IllegalArgumentException e) {
       return false;
     }
-    for (String candidate : registeredRedirects) {
+    for (String candidate : script.registeredRedirects()) {
       URI c = URI.create(candidate);
       boolean loopback = "http".equals(c.getScheme()) && ("127.0.0.1".equals(c.getHost()) || "localhost".equals(c.getHost()));
       boolean samePath = normal(c.getPath()).equals(normal(r.getPath()));
@@ -410,7 +367,7 @@ public final class SignInEndpoints implements ResponseDefinitionTransformerV2 {
     byte[] b = new byte[24];
     RANDOM.nextBytes(b);
     String s = prefix + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    issued.add(s);
+    script.handled(s);
     return s;
   }
 

@@ -5,7 +5,7 @@ import dev.maildiag.api.spi.SignIn;
 import dev.maildiag.testkit.Scenario;
 import dev.maildiag.testkit.ScenarioSource;
 import dev.maildiag.testkit.ScriptedUser;
-import dev.maildiag.testkit.Simulation;
+import dev.maildiag.testkit.internal.SignInScenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -84,13 +84,6 @@ public final class MicrosoftSignInScenarios implements ScenarioSource {
   }
 
   private static Scenario scenario(SignInFailure f) {
-    return new Scenario() {
-      @Override public String provider() { return "microsoft"; }
-      @Override public String failureMode() { return f.id(); }
-      @Override public String description() { return "Sign-in (" + f.flow().label() + "): " + f.description(); }
-      @Override public java.util.Optional<String> signIn() { return java.util.Optional.of(f.flow().label()); }
-      @Override public Simulation start() { return MicrosoftSignInScenarios.start(f.id()); }
-      @Override public String toString() { return "microsoft/sign-in/" + f.id(); }
-    };
+    return new SignInScenario("microsoft", f.id(), f.flow(), f.description(), () -> start(f.id()));
   }
 }

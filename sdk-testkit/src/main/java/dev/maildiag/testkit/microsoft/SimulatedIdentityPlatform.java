@@ -20,6 +20,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import dev.maildiag.testkit.SimulatedSignIn;
 import dev.maildiag.testkit.internal.SignInEndpoints;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -46,10 +47,10 @@ public final class SimulatedIdentityPlatform implements AutoCloseable {
 
   private final WireMockServer server;
   private final String rotatedRefreshToken;
-  private final SignInEndpoints signIn;
+  private final SimulatedSignIn signIn;
   private volatile Function<String, String> accessTokenFor = account -> token().user(account).scopes(List.of("IMAP.AccessAsUser.All")).sign();
 
-  private SimulatedIdentityPlatform(WireMockServer server, SignInEndpoints signIn, String rotatedRefreshToken) {
+  private SimulatedIdentityPlatform(WireMockServer server, SimulatedSignIn signIn, String rotatedRefreshToken) {
     this.server = server;
     this.signIn = signIn;
     this.rotatedRefreshToken = rotatedRefreshToken;
@@ -63,7 +64,8 @@ public final class SimulatedIdentityPlatform implements AutoCloseable {
   public static SimulatedIdentityPlatform start() {
     String refreshToken = "sim-rt-" + UUID.randomUUID();
     SimulatedIdentityPlatform[] self = new SimulatedIdentityPlatform[1];
-    SignInEndpoints endpoints = new SignInEndpoints(SignInEndpoints.Dialect.MICROSOFT, account -> self[0].accessTokenFor.apply(account), refreshToken);
+    SimulatedSignIn script = new SimulatedSignIn();
+    SignInEndpoints endpoints = new SignInEndpoints(SignInEndpoints.Dialect.MICROSOFT, script, account -> self[0].accessTokenFor.apply(account), refreshToken);
     // HTTPS only, with the test CA's certificate for localhost: trust TestCa to call it
     WireMockServer server = new WireMockServer(HttpsWireMock.config().containerThreads(8).jettyAcceptors(1).extensions(endpoints));
     server.start();
@@ -74,12 +76,12 @@ public final class SimulatedIdentityPlatform implements AutoCloseable {
     server.stubFor(post(urlPathMatching(tenant + "token")).atPriority(1)
         .withRequestBody(matching(".*grant_type=(authorization_code|urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code).*"))
         .willReturn(aResponse().withTransformers(SignInEndpoints.NAME)));
-    self[0] = new SimulatedIdentityPlatform(server, endpoints, refreshToken);
+    self[0] = new SimulatedIdentityPlatform(server, script, refreshToken);
     return self[0];
   }
 
   /** The interactive sign-in: who signs in and what they do, the registered redirect URIs, a refusing sign-in page. */
-  public SignInEndpoints signIn() {
+  public SimulatedSignIn signIn() {
     return signIn;
   }
 
