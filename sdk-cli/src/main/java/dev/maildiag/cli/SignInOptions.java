@@ -55,15 +55,15 @@ final class SignInOptions {
       throw new UsageProblem("--sign-in paste needs the handler's --redirect-uri (the address the browser returns to)");
     }
     SignIn signIn = SignIn.of(chosen, new ConsoleAdministrator(err, System.in))
-        .withTimeout(Duration.ofSeconds(seconds("--sign-in-timeout", timeout, 300, 1, 3600)))
-        .withLoopbackPort((int) seconds("--sign-in-port", port, 0, 0, 65535));
+        .withTimeout(Duration.ofSeconds(number("--sign-in-timeout", timeout, 300, 1, 3600)))
+        .withLoopbackPort((int) number("--sign-in-port", port, 0, 0, 65535));
     if (saveRefreshToken != null) {
       signIn = signIn.savingRefreshTokenTo(saveRefreshToken);
     }
     return context.toBuilder().attribute(SignIn.ATTRIBUTE, signIn).build();
   }
 
-  private static long seconds(String name, String text, long fallback, long min, long max) {
+  private static long number(String name, String text, long fallback, long min, long max) {
     if (text == null) {
       return fallback;
     }
