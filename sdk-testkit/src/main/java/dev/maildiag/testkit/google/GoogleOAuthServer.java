@@ -3,7 +3,6 @@ package dev.maildiag.testkit.google;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import dev.maildiag.testkit.internal.HttpsWireMock;
 import dev.maildiag.google.GoogleCatalog;
 import dev.maildiag.testkit.SimulatedSignIn;
@@ -53,7 +52,7 @@ public final class GoogleOAuthServer implements AutoCloseable {
     SimulatedSignIn script = new SimulatedSignIn();
     SignInEndpoints endpoints = new SignInEndpoints(SignInEndpoints.Dialect.GOOGLE, script, account -> self[0].signedIn(account), refreshToken);
     // HTTPS only, like Microsoft's identity platform: clients trust the test CA (TestCa) to call it
-    WireMockServer server = new WireMockServer(HttpsWireMock.config().notifier(new ConsoleNotifier(false)).extensions(endpoints));
+    WireMockServer server = new WireMockServer(HttpsWireMock.config().extensions(endpoints));
     server.start();
     server.stubFor(get(urlPathEqualTo("/o/oauth2/v2/auth")).atPriority(1).willReturn(aResponse().withTransformers(SignInEndpoints.NAME)));
     server.stubFor(post(urlPathEqualTo("/o/oauth2/v2/login")).atPriority(1).willReturn(aResponse().withTransformers(SignInEndpoints.NAME)));
