@@ -111,6 +111,22 @@ public final class SignInRun {
     }
   }
 
+  /**
+   * A token request sent for the tokens step: the answer, or the outcome that ends the sign-in when no answer came
+   * or it was no OAuth answer at all.
+   */
+  record Sent(TokenAnswer answer, SignIn.Outcome ended) {}
+
+  Sent send(Finding request, URI tokenEndpoint, TokenRequest tokenRequest) {
+    try {
+      TokenAnswer answer = send(tokenRequest);
+      return answer.parsed() != null ? new Sent(answer, null)
+          : new Sent(answer, failed(List.of(request), SignIn.TOKENS_CHECK, AccessTokenGrant.notATokenResponse(tokenEndpoint, answer.http())));
+    } catch (IOException e) {
+      return new Sent(null, failed(List.of(request), SignIn.TOKENS_CHECK, AccessTokenGrant.unreachable(checks, "token endpoint", tokenEndpoint, e)));
+    }
+  }
+
   /** An error the identity platform answered, interpreted by every provider. */
   Finding.Builder refused(String what, String endpointName, URI endpoint, TokenError error) {
     return AccessTokenGrant.refused(checks, what, endpointName, endpoint, error);
