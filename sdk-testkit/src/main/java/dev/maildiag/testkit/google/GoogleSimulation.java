@@ -249,11 +249,10 @@ public final class GoogleSimulation implements Simulation {
     return java.util.Optional.of(Secret.of(issuedToken));
   }
 
-  /** The context's secrets and the access token the simulated token endpoint issues. */
+  /** The default secrets and those the sign-ins handled (codes, verifiers, tokens). */
   @Override
   public List<Secret> secrets() {
     List<Secret> all = new java.util.ArrayList<>(Simulation.super.secrets());
-    all.add(Secret.ofNullable(issuedToken));
     oauth.signIn().secrets().forEach(v -> all.add(Secret.of(v)));
     return List.copyOf(all);
   }
