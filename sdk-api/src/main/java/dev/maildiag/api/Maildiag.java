@@ -56,8 +56,12 @@ public final class Maildiag {
       Discovery.providers().forEach(p -> byId.putIfAbsent(p.id(), p));
     }
     DiagnosticsProvider core = Discovery.core();
-    byId.putIfAbsent(core.id(), core);
-    this.providers = List.copyOf(byId.values());
+    // the core comes first (its checks start the path and its root causes are the built-in ones), whatever
+    // order the others were registered or found in
+    List<DiagnosticsProvider> ordered = new ArrayList<>();
+    ordered.add(Objects.requireNonNullElse(byId.remove(core.id()), core));
+    ordered.addAll(byId.values());
+    this.providers = List.copyOf(ordered);
     this.extraChecks = List.copyOf(b.checks);
     this.stages = b.stages.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(b.stages);
     this.excluded = Set.copyOf(b.excluded);
@@ -65,13 +69,8 @@ public final class Maildiag {
 
     List<RootCause> causes = new ArrayList<>();
     List<Interpreter> interpreters = new ArrayList<>();
-    // the built-in root causes come first whatever order the providers were found in
-    DiagnosticsProvider coreProvider = byId.get(core.id());
-    causes.addAll(coreProvider.rootCauses());
     for (DiagnosticsProvider p : providers) {
-      if (p != coreProvider) {
-        causes.addAll(p.rootCauses());
-      }
+      causes.addAll(p.rootCauses());
       interpreters.addAll(p.interpreters());
     }
     causes.addAll(b.rootCauses);
