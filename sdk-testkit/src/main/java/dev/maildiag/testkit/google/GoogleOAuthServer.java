@@ -43,8 +43,13 @@ public final class GoogleOAuthServer implements AutoCloseable {
 
   /**
    * Starts on 127.0.0.1 with a free port; every token-info request is refused until {@link #issues} says otherwise.
+<<<<<<< HEAD
    * The interactive endpoints ({@code /o/oauth2/v2/auth}, {@code /device/code}, codes at {@code /token}) answer as
    * {@link #signIn()} scripts them; an account that signs in gets an opaque token that token-info describes as its.
+=======
+   *
+   * @return the running server; close it to stop it
+>>>>>>> main
    */
   public static GoogleOAuthServer start() {
     String refreshToken = "1//sim-signed-in-" + UUID.randomUUID();
@@ -67,10 +72,20 @@ public final class GoogleOAuthServer implements AutoCloseable {
     return google;
   }
 
+  /**
+   * The token endpoint, standing in for {@code https://oauth2.googleapis.com/token}.
+   *
+   * @return {@code https://localhost:<port>/token}
+   */
   public String tokenEndpoint() {
     return wireMock.baseUrl() + "/token";
   }
 
+  /**
+   * The token-info endpoint, standing in for {@code https://oauth2.googleapis.com/tokeninfo}.
+   *
+   * @return {@code https://localhost:<port>/tokeninfo}
+   */
   public String tokenInfoEndpoint() {
     return wireMock.baseUrl() + "/tokeninfo";
   }
@@ -112,6 +127,11 @@ public final class GoogleOAuthServer implements AutoCloseable {
   /**
    * The refresh grant issues {@code accessToken} with {@code scope}, and token-info describes it as belonging to
    * {@code email} (or to nobody when null: a token requested without the email scope).
+   *
+   * @param accessToken the token to issue
+   * @param scope the granted scope
+   * @param email the account it belongs to, or null
+   * @return this server
    */
   public GoogleOAuthServer issues(String accessToken, String scope, String email) {
     ObjectNode token = JSON.createObjectNode()
@@ -120,7 +140,14 @@ public final class GoogleOAuthServer implements AutoCloseable {
     return describes(accessToken, scope, email);
   }
 
-  /** Token-info describes {@code accessToken} (e.g. a token configured in the handler rather than refreshed). */
+  /**
+   * Token-info describes {@code accessToken} (e.g. a token configured in the handler rather than refreshed).
+   *
+   * @param accessToken the token
+   * @param scope its scope
+   * @param email its account, or null
+   * @return this server
+   */
   public GoogleOAuthServer describes(String accessToken, String scope, String email) {
     ObjectNode info = JSON.createObjectNode()
         .put("azp", GoogleSimulation.CLIENT_ID).put("aud", GoogleSimulation.CLIENT_ID).put("sub", "104857600000000000001")
@@ -135,7 +162,14 @@ public final class GoogleOAuthServer implements AutoCloseable {
     return this;
   }
 
-  /** The token endpoint refuses every grant with Google's error answer. */
+  /**
+   * The token endpoint refuses every grant with Google's error answer.
+   *
+   * @param status the HTTP status, e.g. 400
+   * @param error Google's {@code error}, e.g. {@code invalid_grant}
+   * @param description Google's {@code error_description}, or null
+   * @return this server
+   */
   public GoogleOAuthServer refuses(int status, String error, String description) {
     ObjectNode body = JSON.createObjectNode().put("error", error);
     if (description != null) {
