@@ -51,7 +51,11 @@ public final class SimulatedBrowser implements SignIn.Administrator {
     told.add(message);
   }
 
-  /** What maildiag told the administrator, in order (URLs, codes, why an account is preselected). */
+  /**
+   * What maildiag told the administrator, in order (URLs, codes, why an account is preselected).
+   *
+   * @return the messages
+   */
   public List<String> told() {
     return List.copyOf(told);
   }

@@ -43,13 +43,10 @@ public final class GoogleOAuthServer implements AutoCloseable {
 
   /**
    * Starts on 127.0.0.1 with a free port; every token-info request is refused until {@link #issues} says otherwise.
-<<<<<<< HEAD
    * The interactive endpoints ({@code /o/oauth2/v2/auth}, {@code /device/code}, codes at {@code /token}) answer as
    * {@link #signIn()} scripts them; an account that signs in gets an opaque token that token-info describes as its.
-=======
    *
    * @return the running server; close it to stop it
->>>>>>> main
    */
   public static GoogleOAuthServer start() {
     String refreshToken = "1//sim-signed-in-" + UUID.randomUUID();
@@ -90,20 +87,39 @@ public final class GoogleOAuthServer implements AutoCloseable {
     return wireMock.baseUrl() + "/tokeninfo";
   }
 
+  /**
+   * The authorization endpoint, standing in for {@code https://accounts.google.com/o/oauth2/v2/auth}.
+   *
+   * @return its URL
+   */
   public String authorizationEndpoint() {
     return wireMock.baseUrl() + "/o/oauth2/v2/auth";
   }
 
+  /**
+   * The device authorization endpoint (which refuses Gmail's scope, as Google's does).
+   *
+   * @return its URL
+   */
   public String deviceAuthorizationEndpoint() {
     return wireMock.baseUrl() + "/device/code";
   }
 
-  /** The interactive sign-in: who signs in and what they do, the registered redirect URIs, a refusing sign-in page. */
+  /**
+   * The interactive sign-in: who signs in and what they do, the registered redirect URIs, a refusing sign-in page.
+   *
+   * @return the sign-in's script, to change
+   */
   public SimulatedSignIn signIn() {
     return signIn;
   }
 
-  /** The access token an account gets when it signs in interactively (e.g. the one the simulated Gmail accepts). */
+  /**
+   * The access token an account gets when it signs in interactively (e.g. the one the simulated Gmail accepts).
+   *
+   * @param tokenOfAccount the token for an account
+   * @return this server
+   */
   public GoogleOAuthServer tokensForSignIn(java.util.function.Function<String, String> tokenOfAccount) {
     this.signInTokens = tokenOfAccount;
     return this;

@@ -17,9 +17,21 @@ import java.util.function.Consumer;
  * cached session, a refused consent. Each is named by the root cause it reproduces.
  */
 public final class GoogleSignInScenarios implements ScenarioSource {
-  /** A sign-in failure mode: its root cause, the flow, what it simulates and how. */
+  /**
+   * A sign-in failure mode.
+   *
+   * @param id the root-cause id it reproduces, or {@code healthy}
+   * @param flow the sign-in flow
+   * @param description what is simulated
+   * @param script how the sign-in is scripted
+   */
   public record SignInFailure(String id, SignIn.Flow flow, String description, Consumer<SimulatedSignIn> script) {}
 
+  /**
+   * Every Google sign-in failure mode, {@code healthy} first.
+   *
+   * @return the failure modes
+   */
   public static List<SignInFailure> all() {
     String login = GoogleSimulation.LOGIN;
     return List.of(
@@ -48,6 +60,12 @@ public final class GoogleSignInScenarios implements ScenarioSource {
     return all().stream().map(GoogleSignInScenarios::scenario).toList();
   }
 
+  /**
+   * Starts a sign-in failure mode (or the healthy sign-in).
+   *
+   * @param id the root-cause id, or {@code healthy}
+   * @return the running simulation
+   */
   public static GoogleSimulation start(String id) {
     SignInFailure f = all().stream().filter(x -> x.id().equals(id)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no Google sign-in scenario '" + id + "'"));

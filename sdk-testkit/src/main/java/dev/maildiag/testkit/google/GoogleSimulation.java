@@ -143,6 +143,10 @@ public final class GoogleSimulation implements Simulation {
   /**
    * A healthy Gmail whose handler's administrator signs in first with {@code flow}; {@code script} says who signs
    * in and what the sign-in page does. The login's sign-in gets the token the simulated Gmail accepts.
+   *
+   * @param flow the sign-in flow
+   * @param script who signs in and what the sign-in page does
+   * @return the running simulation
    */
   public static GoogleSimulation signingIn(SignIn.Flow flow, Consumer<SimulatedSignIn> script) {
     String token = "ya29.simulated-" + UUID.randomUUID();

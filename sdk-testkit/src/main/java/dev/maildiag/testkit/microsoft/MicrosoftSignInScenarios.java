@@ -17,12 +17,23 @@ import java.util.function.Consumer;
  * Each is named by the root cause it reproduces; the sign-in runs with a {@link dev.maildiag.testkit.SimulatedBrowser}.
  */
 public final class MicrosoftSignInScenarios implements ScenarioSource {
-  /** A sign-in failure mode: its root cause, what it simulates, the flow and what it changes. */
+  /**
+   * A sign-in failure mode.
+   *
+   * @param id the root-cause id it reproduces, or {@code healthy}
+   * @param flow the sign-in flow
+   * @param description what is simulated
+   * @param apply what it changes in a healthy setup
+   */
   public record SignInFailure(String id, SignIn.Flow flow, String description, Consumer<Microsoft365Setup> apply) {}
 
   private static final String OTHER = "it-admin@contoso.onmicrosoft.com";
 
-  /** Every sign-in scenario, {@code healthy} first. */
+  /**
+   * Every sign-in scenario, {@code healthy} first.
+   *
+   * @return the failure modes
+   */
   public static List<SignInFailure> all() {
     List<SignInFailure> all = new ArrayList<>();
     all.add(new SignInFailure(Scenario.HEALTHY, SignIn.Flow.DEVICE, "Device sign-in as the login, then the whole path to the folder with its tokens",
@@ -73,7 +84,12 @@ public final class MicrosoftSignInScenarios implements ScenarioSource {
     return all().stream().map(MicrosoftSignInScenarios::scenario).toList();
   }
 
-  /** Starts a sign-in failure mode (or the healthy sign-in). */
+  /**
+   * Starts a sign-in failure mode (or the healthy sign-in).
+   *
+   * @param id the root-cause id, or {@code healthy}
+   * @return the running simulation
+   */
   public static Microsoft365Simulation start(String id) {
     SignInFailure f = all().stream().filter(x -> x.id().equals(id)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no Microsoft sign-in scenario '" + id + "'"));
