@@ -25,14 +25,34 @@ public final class Facts {
 
   private final Map<Key<?>, Object> values = new ConcurrentHashMap<>();
 
+  /**
+   * Records a fact, replacing an earlier value.
+   *
+   * @param fact the fact's key
+   * @param value its value
+   * @param <T> its type
+   */
   public <T> void put(Key<T> fact, T value) {
     values.put(fact, fact.type().cast(value));
   }
 
+  /**
+   * A fact, if known.
+   *
+   * @param fact the fact's key
+   * @param <T> its type
+   * @return the value, or empty
+   */
   public <T> Optional<T> get(Key<T> fact) {
     return Optional.ofNullable(fact.type().cast(values.get(fact)));
   }
 
+  /**
+   * Whether a fact is known.
+   *
+   * @param fact the fact's key
+   * @return whether it has a value
+   */
   public boolean has(Key<?> fact) {
     return values.containsKey(fact);
   }

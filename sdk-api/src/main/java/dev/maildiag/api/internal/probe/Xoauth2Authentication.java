@@ -7,7 +7,6 @@ import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.RootCause;
-import dev.maildiag.api.internal.oauth.AccessTokenClaims;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -31,9 +30,8 @@ public final class Xoauth2Authentication implements Check {
     return CheckInfo.of(ID, Stage.OAUTH, "Server accepts the OAuth token (XOAUTH2)")
         .finds(RootCause.XOAUTH2_NOT_OFFERED, RootCause.POP_OAUTH_FORMAT, RootCause.THROTTLED)
         .requires(GreetingAndCapabilities.ID)
-        // the interpreters read a refusal in the light of the token's claims: they must be known by then, however
-        // fast the login over the one connection is
-        .after(TOKEN_CHECK, AccessTokenClaims.ID);
+        // after oauth.claims too: the server's refusal is read with the token's claims (user, scopes, audience)
+        .after(TOKEN_CHECK, "oauth.claims");
   }
 
   @Override
