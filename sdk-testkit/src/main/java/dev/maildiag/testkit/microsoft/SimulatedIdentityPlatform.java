@@ -19,7 +19,13 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import dev.maildiag.testkit.SimulatedSignIn;
+import dev.maildiag.testkit.internal.SignInEndpoints;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
@@ -40,22 +46,60 @@ public final class SimulatedIdentityPlatform implements AutoCloseable {
   private static volatile RSAKey key;
 
   private final WireMockServer server;
-  private final String rotatedRefreshToken = "sim-rt-" + UUID.randomUUID();
+  private final String rotatedRefreshToken;
+  private final SimulatedSignIn signIn;
+  private volatile Function<String, String> accessTokenFor = account -> token().user(account).scopes(List.of("IMAP.AccessAsUser.All")).sign();
 
-  private SimulatedIdentityPlatform(WireMockServer server) {
+  private SimulatedIdentityPlatform(WireMockServer server, SimulatedSignIn signIn, String rotatedRefreshToken) {
     this.server = server;
+    this.signIn = signIn;
+    this.rotatedRefreshToken = rotatedRefreshToken;
   }
 
   /**
-   * Starts on 127.0.0.1 with a free port and no stubs (every request gets WireMock's 404).
+   * Starts on 127.0.0.1 with a free port and no token stubs (every token request gets WireMock's 404 until
+   * {@link #issues} or {@link #refuses}); the interactive endpoints ({@code authorize}, {@code devicecode}, codes
+   * and device codes at {@code token}) answer as {@link #signIn()} scripts them.
    *
    * @return the running platform; close it to stop it
    */
   public static SimulatedIdentityPlatform start() {
+    String refreshToken = "sim-rt-" + UUID.randomUUID();
+    SimulatedIdentityPlatform[] self = new SimulatedIdentityPlatform[1];
+    SimulatedSignIn script = new SimulatedSignIn();
+    SignInEndpoints endpoints = new SignInEndpoints(SignInEndpoints.Dialect.MICROSOFT, script, account -> self[0].accessTokenFor.apply(account), refreshToken);
     // HTTPS only, with the test CA's certificate for localhost: trust TestCa to call it
-    WireMockServer server = new WireMockServer(HttpsWireMock.config().containerThreads(8).jettyAcceptors(1));
+    WireMockServer server = new WireMockServer(HttpsWireMock.config().containerThreads(8).jettyAcceptors(1).extensions(endpoints));
     server.start();
-    return new SimulatedIdentityPlatform(server);
+    String tenant = "/[^/]+/oauth2/v2\\.0/";
+    server.stubFor(get(urlPathMatching(tenant + "authorize")).atPriority(1).willReturn(aResponse().withTransformers(SignInEndpoints.NAME)));
+    server.stubFor(post(urlPathMatching(tenant + "login")).atPriority(1).willReturn(aResponse().withTransformers(SignInEndpoints.NAME)));
+    server.stubFor(post(urlPathMatching(tenant + "devicecode")).atPriority(1).willReturn(aResponse().withTransformers(SignInEndpoints.NAME)));
+    server.stubFor(post(urlPathMatching(tenant + "token")).atPriority(1)
+        .withRequestBody(matching(".*grant_type=(authorization_code|urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code).*"))
+        .willReturn(aResponse().withTransformers(SignInEndpoints.NAME)));
+    self[0] = new SimulatedIdentityPlatform(server, script, refreshToken);
+    return self[0];
+  }
+
+  /**
+   * The interactive sign-in: who signs in and what they do, the registered redirect URIs, a refusing sign-in page.
+   *
+   * @return the sign-in's script, to change
+   */
+  public SimulatedSignIn signIn() {
+    return signIn;
+  }
+
+  /**
+   * How the access token of an account that signs in interactively looks (tenant, client, scopes).
+   *
+   * @param accessToken the signed token for an account
+   * @return this platform
+   */
+  public SimulatedIdentityPlatform mintsForSignIn(Function<String, String> accessToken) {
+    this.accessTokenFor = accessToken;
+    return this;
   }
 
   /**
