@@ -3,6 +3,7 @@ package dev.maildiag.api.spi;
 import dev.maildiag.api.DiagnosticContext.Timeouts;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.internal.Redactor;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -13,6 +14,8 @@ public final class CheckContext {
   private final Facts facts;
   private final Explainer explainer;
   private final Queue<AutoCloseable> closeOnTimeout = new ConcurrentLinkedQueue<>();
+  private volatile Redactor redactor;
+  private volatile int redactorSecrets = -1;
 
   public CheckContext(DiagnosticContext context, Facts facts, Explainer explainer) {
     this.context = context;
@@ -37,6 +40,27 @@ public final class CheckContext {
     return context.timeouts();
   }
 
+  /**
+   * The text with every secret of the diagnosis (in any encoding) and everything shaped like a secret
+   * blanked. Every text a peer sent or the user typed passes this before it goes into a finding, a log line
+   * or an exception message; the runner applies it to every finding again.
+   */
+  public String redact(String text) {
+    return redactor().redact(text);
+  }
+
+  /** The redaction of this diagnosis, knowing the context's secrets and those learned so far. */
+  private Redactor redactor() {
+    java.util.List<dev.maildiag.api.Secret> learned = facts.secrets();
+    Redactor r = redactor;
+    if (r == null || redactorSecrets != learned.size()) {
+      r = Redactor.forContext(context).with(learned);
+      redactor = r;
+      redactorSecrets = learned.size();
+    }
+    return r;
+  }
+
   /** Ranked candidates for something this check saw, from every provider's interpreters. */
   public List<Candidate> interpret(Observation observation) {
     return explainer.explain(observation);
@@ -58,13 +82,22 @@ public final class CheckContext {
 
   /** Closes what was registered with {@link #closeOnTimeout}; called by the runner. */
   public void abandon() {
-    AutoCloseable c;
-    while ((c = closeOnTimeout.poll()) != null) {
-      try {
-        c.close();
-      } catch (Exception ignored) {
-        // best effort: the check has already been given up
-      }
+    if (closeOnTimeout.isEmpty()) {
+      return;
     }
+    // closing a socket or store can block (a TLS close_notify to a peer that reads nothing); the runner's
+    // timer must not wait for that, or every other check's time limit would be late
+    Thread closer = new Thread(() -> {
+      AutoCloseable c;
+      while ((c = closeOnTimeout.poll()) != null) {
+        try {
+          c.close();
+        } catch (Exception ignored) {
+          // best effort: the check has already been given up
+        }
+      }
+    }, "maildiag-abandon");
+    closer.setDaemon(true);
+    closer.start();
   }
 }

@@ -17,9 +17,28 @@ public final class Facts {
   public static final Key<TokenClaims> TOKEN_CLAIMS = Key.of("tokenClaims", TokenClaims.class);
 
   private final Map<Key<?>, Object> values = new ConcurrentHashMap<>();
+  private final java.util.Queue<Secret> secrets = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   public <T> void put(Key<T> fact, T value) {
     values.put(fact, fact.type().cast(value));
+    if (value instanceof Secret secret) {
+      secrets.add(secret);
+    }
+  }
+
+  /**
+   * Remembers a secret met during the diagnosis that is no fact of its own (e.g. a rotated refresh token),
+   * so that no output shows it. Secrets put as facts are remembered already.
+   */
+  public void rememberSecret(Secret secret) {
+    if (secret != null) {
+      secrets.add(secret);
+    }
+  }
+
+  /** Every secret learned during this diagnosis, for redaction. */
+  public java.util.List<Secret> secrets() {
+    return java.util.List.copyOf(secrets);
   }
 
   public <T> Optional<T> get(Key<T> fact) {

@@ -18,6 +18,7 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.internal.checks.ValuesWellFormed;
 import dev.maildiag.api.internal.net.HttpClients;
 import dev.maildiag.api.internal.net.ProxyDecision;
 import dev.maildiag.api.internal.net.Route;
@@ -48,6 +49,7 @@ public final class AccessTokenGrant implements Check {
             RootCauses.SINGLE_TENANT_ENDPOINT, RootCauses.APP_NOT_FOUND, RootCauses.TENANT_NOT_FOUND,
             RootCauses.CONSENT_REQUIRED, RootCauses.CONDITIONAL_ACCESS, RootCauses.CLOUD_MISMATCH, RootCauses.SCOPES,
             RootCauses.NETWORK_BLOCKED, RootCauses.PROXY_BLOCKING)
+        .requires(ValuesWellFormed.ID)
         .after("config.urls", "network.identity");
   }
 
@@ -76,6 +78,9 @@ public final class AccessTokenGrant implements Check {
       response = (HTTPResponse) request.toHTTPRequest().send(new OkHttpSender(HttpClients.forContext(context)));
     } catch (IOException e) {
       return unreachable(ctx, endpoint, e);
+    }
+    if (response.getStatusCode() / 100 == 3) {
+      return redirected(endpoint, response);
     }
     TokenResponse parsed;
     try {
@@ -112,6 +117,9 @@ public final class AccessTokenGrant implements Check {
   private static Finding issued(CheckContext ctx, String grant, URI endpoint, Tokens tokens) {
     AccessToken at = tokens.getAccessToken();
     ctx.facts().put(Facts.ACCESS_TOKEN, Secret.of(at.getValue()));
+    if (tokens.getRefreshToken() != null) {
+      ctx.facts().rememberSecret(Secret.of(tokens.getRefreshToken().getValue())); // a rotated one is as secret as the old
+    }
     return Finding.ok("The token endpoint issued an access token (" + grant + " grant)")
         .evidence("grant", grant)
         .evidence("token endpoint", endpoint)
@@ -153,6 +161,32 @@ public final class AccessTokenGrant implements Check {
         .build();
   }
 
+  /**
+   * A token endpoint that redirects: never followed, since the request carries the client secret and the
+   * refresh token. Only the target's origin is shown, redacted like any text from a peer.
+   */
+  private static Finding redirected(URI endpoint, HTTPResponse response) {
+    String location = response.getHeaderValue("Location");
+    String origin = null;
+    if (location != null) {
+      try {
+        URI target = endpoint.resolve(location.strip());
+        origin = target.getScheme() + "://" + target.getHost() + (target.getPort() < 0 ? "" : ":" + target.getPort());
+      } catch (IllegalArgumentException e) {
+        origin = "(not a URL)";
+      }
+    }
+    return Finding.error("The token endpoint answered HTTP " + response.getStatusCode() + " (a redirect); maildiag does not "
+            + "re-send the client secret and refresh token to another address")
+        .detail("A token endpoint answers the token request itself. A redirect means the configured URL is not the "
+            + "provider's token endpoint (an old or mistyped URL, a portal or a proxy's login page).")
+        .step("Configure the provider's token endpoint itself, e.g. https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token.")
+        .evidence("token endpoint", endpoint)
+        .evidence("HTTP status", response.getStatusCode())
+        .evidence("redirected to", origin == null ? null : dev.maildiag.api.internal.Redactor.current().redact(origin))
+        .build();
+  }
+
   /** A body that is no OAuth answer at all (cut off, not JSON, a portal page) says more about the path than the grant. */
   private static Finding notATokenResponse(URI endpoint, HTTPResponse response) {
     String type = response.getHeaderValue("Content-Type");
@@ -170,7 +204,7 @@ public final class AccessTokenGrant implements Check {
   }
 
   private static Finding unreachable(CheckContext ctx, URI endpoint, IOException e) {
-    String text = e.getClass().getSimpleName() + ": " + e.getMessage();
+    String text = ctx.redact(e.getClass().getSimpleName() + ": " + e.getMessage());
     Route route = ProxyDecision.forHttps(ctx.context().network(), endpoint.getHost());
     List<Candidate> interpreted = ctx.interpret(ctx.observe(text, Stage.NETWORK));
     List<Candidate> candidates = new java.util.ArrayList<>();

@@ -13,7 +13,9 @@ import jakarta.mail.Service;
 import jakarta.mail.Session;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import dev.maildiag.api.internal.net.WireText;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -35,15 +37,18 @@ final class MailLogin implements AutoCloseable {
   final Service service;
   final ProtocolTrace trace;
   private final MailServer server;
+  private final dev.maildiag.api.DiagnosticContext contextOf;
   private final Secret secret;
   private final String login;
   /** How the secret could look on the wire; lines holding any of these never leave the trace. */
   private final List<String> wireForms;
 
-  private MailLogin(Service service, ProtocolTrace trace, MailServer server, Secret secret, String login, List<String> wireForms) {
+  private MailLogin(Service service, ProtocolTrace trace, dev.maildiag.api.DiagnosticContext context, Secret secret, String login,
+      List<String> wireForms) {
+    this.contextOf = context;
+    this.server = context.server();
     this.service = service;
     this.trace = trace;
-    this.server = server;
     this.secret = secret;
     this.login = login;
     this.wireForms = wireForms;
@@ -70,7 +75,7 @@ final class MailLogin implements AutoCloseable {
     Service service = s.protocol() == Protocol.SMTP ? MailSessions.transport(session, s) : MailSessions.store(session, s);
     String user = user(s);
     String b64 = base64("user=" + user + "\u0001auth=Bearer " + token.reveal() + "\u0001\u0001");
-    return new MailLogin(service, trace, s, token, user, List.of(token.reveal(), b64, b64.substring(0, Math.min(24, b64.length()))))
+    return new MailLogin(service, trace, ctx.context(), token, user, List.of(token.reveal(), b64, b64.substring(0, Math.min(24, b64.length()))))
         .guardedBy(ctx);
   }
 
@@ -84,7 +89,7 @@ final class MailLogin implements AutoCloseable {
     Session session = MailSessions.passwordSession(ctx.context(), trace);
     Service service = s.protocol() == Protocol.SMTP ? MailSessions.transport(session, s) : MailSessions.passwordStore(session, s);
     String raw = password.reveal();
-    return new MailLogin(service, trace, s, password, s.login(),
+    return new MailLogin(service, trace, ctx.context(), password, s.login(),
         List.of(raw, base64(raw), base64("\u0000" + s.login() + "\u0000" + raw))).guardedBy(ctx);
   }
 
@@ -114,6 +119,17 @@ final class MailLogin implements AutoCloseable {
   }
 
   void connect() throws MessagingException {
+    // the config check keeps such values from every live check; this guard holds for a caller that left it out
+    Map<String, String> unsafe = new java.util.LinkedHashMap<>(WireText.controlCharacters(contextOf));
+    if (WireText.controlCharacter(login) != null) {
+      unsafe.put("user", "");
+    }
+    if (WireText.controlCharacter(secret.reveal()) != null) {
+      unsafe.put("token", "");
+    }
+    if (!unsafe.isEmpty()) {
+      throw new MessagingException("not sent: the " + String.join(", ", unsafe.keySet()) + " holds a control character");
+    }
     service.connect(server.host(), server.effectivePort(), login, secret.reveal());
   }
 

@@ -21,7 +21,7 @@ final class PeerFailure {
           "The port accepts TCP connections, but nothing answered like a mail server in time: a firewall, proxy or load "
               + "balancer holds the port, or the server is overloaded.")
           .alternative(RootCauses.NETWORK_BLOCKED, 0.4, "a middlebox that accepts and then stalls connections")
-          .evidence("error", e.getMessage());
+          .evidence("error", Printable.of(e.getMessage()));
     }
     if (e instanceof MailWire.LineTooLongException l) {
       return notAMailServer("The " + what + " from " + target + " is longer than " + MailWire.MAX_LINE + " bytes",
@@ -29,7 +29,7 @@ final class PeerFailure {
           .evidence("start", l.start());
     }
     if (e instanceof MailWire.ConnectionClosedException || e instanceof MailWire.ProtocolViolationException) {
-      return notAMailServer("The peer at " + target + " broke off while sending the " + what + ": " + e.getMessage(),
+      return notAMailServer("The peer at " + target + " broke off while sending the " + what + ": " + Printable.of(e.getMessage()),
           "The connection was accepted and then closed, or the answer did not have the protocol's shape.")
           .alternative(RootCauses.NETWORK_BLOCKED, 0.4, "a firewall that accepts and then closes connections");
     }

@@ -6,6 +6,7 @@ import dev.maildiag.api.Finding;
 import dev.maildiag.api.Remediation;
 import dev.maildiag.api.Report;
 import dev.maildiag.api.internal.Durations;
+import dev.maildiag.api.internal.Redactor;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -47,6 +48,9 @@ public final class DiagnosisRun {
   private final Function<String, Remediation> remediations;
   private final Facts facts = new Facts();
   private final Map<String, CompletableFuture<Finding>> results = new LinkedHashMap<>();
+  /** Checks the listener has heard about: each exactly once, however late a check finishes. */
+  private final java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile Redactor redactor;
   private long deadlineNanos;
 
   /**
@@ -69,7 +73,8 @@ public final class DiagnosisRun {
     ExecutorService pool = Executors.newFixedThreadPool(
         Math.max(1, Math.min(MAX_PARALLEL_CHECKS, plan.checks().size())), daemon("maildiag-" + run + "-check-"));
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("maildiag-" + run + "-timer-"));
-    LOG.debug("diagnosing {} with checks {}", context, plan.infos().stream().map(CheckInfo::id).toList());
+    redactor = Redactor.forContext(context);
+    LOG.debug("diagnosing {} with checks {}", redactor.redact(context.toString()), plan.infos().stream().map(CheckInfo::id).toList());
     listener.started(plan.infos());
     List<Finding> findings = new ArrayList<>();
     try {
@@ -86,9 +91,9 @@ public final class DiagnosisRun {
         CompletableFuture<Finding> result = results.get(check.info().id());
         Finding finding = result.isDone() && !result.isCompletedExceptionally() ? result.join() : null;
         if (finding == null) {
-          finding = notifyListener(check.info(), Finding.skipped(
-              "Not finished before the diagnosis deadline of " + Durations.format(context.timeouts().deadline()))
-              .build().stamped(check.info().id(), Duration.ZERO));
+          finding = notifyListener(check.info(), incomplete(
+              "the check did not finish before the diagnosis deadline of " + Durations.format(context.timeouts().deadline()))
+              .stamped(check.info().id(), Duration.ofNanos(System.nanoTime() - start)));
         }
         findings.add(finding);
       }
@@ -97,13 +102,33 @@ public final class DiagnosisRun {
       timer.shutdownNow();
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    return new Report(Verdicts.of(findings), findings, RootCauseRanking.rank(findings, remediations), context.describe(), startedAt, took);
+    Map<String, String> subject = new LinkedHashMap<>();
+    context.describe().forEach((k, v) -> subject.put(k, redactor.redact(v)));
+    return new Report(Verdicts.of(findings), findings, RootCauseRanking.rank(findings, remediations), subject, startedAt, took);
   }
+
+  /**
+   * The finding of a check that did not finish: a WARNING, so that an unfinished diagnosis never reads as
+   * healthy, with the reason {@value #INCOMPLETE} as evidence.
+   */
+  static Finding incomplete(String why) {
+    return Finding.warning("Incomplete: " + why)
+        .detail("What this check verifies is unknown, so the verdict cannot be OK. A server that accepts the connection "
+            + "and then goes silent, or a very slow network, keeps a check from finishing; raise --deadline or look at "
+            + "the network checks.")
+        .evidence("reason", INCOMPLETE)
+        .build();
+  }
+
+  /** The reason an unfinished check gives; see {@link #incomplete}. */
+  public static final String INCOMPLETE = "incomplete";
 
   private void awaitAll() {
     CompletableFuture<Void> all = CompletableFuture.allOf(results.values().toArray(CompletableFuture[]::new));
-    // a small grace lets a check stopped exactly at the deadline report its own finding
-    long waitNanos = Math.max(0, deadlineNanos - System.nanoTime()) + TimeUnit.MILLISECONDS.toNanos(200);
+    // a small grace (at most 5% of the deadline) lets a check stopped exactly at the deadline report its own
+    // finding; after it the report is made whatever the checks still do
+    long grace = Math.min(TimeUnit.MILLISECONDS.toNanos(200), context.timeouts().deadline().toNanos() / 20);
+    long waitNanos = Math.max(0, deadlineNanos - System.nanoTime()) + grace;
     try {
       all.get(waitNanos, TimeUnit.NANOSECONDS);
     } catch (TimeoutException | ExecutionException e) {
@@ -126,13 +151,15 @@ public final class DiagnosisRun {
     }
     long remaining = deadlineNanos - System.nanoTime();
     if (remaining <= 0) {
-      return done(info, Finding.skipped(
-          "Skipped: the diagnosis deadline of " + Durations.format(context.timeouts().deadline()) + " was reached").build());
+      return done(info, incomplete(
+          "the diagnosis deadline of " + Durations.format(context.timeouts().deadline()) + " was reached before the check could start"));
     }
     Duration limit = min(context.timeouts().check(), Duration.ofNanos(remaining));
     CheckContext checkContext = new CheckContext(context, facts, explainer);
     long started = System.nanoTime();
-    CompletableFuture<Finding> work = CompletableFuture.supplyAsync(() -> runSafely(check, checkContext), pool);
+    Redactor redaction = redactor();
+    CompletableFuture<Finding> work = CompletableFuture.supplyAsync(
+        () -> redaction.applyingTo(() -> runSafely(check, checkContext)), pool);
     TimeLimiter limiter = TimeLimiter.of(info.id(),
         TimeLimiterConfig.custom().timeoutDuration(limit).cancelRunningFuture(true).build());
     return limiter.executeCompletionStage(timer, () -> work).handle((finding, error) -> {
@@ -149,7 +176,7 @@ public final class DiagnosisRun {
     });
   }
 
-  private static Finding runSafely(Check check, CheckContext ctx) {
+  private Finding runSafely(Check check, CheckContext ctx) {
     try {
       Finding finding = check.run(ctx);
       if (finding == null) {
@@ -164,11 +191,19 @@ public final class DiagnosisRun {
     }
   }
 
-  private static Finding unexpected(Throwable e) {
-    LOG.debug("check failed unexpectedly", e);
+  private Finding unexpected(Throwable e) {
+    // never the raw stack trace: an exception message can quote what a peer sent, secrets included
+    LOG.debug("check failed unexpectedly: {}", redactor().describe(e));
     return Finding.error("The check failed unexpectedly: " + e.getClass().getSimpleName())
-        .detail(e.getMessage() == null ? "" : e.getMessage())
+        .detail(e.getMessage() == null ? "" : redactor().redact(e.getMessage()))
         .build();
+  }
+
+  /** The redaction for this run: the context's secrets and those learned by the checks so far. */
+  private Redactor redactor() {
+    Redactor r = redactor.with(facts.secrets());
+    redactor = r;
+    return r;
   }
 
   private CompletableFuture<Finding> done(CheckInfo info, Finding finding) {
@@ -176,7 +211,7 @@ public final class DiagnosisRun {
   }
 
   private Finding complete(CheckInfo info, Finding finding, Duration took) {
-    Finding stamped = finding.stamped(info.id(), took);
+    Finding stamped = Redactions.of(finding, redactor()).stamped(info.id(), took);
     if (stamped.rootCause() != null && stamped.remediation().isEmpty()) {
       stamped = stamped.withRemediation(remediations.apply(stamped.rootCause()));
     }
@@ -184,6 +219,9 @@ public final class DiagnosisRun {
   }
 
   private Finding notifyListener(CheckInfo info, Finding finding) {
+    if (!reported.add(info.id())) {
+      return finding; // finished after the deadline, when its place in the report was already given
+    }
     LOG.debug("{}: {} {} {}", info.id(), finding.severity(), finding.summary(), finding.evidence());
     try {
       listener.finished(info, finding);
