@@ -7,10 +7,12 @@ import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.DiagnosticsProvider;
 import dev.maildiag.api.spi.Explainer;
 import dev.maildiag.api.spi.Interpreter;
+import dev.maildiag.api.spi.SignIn;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 
@@ -70,10 +72,28 @@ public final class Maildiag {
     return diagnose(context, DiagnosisListener.NONE);
   }
 
-  /** Runs the diagnosis, telling {@code listener} as each check finishes. */
+  /**
+   * Runs the diagnosis, telling {@code listener} as each check finishes. When the context holds a
+   * {@link SignIn} ({@link SignIn#ATTRIBUTE}), signs in first and diagnoses with the tokens obtained: the
+   * sign-in's steps come first in the report. A sign-in that gives no tokens leaves out the checks that need
+   * them (never falling back to another grant the handler does not use).
+   */
   public Report diagnose(DiagnosticContext context, DiagnosisListener listener) {
     DiagnosticContext completed = withDefaults(context);
-    return new DiagnosisRun(plan(completed), completed, explainer, listener, id -> remediation(id, completed)).run();
+    Optional<SignIn> signIn = completed.attribute(SignIn.ATTRIBUTE);
+    if (signIn.isEmpty()) {
+      return new DiagnosisRun(plan(completed), completed, explainer, listener, id -> remediation(id, completed)).run();
+    }
+    SignIn.Outcome outcome = signIn.get().perform(completed, explainer);
+    DiagnosticContext signedIn = outcome.applyTo(completed);
+    List<Check> checks = new ArrayList<>(outcome.checks());
+    for (Check c : plan(signedIn).checks()) {
+      boolean needsTokens = c.info().stage() == Stage.OAUTH || c.info().stage() == Stage.MAILBOX;
+      if (outcome.signedIn() || !needsTokens) {
+        checks.add(c);
+      }
+    }
+    return new DiagnosisRun(CheckPlan.of(checks), signedIn, explainer, listener, id -> remediation(id, signedIn)).run();
   }
 
   /** The context with what applicable providers' catalogs fill in for missing settings. */

@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
 final class CheckCommand implements Callable<Integer> {
   @Mixin ContextOptions options;
 
+  @Mixin SignInOptions signIn;
+
   @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Report format (default text).")
   Format format;
 
@@ -48,13 +50,13 @@ final class CheckCommand implements Callable<Integer> {
     if (!failOn.equalsIgnoreCase("error") && !failOn.equalsIgnoreCase("warning")) {
       throw new UsageProblem("--fail-on must be error or warning, not '" + failOn + "'");
     }
-    DiagnosticContext context = options.toContext();
+    PrintWriter err = spec.commandLine().getErr();
+    DiagnosticContext context = signIn.apply(options.toContext(), offline, err);
     Maildiag.Builder builder = Maildiag.builder();
     if (offline) {
       builder.stages(Stage.CONFIG);
     }
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     DiagnosisListener progress = quiet ? DiagnosisListener.NONE : new Progress(err);
     Report report = builder.build().diagnose(context, progress);
     out.print(format == Format.JSON ? ReportJson.write(report) + System.lineSeparator() : TextReport.write(report));

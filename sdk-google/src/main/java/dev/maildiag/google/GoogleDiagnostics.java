@@ -8,6 +8,7 @@ import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.DiagnosticsProvider;
 import dev.maildiag.api.spi.Interpreter;
 import dev.maildiag.api.spi.Key;
+import dev.maildiag.api.spi.SignIn;
 import java.util.List;
 import java.util.Locale;
 
@@ -56,6 +57,7 @@ public final class GoogleDiagnostics implements DiagnosticsProvider {
     if (context.attribute(TOKEN_INFO_ENDPOINT).isEmpty()) {
       b.attribute(TOKEN_INFO_ENDPOINT, GoogleCatalog.TOKEN_INFO_ENDPOINT);
     }
+    signInDefaults(context, b);
     GoogleCatalog.mailHost(s.protocol(), s.security(), s.port()).ifPresent(h -> {
       if (s.host() == null) {
         b.host(h.host());
@@ -66,6 +68,31 @@ public final class GoogleDiagnostics implements DiagnosticsProvider {
     });
     return b.build();
   }
+
+  /**
+   * What a sign-in needs to know about Google: there is no device flow for Gmail's scope (Google's limited-input
+   * device flow allows a short list of scopes, without https://mail.google.com/); {@code openid email} makes the
+   * ID token name the account; {@code access_type=offline} and {@code prompt=consent} make Google issue a refresh
+   * token every time (it sends one only at the first consent otherwise), {@code select_account} shows the account
+   * picker; the mail scope when none is configured.
+   */
+  private static void signInDefaults(DiagnosticContext context, DiagnosticContext.Builder b) {
+    if (context.attribute(SignIn.NO_DEVICE_FLOW).isEmpty()) {
+      b.attribute(SignIn.NO_DEVICE_FLOW, "Google's device flow does not allow Gmail's scope " + GoogleCatalog.MAIL_SCOPE
+          + " (it allows only a short list of scopes, see " + DEVICE_SCOPES_DOC + ")");
+    }
+    if (context.attribute(SignIn.IDENTITY_SCOPES).isEmpty()) {
+      b.attribute(SignIn.IDENTITY_SCOPES, "openid email");
+    }
+    if (context.attribute(SignIn.AUTHORIZATION_PARAMETERS).isEmpty()) {
+      b.attribute(SignIn.AUTHORIZATION_PARAMETERS, "access_type=offline&prompt=select_account%20consent");
+    }
+    if (context.attribute(SignIn.ATTRIBUTE).isPresent() && context.oauth().scopes().isEmpty()) {
+      b.scopes(List.of(GoogleCatalog.MAIL_SCOPE));
+    }
+  }
+
+  static final String DEVICE_SCOPES_DOC = "https://developers.google.com/identity/protocols/oauth2/limited-input-device#allowedscopes";
 
   @Override
   public java.util.Optional<Remediation> remediation(String rootCause, DiagnosticContext context) {

@@ -6,6 +6,7 @@ import dev.maildiag.api.Remediation;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.DiagnosticsProvider;
 import dev.maildiag.api.spi.Interpreter;
+import dev.maildiag.api.spi.SignIn;
 import java.util.List;
 
 /** Microsoft 365 / Exchange Online: the cloud catalog, checks and context-aware interpreters. */
@@ -38,6 +39,7 @@ public final class MicrosoftDiagnostics implements DiagnosticsProvider {
     if (o.authorizationEndpoint() == null) {
       b.authorizationEndpoint(cloud.authorizationEndpoint(tenant));
     }
+    signInDefaults(context, cloud, b);
     if (context.server().protocol() != null) {
       cloud.endpoint(context.server().protocol()).ifPresent(e -> {
         if (context.server().host() == null) {
@@ -49,6 +51,24 @@ public final class MicrosoftDiagnostics implements DiagnosticsProvider {
       });
     }
     return b.build();
+  }
+
+  /**
+   * What a sign-in needs from the catalog: the device endpoint beside the token endpoint, {@code openid profile}
+   * so that the ID token names who signed in, and, when none are configured, the protocol's delegated scope.
+   */
+  private static void signInDefaults(DiagnosticContext context, MicrosoftCloud cloud, DiagnosticContext.Builder b) {
+    String token = context.oauth().tokenEndpoint() != null ? context.oauth().tokenEndpoint()
+        : cloud.tokenEndpoint(context.oauth().tenant() != null ? context.oauth().tenant() : "organizations");
+    if (context.attribute(SignIn.DEVICE_AUTHORIZATION_ENDPOINT).isEmpty() && token.trim().endsWith("/oauth2/v2.0/token")) {
+      b.attribute(SignIn.DEVICE_AUTHORIZATION_ENDPOINT, token.trim().replaceFirst("/oauth2/v2\\.0/token$", "/oauth2/v2.0/devicecode"));
+    }
+    if (context.attribute(SignIn.IDENTITY_SCOPES).isEmpty()) {
+      b.attribute(SignIn.IDENTITY_SCOPES, "openid profile");
+    }
+    if (context.attribute(SignIn.ATTRIBUTE).isPresent() && context.oauth().scopes().isEmpty() && context.server().protocol() != null) {
+      b.scopes(java.util.List.of(cloud.delegatedScope(context.server().protocol()), MicrosoftCloud.OFFLINE_ACCESS));
+    }
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.maildiag.testkit.google;
 
 import dev.maildiag.testkit.MailboxSnapshot;
-import dev.maildiag.testkit.tls.TlsFront;
+import dev.maildiag.testkit.internal.TlsFront;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * accepts exactly the access token the simulation issued; a failing one is a scripted server that answers word
  * for word as imap.gmail.com, pop.gmail.com and smtp.gmail.com do.
  */
-public final class GmailServers {
+final class GmailServers {
   /** A running server: where it listens, what its mailbox saw (a real mailbox only), and how to stop it. */
   public record Running(Protocol protocol, int port, Optional<MailboxWitness> mailbox, AutoCloseable stopper) implements AutoCloseable {
     @Override

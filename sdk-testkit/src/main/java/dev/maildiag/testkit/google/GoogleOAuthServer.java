@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import dev.maildiag.testkit.internal.HttpsWireMock;
 import java.time.Instant;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * Google's token and token-info endpoints on loopback (WireMock, dynamic port), answering with Google's JSON:
+ * Google's token and token-info endpoints on loopback (WireMock, HTTPS with the test CA's certificate for localhost,
+ * dynamic port), answering with Google's JSON:
  * a refresh grant either issues a token or is refused with Google's {@code error}/{@code error_description},
  * and token-info describes the tokens this server issued and refuses every other one with {@code Invalid Value}.
  *
@@ -32,8 +33,8 @@ public final class GoogleOAuthServer implements AutoCloseable {
 
   /** Starts on 127.0.0.1 with a free port; every token-info request is refused until {@link #issues} says otherwise. */
   public static GoogleOAuthServer start() {
-    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
-        .notifier(new ConsoleNotifier(false)).disableRequestJournal());
+    // HTTPS only, like Microsoft's identity platform: clients trust the test CA (TestCa) to call it
+    WireMockServer server = new WireMockServer(HttpsWireMock.config().notifier(new ConsoleNotifier(false)));
     server.start();
     GoogleOAuthServer google = new GoogleOAuthServer(server);
     google.wireMock.stubFor(post(urlPathEqualTo("/tokeninfo")).atPriority(10)

@@ -1,8 +1,8 @@
 package dev.maildiag.testkit.google;
 
+import dev.maildiag.testkit.internal.TestStores;
 import dev.maildiag.google.GoogleCatalog;
 import dev.maildiag.testkit.Scenario;
-import dev.maildiag.testkit.tls.TestCertificates;
 import dev.maildiag.api.DiagnosticContext.NetworkSettings;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Protocol;
@@ -99,7 +99,7 @@ public final class GoogleSimulation implements Simulation {
         .refreshToken(Secret.of("1//simulated-refresh-token"))
         .scope(GoogleCatalog.MAIL_SCOPE)
         .network(NetworkSettings.direct())
-        .attribute(TlsTrust.ATTRIBUTE, TestCertificates.trust())
+        .attribute(TlsTrust.ATTRIBUTE, TestStores.tlsTrust())
         .timeout(Duration.ofSeconds(5));
     GmailServers.Running mail;
     try {
@@ -173,9 +173,10 @@ public final class GoogleSimulation implements Simulation {
     return context;
   }
 
-  /** The access token the simulated token endpoint issues, e.g. to prove it never shows up in a report. */
-  public String issuedToken() {
-    return issuedToken;
+  /** The access token the simulated token endpoint issues; the healthy mail server accepts it. */
+  @Override
+  public java.util.Optional<Secret> accessToken() {
+    return java.util.Optional.of(Secret.of(issuedToken));
   }
 
   /** The context's secrets and the access token the simulated token endpoint issues. */

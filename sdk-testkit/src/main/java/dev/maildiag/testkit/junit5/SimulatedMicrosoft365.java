@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Gives a test a running simulated Microsoft 365 in a failure mode: put it on a parameter or field of type
  * {@link dev.maildiag.api.DiagnosticContext}, {@link dev.maildiag.api.Report} (the diagnosis of it) or
- * {@link dev.maildiag.testkit.microsoft.SimulatedMicrosoft365} (the simulation itself).
+ * {@link dev.maildiag.testkit.microsoft.Microsoft365Simulation} (the simulation itself).
  *
  * <pre>{@code
  * @Test

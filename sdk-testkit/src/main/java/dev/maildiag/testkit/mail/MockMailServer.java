@@ -1,5 +1,6 @@
 package dev.maildiag.testkit.mail;
 
+import dev.maildiag.testkit.internal.TestStores;
 import dev.maildiag.api.DiagnosticContext.NetworkSettings;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Protocol;
@@ -8,7 +9,6 @@ import dev.maildiag.api.Security;
 import dev.maildiag.api.internal.net.TlsTrust;
 import dev.maildiag.testkit.internal.Closing;
 import dev.maildiag.testkit.tls.ServerCertificate;
-import dev.maildiag.testkit.tls.TestCertificates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -231,7 +231,7 @@ public final class MockMailServer implements AutoCloseable {
     Security security = implicitTls != null ? Security.SSL : starttls != null ? Security.STARTTLS : Security.NONE;
     return DiagnosticContext.builder().protocol(protocol).host(host()).port(port()).security(security)
         .login("user@example.test").network(NetworkSettings.direct())
-        .attribute(TlsTrust.ATTRIBUTE, TestCertificates.trust());
+        .attribute(TlsTrust.ATTRIBUTE, TestStores.tlsTrust());
   }
 
   /** A context for this server with an access token already set. */

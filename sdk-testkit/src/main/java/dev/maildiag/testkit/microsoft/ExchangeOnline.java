@@ -15,7 +15,7 @@ import java.util.List;
  * (the token's user may open it, it exists because it is licensed, the protocol is enabled), then the
  * session (client access rules, throttling).
  */
-public final class ExchangeOnline {
+final class ExchangeOnline {
   /** Exchange's outcome of a login. */
   public enum Outcome {
     /** Authenticated and serving the session. */

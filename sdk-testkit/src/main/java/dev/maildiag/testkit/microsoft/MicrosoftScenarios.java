@@ -21,7 +21,7 @@ public final class MicrosoftScenarios implements ScenarioSource {
       @Override public String provider() { return "microsoft"; }
       @Override public String failureMode() { return failureMode; }
       @Override public String description() { return description; }
-      @Override public Simulation start() { return SimulatedMicrosoft365.failing(failureMode).start(); }
+      @Override public Simulation start() { return Microsoft365Simulation.failing(failureMode).start(); }
       @Override public String toString() { return "microsoft/" + failureMode; }
     };
   }

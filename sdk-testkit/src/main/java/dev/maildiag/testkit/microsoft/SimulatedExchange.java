@@ -1,5 +1,6 @@
 package dev.maildiag.testkit.microsoft;
 
+import dev.maildiag.testkit.internal.TestStores;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
@@ -18,7 +19,7 @@ import dev.maildiag.testkit.MailboxSnapshot;
 import dev.maildiag.testkit.MailboxWitness;
 import dev.maildiag.testkit.mail.MockMailServer;
 import dev.maildiag.testkit.tls.TestCertificates;
-import dev.maildiag.testkit.tls.TlsFront;
+import dev.maildiag.testkit.internal.TlsFront;
 import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -192,9 +193,9 @@ public final class SimulatedExchange implements AutoCloseable {
     if (scripted != null) {
       DiagnosticContext mock = scripted.context().build();
       b.host(mock.server().host()).port(mock.server().port()).security(mock.server().security())
-          .attribute(TlsTrust.ATTRIBUTE, TestCertificates.trust());
+          .attribute(TlsTrust.ATTRIBUTE, TestStores.tlsTrust());
     } else {
-      b.host("127.0.0.1").port(port(protocol)).security(Security.SSL).attribute(TlsTrust.ATTRIBUTE, TestCertificates.trust());
+      b.host("127.0.0.1").port(port(protocol)).security(Security.SSL).attribute(TlsTrust.ATTRIBUTE, TestStores.tlsTrust());
     }
     Map<Protocol, MailEndpoint> all = new EnumMap<>(Protocol.class);
     for (Protocol p : servers.keySet()) {

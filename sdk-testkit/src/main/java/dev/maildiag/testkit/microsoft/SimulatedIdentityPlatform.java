@@ -1,5 +1,6 @@
 package dev.maildiag.testkit.microsoft;
 
+import dev.maildiag.testkit.internal.TestStores;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -12,6 +13,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.maildiag.testkit.internal.HttpsWireMock;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
@@ -20,7 +22,6 @@ import java.util.UUID;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
  * A simulated Microsoft identity platform on loopback (WireMock, HTTPS with the test CA, dynamic port): token endpoints per tenant
@@ -47,11 +48,8 @@ public final class SimulatedIdentityPlatform implements AutoCloseable {
 
   /** Starts on 127.0.0.1 with a free port and no stubs (every request gets WireMock's 404). */
   public static SimulatedIdentityPlatform start() {
-    // HTTPS only, with the test CA's certificate for localhost: trust TestCertificates.trust() to call it
-    WireMockServer server = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort().bindAddress("127.0.0.1")
-        .keystorePath("dev/maildiag/testkit/tls/localhost.p12").keystoreType("PKCS12")
-        .keystorePassword("changeit").keyManagerPassword("changeit")
-        .disableRequestJournal().containerThreads(8).jettyAcceptors(1));
+    // HTTPS only, with the test CA's certificate for localhost: trust TestCa to call it
+    WireMockServer server = new WireMockServer(HttpsWireMock.config().containerThreads(8).jettyAcceptors(1));
     server.start();
     return new SimulatedIdentityPlatform(server);
   }

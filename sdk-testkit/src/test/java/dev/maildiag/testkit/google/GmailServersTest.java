@@ -1,12 +1,12 @@
 package dev.maildiag.testkit.google;
 
+import dev.maildiag.testkit.internal.TestStores;
 import dev.maildiag.api.DiagnosticContext.NetworkSettings;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Security;
 import dev.maildiag.api.internal.net.MailSessions;
 import dev.maildiag.api.internal.net.TlsTrust;
-import dev.maildiag.testkit.tls.TestCertificates;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
@@ -22,7 +22,7 @@ class GmailServersTest {
   private static DiagnosticContext context(Protocol protocol, int port) {
     return DiagnosticContext.builder().protocol(protocol).host("127.0.0.1").port(port).security(Security.SSL)
         .login(GoogleSimulation.LOGIN).network(NetworkSettings.direct())
-        .attribute(TlsTrust.ATTRIBUTE, TestCertificates.trust()).timeout(Duration.ofSeconds(5)).build();
+        .attribute(TlsTrust.ATTRIBUTE, TestStores.tlsTrust()).timeout(Duration.ofSeconds(5)).build();
   }
 
   @Test

@@ -3,16 +3,21 @@ package dev.maildiag.testkit.google;
 import dev.maildiag.api.internal.run.RootCauses;
 import dev.maildiag.testkit.Scenario;
 import dev.maildiag.testkit.Scenarios;
+import dev.maildiag.testkit.tls.TestCa;
 import java.io.IOException;
+import javax.net.ssl.SSLHandshakeException;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GoogleOAuthServerTest {
-  private final OkHttpClient http = new OkHttpClient();
+  // the endpoints are HTTPS like Microsoft's: a client trusts the test CA, and nothing else
+  private final OkHttpClient http = new OkHttpClient.Builder()
+      .sslSocketFactory(TestCa.get().socketFactory(), TestCa.get().trustManager()).build();
 
   private String[] post(String url, String name, String value) throws IOException {
     Request r = new Request.Builder().url(url).post(new FormBody.Builder().add(name, value).build()).build();
@@ -24,6 +29,8 @@ class GoogleOAuthServerTest {
   @Test
   void issuesAndDescribesItsTokensAndRefusesOthers() throws IOException {
     try (GoogleOAuthServer google = GoogleOAuthServer.start().issues("ya29.a", "https://mail.google.com/", "me@example.com")) {
+      assertThat(google.tokenEndpoint()).startsWith("https://localhost:");
+      assertThat(google.tokenInfoEndpoint()).startsWith("https://localhost:");
       String[] token = post(google.tokenEndpoint(), "grant_type", "refresh_token");
       assertThat(token[0]).isEqualTo("200");
       assertThat(token[1]).contains("\"access_token\":\"ya29.a\"").contains("\"scope\":\"https://mail.google.com/\"");
@@ -33,6 +40,15 @@ class GoogleOAuthServerTest {
       String[] other = post(google.tokenInfoEndpoint(), "access_token", "ya29.unknown");
       assertThat(other[0]).isEqualTo("400");
       assertThat(other[1]).contains("Invalid Value");
+    }
+  }
+
+  @Test
+  void aClientWithoutTheTestCaIsRefusedTheHandshake() {
+    try (GoogleOAuthServer google = GoogleOAuthServer.start()) {
+      OkHttpClient jvmTrust = new OkHttpClient();
+      Request r = new Request.Builder().url(google.tokenEndpoint()).post(new FormBody.Builder().add("a", "b").build()).build();
+      assertThatThrownBy(() -> jvmTrust.newCall(r).execute().close()).isInstanceOf(SSLHandshakeException.class);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.maildiag.testkit.hostile;
 
+import dev.maildiag.testkit.internal.TestStores;
 import dev.maildiag.api.DiagnosticContext.NetworkSettings;
 import dev.maildiag.api.DiagnosticContext.Timeouts;
 import dev.maildiag.api.DiagnosticContext;
@@ -169,7 +170,7 @@ class HostilePeersTest {
     HostilePeer peer = HostilePeer.start(behaviour);
     return new Target(DiagnosticContext.builder().protocol(Protocol.IMAP).host("127.0.0.1").port(peer.port()).security(Security.NONE)
         .login("user@example.test").accessToken(TOKEN).network(NetworkSettings.direct())
-        .attribute(TlsTrust.ATTRIBUTE, TestCertificates.trust()).timeouts(TIMEOUTS).build(), peer);
+        .attribute(TlsTrust.ATTRIBUTE, TestStores.tlsTrust()).timeouts(TIMEOUTS).build(), peer);
   }
 
   /** A healthy mail server, and a token endpoint that misbehaves. */

@@ -25,7 +25,7 @@ class SimulatedMicrosoft365ExtensionTest {
 
   @Test
   void simulationAndContextForOtherCloudsAndProtocols(
-      @SimulatedMicrosoft365(cloud = "gcc-high", protocol = "pop3") dev.maildiag.testkit.microsoft.SimulatedMicrosoft365 m365,
+      @SimulatedMicrosoft365(cloud = "gcc-high", protocol = "pop3") dev.maildiag.testkit.microsoft.Microsoft365Simulation m365,
       @SimulatedMicrosoft365(cloud = "gcc-high", protocol = "pop3") DiagnosticContext context) {
     assertThat(context).isSameAs(m365.context());
     assertThat(context.server().protocol()).isEqualTo(Protocol.POP3);

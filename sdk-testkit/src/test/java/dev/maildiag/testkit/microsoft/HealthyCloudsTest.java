@@ -20,7 +20,7 @@ class HealthyCloudsTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("cloudsAndProtocols")
   void healthyTenantIsDiagnosedOk(String cloud, Protocol protocol) {
-    try (SimulatedMicrosoft365 m365 = SimulatedMicrosoft365.healthy().cloud(cloud).protocol(protocol).start()) {
+    try (Microsoft365Simulation m365 = Microsoft365Simulation.healthy().cloud(cloud).protocol(protocol).start()) {
       Report report = m365.maildiag().diagnose(m365.context());
 
       assertThat(report).hasVerdict(Verdict.OK).hasFinding("oauth.xoauth2", Severity.OK).hasFinding("microsoft.token-claims", Severity.OK);
@@ -34,7 +34,7 @@ class HealthyCloudsTest {
   @ParameterizedTest(name = "app-only {0} {1}")
   @MethodSource("cloudsWithImap")
   void appOnlyAccessWithClientCredentials(String cloud, Protocol protocol) {
-    try (SimulatedMicrosoft365 m365 = SimulatedMicrosoft365.healthy().cloud(cloud).protocol(protocol).with(Microsoft365Setup::appOnly).start()) {
+    try (Microsoft365Simulation m365 = Microsoft365Simulation.healthy().cloud(cloud).protocol(protocol).with(Microsoft365Setup::appOnly).start()) {
       Report report = m365.maildiag().diagnose(m365.context());
 
       assertThat(report).hasVerdict(Verdict.OK).hasFinding("oauth.xoauth2", Severity.OK);

@@ -8,6 +8,7 @@ import dev.maildiag.api.internal.run.RootCauses;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
+import dev.maildiag.api.spi.SignIn;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,9 @@ public final class RequiredSettings implements Check {
     if (c.server().login() == null) {
       missing.add("login user (--login)");
     }
-    boolean hasToken = c.tokens().accessToken() != null || c.tokens().refreshToken() != null;
+    // an interactive sign-in (SignIn.ATTRIBUTE) brings the tokens itself
+    boolean hasToken = c.tokens().accessToken() != null || c.tokens().refreshToken() != null
+        || c.attribute(SignIn.ATTRIBUTE).isPresent();
     boolean hasClientCredentials = c.oauth().clientId() != null && c.oauth().clientSecret() != null;
     // a password alone is a handler still on basic authentication: something to diagnose, not a gap
     boolean passwordOnly = !hasToken && !hasClientCredentials && c.tokens().password() != null;

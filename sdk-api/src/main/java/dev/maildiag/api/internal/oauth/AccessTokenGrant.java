@@ -77,7 +77,7 @@ public final class AccessTokenGrant implements Check {
     try {
       response = (HTTPResponse) request.toHTTPRequest().send(new OkHttpSender(HttpClients.forContext(context)));
     } catch (IOException e) {
-      return unreachable(ctx, endpoint, e);
+      return unreachable(ctx, "token endpoint", endpoint, e);
     }
     if (response.getStatusCode() / 100 == 3) {
       return redirected(endpoint, response);
@@ -96,7 +96,7 @@ public final class AccessTokenGrant implements Check {
     if (error.error() == null && !route.isDirect()) {
       return proxyAnswered(endpoint, route, response);
     }
-    return refused(ctx, grantName, endpoint, error);
+    return refused(ctx, "The token endpoint refused the " + grantName + " grant", "token endpoint", endpoint, error).evidence("grant", grantName).build();
   }
 
   private static TokenRequest request(URI endpoint, OAuthClient o, Secret refreshToken) {
@@ -129,24 +129,27 @@ public final class AccessTokenGrant implements Check {
         .build();
   }
 
-  private static Finding refused(CheckContext ctx, String grant, URI endpoint, TokenError error) {
+  /**
+   * An identity platform's refusal, interpreted by every provider: {@code what} says what was refused
+   * (a grant, a sign-in, a device code request), {@code endpointName} names the endpoint in the evidence.
+   */
+  public static Finding.Builder refused(CheckContext ctx, String what, String endpointName, URI endpoint, TokenError error) {
     ctx.facts().put(TokenError.FACT, error);
     List<Candidate> candidates = ctx.interpret(ctx.observe(error.text(), Stage.OAUTH));
-    Finding.Builder f = Finding.error("The token endpoint refused the " + grant + " grant: "
+    Finding.Builder f = Finding.error(what + ": "
             + (error.error() == null ? "HTTP " + error.httpStatus() : error.error())
             + (error.codes().isEmpty() ? "" : " " + String.join(", ", error.aadstsCodes())))
         .candidates(candidates)
         .detail(candidates.isEmpty()
             ? "No interpreter recognises this answer; its code and text are below, search for them in the provider's documentation."
             : candidates.get(0).reason())
-        .evidence("grant", grant)
-        .evidence("token endpoint", endpoint)
+        .evidence(endpointName, endpoint)
         .evidence("HTTP status", error.httpStatus())
         .evidence("error", error.error())
         .evidence("error_description", error.description())
         .evidence("error codes", error.codes().isEmpty() ? null : String.join(", ", error.aadstsCodes()));
     error.ids().forEach(f::evidence);
-    return f.build();
+    return f;
   }
 
   /** An HTTP answer without an OAuth error, on a proxied route: the proxy's, not the identity platform's. */
@@ -188,7 +191,7 @@ public final class AccessTokenGrant implements Check {
   }
 
   /** A body that is no OAuth answer at all (cut off, not JSON, a portal page) says more about the path than the grant. */
-  private static Finding notATokenResponse(URI endpoint, HTTPResponse response) {
+  public static Finding notATokenResponse(URI endpoint, HTTPResponse response) {
     String type = response.getHeaderValue("Content-Type");
     return Finding.error("The token endpoint answered HTTP " + response.getStatusCode() + " with something that is not an OAuth token response")
         .detail("A token endpoint answers with a small JSON object. This answer"
@@ -203,26 +206,26 @@ public final class AccessTokenGrant implements Check {
         .build();
   }
 
-  private static Finding unreachable(CheckContext ctx, URI endpoint, IOException e) {
+  public static Finding unreachable(CheckContext ctx, String what, URI endpoint, IOException e) {
     String text = ctx.redact(e.getClass().getSimpleName() + ": " + e.getMessage());
     Route route = ProxyDecision.forHttps(ctx.context().network(), endpoint.getHost());
     List<Candidate> interpreted = ctx.interpret(ctx.observe(text, Stage.NETWORK));
     List<Candidate> candidates = new java.util.ArrayList<>();
     if (!route.isDirect()) {
       // whatever the text says, it is the proxy's answer or the proxy that failed to answer
-      candidates.add(new Candidate(RootCauses.PROXY_BLOCKING, 0.85, "The token request goes " + route.describe() + ", which failed: " + text));
+      candidates.add(new Candidate(RootCauses.PROXY_BLOCKING, 0.85, "The request to the " + what + " goes " + route.describe() + ", which failed: " + text));
       interpreted.stream().filter(c -> !c.rootCause().equals(RootCauses.PROXY_BLOCKING))
           .map(c -> new Candidate(c.rootCause(), c.confidence() * 0.4, c.reason())).forEach(candidates::add);
     } else if (!interpreted.isEmpty()) {
       candidates.addAll(interpreted);
     } else {
       candidates.add(new Candidate(e instanceof UnknownHostException ? RootCauses.DNS_FAILURE : RootCauses.NETWORK_BLOCKED, 0.7,
-          "The token endpoint could not be reached: " + text));
+          "The " + what + " could not be reached: " + text));
     }
-    return Finding.error("Could not reach the token endpoint " + endpoint.getHost() + (route.isDirect() ? "" : " through the proxy"))
+    return Finding.error("Could not reach the " + what + " " + endpoint.getHost() + (route.isDirect() ? "" : " through the proxy"))
         .candidates(candidates)
         .detail("No OAuth answer came back, so this is a network problem, not an OAuth one.")
-        .evidence("token endpoint", endpoint)
+        .evidence(what, endpoint)
         .evidence("route", route.describe())
         .evidence("exception", text)
         .build();

@@ -5,7 +5,8 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Severity;
 import dev.maildiag.api.internal.run.RootCauses;
-import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.testkit.CheckTester;
+import dev.maildiag.testkit.FindingAssert;
 import dev.maildiag.testkit.cluster.LoopbackCluster;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -23,11 +24,11 @@ class ClusterStickinessTest {
   @Test
   void aRoundRobinBalancerIsSessionStickiness() {
     try (LoopbackCluster cluster = LoopbackCluster.roundRobin(2)) {
-      Finding f = new ClusterStickiness().run(CheckContext.standalone(context(cluster.baseUrl(), cluster.nodeUrls())));
+      Finding f = CheckTester.forCheck(new ClusterStickiness()).context(context(cluster.baseUrl(), cluster.nodeUrls())).run();
 
-      assertThat(f.severity()).isEqualTo(Severity.ERROR);
-      assertThat(f.rootCause()).isEqualTo(RootCauses.SESSION_STICKINESS);
-      assertThat(f.evidence().get("answeredBy")).contains("node1").contains("node2");
+      FindingAssert.assertThat(f).hasSeverity(Severity.ERROR).hasRootCause(RootCauses.SESSION_STICKINESS)
+          .hasEvidence("answeredBy", "node1").hasEvidence("answeredBy", "node2");
+      assertThat(f.checkId()).isEqualTo("cluster.stickiness");
       assertThat(f.evidence()).containsValue("node1").containsValue("node2"); // each node URL names itself
       assertThat(cluster.requests()).isEqualTo(ClusterProbe.DEFAULT_REQUESTS);
     }
@@ -36,7 +37,7 @@ class ClusterStickinessTest {
   @Test
   void aStickyBalancerIsFine() {
     try (LoopbackCluster cluster = LoopbackCluster.sticky(3)) {
-      Finding f = new ClusterStickiness().run(CheckContext.standalone(context(cluster.baseUrl(), List.of())));
+      Finding f = CheckTester.forCheck(new ClusterStickiness()).context(context(cluster.baseUrl(), List.of())).run();
 
       assertThat(f.severity()).isEqualTo(Severity.OK);
       assertThat(f.rootCause()).isNull();
@@ -62,7 +63,7 @@ class ClusterStickinessTest {
     try (ServerSocket s = new ServerSocket(0)) {
       closedPort = s.getLocalPort();
     }
-    Finding f = new ClusterStickiness().run(CheckContext.standalone(context("http://127.0.0.1:" + closedPort + "/", List.of())));
+    Finding f = CheckTester.forCheck(new ClusterStickiness()).context(context("http://127.0.0.1:" + closedPort + "/", List.of())).run();
 
     assertThat(f.severity()).isEqualTo(Severity.WARNING);
     assertThat(f.summary()).contains("Could not reach");
@@ -70,7 +71,7 @@ class ClusterStickinessTest {
 
   @Test
   void aBaseUrlThatIsNoHttpUrlIsAConfigurationError() {
-    Finding f = new ClusterStickiness().run(CheckContext.standalone(context("ftp://jira.example.com/?token=secret", List.of())));
+    Finding f = CheckTester.forCheck(new ClusterStickiness()).context(context("ftp://jira.example.com/?token=secret", List.of())).run();
 
     assertThat(f.rootCause()).isEqualTo(RootCauses.INVALID_CONFIGURATION);
     assertThat(f.detail()).doesNotContain("secret");
@@ -78,10 +79,9 @@ class ClusterStickinessTest {
 
   @Test
   void appliesOnlyWhenTheContextNamesTheClustersBaseUrl() {
-    ClusterStickiness check = new ClusterStickiness();
-    assertThat(check.appliesTo(DiagnosticContext.builder().build())).isFalse();
-    assertThat(check.appliesTo(context(null, List.of("http://127.0.0.1:1/")))).isFalse();
-    assertThat(check.appliesTo(context("http://127.0.0.1:1/", List.of()))).isTrue();
-    assertThat(check.info().id()).isEqualTo("cluster.stickiness");
+    assertThat(CheckTester.forCheck(new ClusterStickiness()).context(DiagnosticContext.builder().build()).applies()).isFalse();
+    assertThat(CheckTester.forCheck(new ClusterStickiness()).context(context(null, List.of("http://127.0.0.1:1/"))).applies()).isFalse();
+    assertThat(CheckTester.forCheck(new ClusterStickiness()).context(context("http://127.0.0.1:1/", List.of())).applies()).isTrue();
+    assertThat(new ClusterStickiness().info().id()).isEqualTo("cluster.stickiness");
   }
 }

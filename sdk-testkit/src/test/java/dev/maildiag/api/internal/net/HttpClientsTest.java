@@ -1,8 +1,9 @@
 package dev.maildiag.api.internal.net;
 
+import dev.maildiag.testkit.internal.TestStores;
 import dev.maildiag.api.DiagnosticContext.NetworkSettings;
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.testkit.http.LocalHttpsServer;
+import dev.maildiag.testkit.internal.LocalHttpsServer;
 import dev.maildiag.testkit.proxy.MockProxy;
 import dev.maildiag.testkit.tls.TestCertificates;
 import java.io.IOException;
@@ -26,7 +27,7 @@ class HttpClientsTest {
       p.setProperty(more[i], more[i + 1]);
     }
     return DiagnosticContext.builder().network(NetworkSettings.from(p)).timeout(Duration.ofSeconds(5))
-        .attribute(TlsTrust.ATTRIBUTE, TestCertificates.trust()).build();
+        .attribute(TlsTrust.ATTRIBUTE, TestStores.tlsTrust()).build();
   }
 
   private static String get(OkHttpClient client, String url) throws IOException {
@@ -64,7 +65,7 @@ class HttpClientsTest {
   void keepsNoConnectionOpenAfterTheCall() throws Exception {
     try (LocalHttpsServer idp = LocalHttpsServer.start(TestCertificates.localhost(), 200, 10)) {
       DiagnosticContext ctx = DiagnosticContext.builder().network(NetworkSettings.direct())
-          .attribute(TlsTrust.ATTRIBUTE, TestCertificates.trust()).build();
+          .attribute(TlsTrust.ATTRIBUTE, TestStores.tlsTrust()).build();
       OkHttpClient client = HttpClients.forContext(ctx);
       assertThat(get(client, idp.url("/token"))).isEqualTo("200:10");
       // a pooled idle connection (and, over HTTP/2, its reader thread) would outlive the diagnosis by minutes
@@ -76,7 +77,7 @@ class HttpClientsTest {
   void capsTheResponseBody() throws Exception {
     try (LocalHttpsServer big = LocalHttpsServer.start(TestCertificates.localhost(), 200, (int) HttpClients.MAX_BODY_BYTES + 10)) {
       DiagnosticContext ctx = DiagnosticContext.builder().network(NetworkSettings.direct())
-          .attribute(TlsTrust.ATTRIBUTE, TestCertificates.trust()).build();
+          .attribute(TlsTrust.ATTRIBUTE, TestStores.tlsTrust()).build();
       assertThatThrownBy(() -> get(HttpClients.forContext(ctx), big.url("/")))
           .isInstanceOf(IOException.class).hasMessageContaining("larger than");
     }

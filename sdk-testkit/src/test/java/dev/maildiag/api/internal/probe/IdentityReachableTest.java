@@ -1,12 +1,13 @@
 package dev.maildiag.api.internal.probe;
 
+import dev.maildiag.testkit.internal.TestStores;
 import dev.maildiag.api.DiagnosticContext.NetworkSettings;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Severity;
 import dev.maildiag.api.internal.net.TlsTrust;
 import dev.maildiag.api.internal.run.RootCauses;
-import dev.maildiag.testkit.http.LocalHttpsServer;
+import dev.maildiag.testkit.internal.LocalHttpsServer;
 import dev.maildiag.testkit.proxy.MockProxy;
 import dev.maildiag.testkit.tls.TestCertificates;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdentityReachableTest {
   private static DiagnosticContext.Builder identity(String url, NetworkSettings n) {
     return DiagnosticContext.builder().tokenEndpoint(url).network(n).timeout(Duration.ofSeconds(3))
-        .attribute(TlsTrust.ATTRIBUTE, TestCertificates.trust());
+        .attribute(TlsTrust.ATTRIBUTE, TestStores.tlsTrust());
   }
 
   private static NetworkSettings viaProxy(MockProxy proxy) {

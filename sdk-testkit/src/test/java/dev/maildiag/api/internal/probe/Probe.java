@@ -4,22 +4,21 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Check;
-import dev.maildiag.api.spi.CheckContext;
-import dev.maildiag.api.spi.Explainer;
 import dev.maildiag.api.spi.Facts;
 import dev.maildiag.api.spi.Interpreter;
+import dev.maildiag.testkit.CheckTester;
 import java.util.List;
 
-/** Runs one check on its own, as the runner would, for the probes' own tests. */
+/** The probes' tests run each probe through the public {@link CheckTester}, as the runner would. */
 final class Probe {
   private Probe() {}
 
-  static Finding run(Check check, DiagnosticContext context) throws Exception {
-    return check.run(CheckContext.standalone(context));
+  static Finding run(Check check, DiagnosticContext context) {
+    return CheckTester.forCheck(check).context(context).run();
   }
 
-  static Finding run(Check check, DiagnosticContext context, Facts facts, Interpreter... interpreters) throws Exception {
-    return check.run(new CheckContext(context, facts, Explainer.of(List.of(interpreters))));
+  static Finding run(Check check, DiagnosticContext context, Facts facts, Interpreter... interpreters) {
+    return CheckTester.forCheck(check).context(context).facts(facts).interpreters(interpreters).run();
   }
 
   /** A loopback port that nothing listens on (it was free a moment ago). */

@@ -1,7 +1,7 @@
-package dev.maildiag.testkit.tls;
+package dev.maildiag.testkit.internal;
 
 import dev.maildiag.api.Protocol;
-import dev.maildiag.testkit.internal.Closing;
+import dev.maildiag.testkit.tls.ServerCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * only serves TLS with its own certificate, which names no host, so this puts a real mail server behind TLS
  * that maildiag verifies like any other (test CA trusted, host name checked). It logs the commands clients
  * send, with SASL responses and passwords redacted, so tests can prove what the server received.
+ * Not API: may change.
  */
 public final class TlsFront implements AutoCloseable {
   private final ServerSocket listener;

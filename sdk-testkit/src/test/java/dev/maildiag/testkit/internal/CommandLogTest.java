@@ -1,4 +1,4 @@
-package dev.maildiag.testkit.tls;
+package dev.maildiag.testkit.internal;
 
 import dev.maildiag.api.Protocol;
 import java.nio.charset.StandardCharsets;

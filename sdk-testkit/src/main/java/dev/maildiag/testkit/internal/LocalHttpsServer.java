@@ -1,4 +1,4 @@
-package dev.maildiag.testkit.http;
+package dev.maildiag.testkit.internal;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A tiny HTTPS server on loopback answering every request with one status and body: enough to stand in
  * for an identity host whose reachability is probed. (Token endpoints with real answers: use WireMock.)
+ * Not API: may change.
  */
 public final class LocalHttpsServer implements AutoCloseable {
   private final HttpsServer server;

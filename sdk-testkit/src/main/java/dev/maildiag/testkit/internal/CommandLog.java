@@ -1,4 +1,4 @@
-package dev.maildiag.testkit.tls;
+package dev.maildiag.testkit.internal;
 
 import dev.maildiag.api.Protocol;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The commands a client sent to a simulated server, one per line, starting with the verb (IMAP tags removed),
  * with SASL responses and passwords replaced by {@code [sasl]} and {@code [secret]}: read from the plain bytes
  * the {@link TlsFront} forwards, so that it sees what the real server received.
+ * Not API: may change.
  */
 final class CommandLog {
   private static final int MAX_LINES = 10_000;

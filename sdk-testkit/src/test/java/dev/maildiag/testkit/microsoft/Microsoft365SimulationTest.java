@@ -17,10 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SimulatedMicrosoft365Test {
+class Microsoft365SimulationTest {
   @Test
   void healthyMailboxIsReadOnlyAndItsCommandLogHoldsNoSecret() {
-    try (SimulatedMicrosoft365 m365 = SimulatedMicrosoft365.healthy().start()) {
+    try (Microsoft365Simulation m365 = Microsoft365Simulation.healthy().start()) {
       MailboxWitness mailbox = m365.mailbox().orElseThrow();
       MailboxSnapshot before = mailbox.snapshot();
 
@@ -39,7 +39,7 @@ class SimulatedMicrosoft365Test {
 
   @Test
   void exchangeAcceptsOnlyTheTokensItShould() {
-    try (SimulatedMicrosoft365 m365 = SimulatedMicrosoft365.healthy().start()) {
+    try (Microsoft365Simulation m365 = Microsoft365Simulation.healthy().start()) {
       Microsoft365Setup s = m365.setup();
       String good = SimulatedIdentityPlatform.token().tenant(s.tenantId).user(s.login).scopes(List.of("IMAP.AccessAsUser.All")).sign();
       String otherAudience = SimulatedIdentityPlatform.token().audience("https://graph.microsoft.com").user(s.login)
@@ -60,7 +60,7 @@ class SimulatedMicrosoft365Test {
   @ParameterizedTest
   @EnumSource(Protocol.class)
   void aHandlerStillOnItsPasswordIsToldThatExchangeRefusesBasicAuthentication(Protocol protocol) {
-    try (SimulatedMicrosoft365 m365 = SimulatedMicrosoft365.failing(RootCauses.BASIC_AUTH_REJECTED).protocol(protocol).start()) {
+    try (Microsoft365Simulation m365 = Microsoft365Simulation.failing(RootCauses.BASIC_AUTH_REJECTED).protocol(protocol).start()) {
       Report report = m365.maildiag().diagnose(m365.context());
 
       assertThat(report.topRootCause()).map(RankedRootCause::id).contains(RootCauses.BASIC_AUTH_REJECTED);

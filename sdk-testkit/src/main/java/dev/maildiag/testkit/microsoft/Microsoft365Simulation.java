@@ -1,8 +1,8 @@
 package dev.maildiag.testkit.microsoft;
 
+import dev.maildiag.testkit.internal.TestStores;
 import dev.maildiag.microsoft.MicrosoftClouds;
 import dev.maildiag.testkit.MailboxWitness;
-import dev.maildiag.testkit.tls.TestCertificates;
 import dev.maildiag.api.DiagnosticContext.Cluster;
 import dev.maildiag.api.DiagnosticContext.NetworkSettings;
 import dev.maildiag.api.DiagnosticContext.ProxyServer;
@@ -30,13 +30,13 @@ import java.util.function.Consumer;
  * and the context a mail handler configured against them has.
  *
  * <pre>{@code
- * try (SimulatedMicrosoft365 m365 = SimulatedMicrosoft365.failing("protocol-disabled").start()) {
+ * try (Microsoft365Simulation m365 = Microsoft365Simulation.failing("protocol-disabled").start()) {
  *   Report report = m365.maildiag().diagnose(m365.context());
  *   assertThat(report).hasTopRootCause("protocol-disabled");
  * }
  * }</pre>
  */
-public final class SimulatedMicrosoft365 implements Simulation {
+public final class Microsoft365Simulation implements Simulation {
   private final Microsoft365Setup setup;
   private final SimulatedIdentityPlatform idp;
   private final SimulatedExchange exchange;
@@ -45,7 +45,7 @@ public final class SimulatedMicrosoft365 implements Simulation {
   private final LoopbackCluster cluster;
   private final MockProxy proxy;
 
-  private SimulatedMicrosoft365(Microsoft365Setup setup) {
+  private Microsoft365Simulation(Microsoft365Setup setup) {
     this.setup = setup;
     this.idp = SimulatedIdentityPlatform.start();
     try {
@@ -128,7 +128,7 @@ public final class SimulatedMicrosoft365 implements Simulation {
         .authorizationEndpoint(idp.authorizationEndpoint(setup.endpointTenant))
         .scopes(setup.scopes)
         .network(proxy == null ? setup.network : throughProxy(proxy))
-        .attribute(TlsTrust.ATTRIBUTE, TestCertificates.trust())
+        .attribute(TlsTrust.ATTRIBUTE, TestStores.tlsTrust())
         .timeout(Duration.ofSeconds(5));
     if (setup.configuredHost != null) {
       setup.cloud.endpoint(setup.protocol).ifPresent(e -> b.port(e.port()).security(e.security()));
@@ -179,6 +179,12 @@ public final class SimulatedMicrosoft365 implements Simulation {
   @Override
   public DiagnosticContext context() {
     return context;
+  }
+
+  /** The access token the simulated token endpoint issues; the healthy mail server accepts it. */
+  @Override
+  public java.util.Optional<Secret> accessToken() {
+    return java.util.Optional.of(Secret.of(issuedToken));
   }
 
   /** Every provider on the class path, limited to the stages and checks the setup can be diagnosed with. */
@@ -266,13 +272,13 @@ public final class SimulatedMicrosoft365 implements Simulation {
       return this;
     }
 
-    public SimulatedMicrosoft365 start() {
+    public Microsoft365Simulation start() {
       Microsoft365Setup s = Microsoft365Setup.healthy(cloud, protocol);
       if (!failure.equals("healthy")) {
         Microsoft365Failures.of(failure).apply().accept(s);
       }
       changes.forEach(c -> c.accept(s));
-      return new SimulatedMicrosoft365(s);
+      return new Microsoft365Simulation(s);
     }
   }
 }
