@@ -15,6 +15,9 @@ import picocli.CommandLine;
 final class CommandLineSecrets {
   private static final Pattern SECRET_FLAG = Pattern.compile("(?i)-.*(secret|token|passw|pwd|pass\\b|key|credential|auth).*");
 
+  /** Flags that name where a secret is (a variable, a file) or say something about it, not the secret. */
+  private static final Pattern NAMES_NOT_SECRETS = Pattern.compile("(?i).*-(env|file|expires|endpoint)");
+
   private CommandLineSecrets() {}
 
   /** A redactor knowing every command-line value that may be a secret, and every secret shape. */
@@ -27,7 +30,7 @@ final class CommandLineSecrets {
       }
       int eq = a.indexOf('=');
       String name = eq < 0 ? a : a.substring(0, eq);
-      if (SECRET_FLAG.matcher(name).matches()) {
+      if (SECRET_FLAG.matcher(name).matches() && !NAMES_NOT_SECRETS.matcher(name).matches()) {
         if (eq >= 0) {
           values.add(a.substring(eq + 1));
         } else if (i + 1 < args.length) {
@@ -51,7 +54,7 @@ final class CommandLineSecrets {
           others++;
         }
       }
-      String what = flags.isEmpty() ? "" : (flags.size() == 1 ? "unknown option " : "unknown options ") + String.join(", ", flags);
+      String what = flags.isEmpty() ? "" : (flags.size() == 1 ? "Unknown option: " : "Unknown options: ") + String.join(", ", flags);
       String rest = others == 0 ? "" : others + " unexpected argument(s) (not shown: they may hold a secret)";
       return redactor.redact(what + (what.isEmpty() || rest.isEmpty() ? "" : "; ") + rest);
     }

@@ -94,8 +94,7 @@ final class InputFiles {
         throw u;
       }
       if (cause instanceof java.io.FileNotFoundException || cause instanceof NoSuchFileException) {
-        throw new UsageProblem(Files.exists(file) ? "cannot read " + what + " " + file + " (permission denied?)"
-            : "no such file: " + file + " (" + what + ")");
+        throw new UsageProblem("cannot read " + what + " " + file + (Files.exists(file) ? ": permission denied?" : ": no such file"));
       }
       throw new UsageProblem("cannot read " + what + " " + file + ": " + cause.getClass().getSimpleName());
     }

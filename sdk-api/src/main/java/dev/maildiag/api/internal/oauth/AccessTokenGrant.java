@@ -170,23 +170,26 @@ public final class AccessTokenGrant implements Check {
    */
   private static Finding redirected(URI endpoint, HTTPResponse response) {
     String location = response.getHeaderValue("Location");
-    String origin = null;
+    String where = "nowhere (no Location header)";
     if (location != null) {
+      // only whether it stays: a Location is the peer's text, and a host name can be made of a secret
       try {
         URI target = endpoint.resolve(location.strip());
-        origin = target.getScheme() + "://" + target.getHost() + (target.getPort() < 0 ? "" : ":" + target.getPort());
+        boolean same = java.util.Objects.equals(target.getScheme(), endpoint.getScheme())
+            && java.util.Objects.equals(target.getHost(), endpoint.getHost()) && target.getPort() == endpoint.getPort();
+        where = same ? "another path on the same host" : "another host (" + target.getScheme() + ")";
       } catch (IllegalArgumentException e) {
-        origin = "(not a URL)";
+        where = "something that is not a URL";
       }
     }
-    return Finding.error("The token endpoint answered HTTP " + response.getStatusCode() + " (a redirect); maildiag does not "
-            + "re-send the client secret and refresh token to another address")
+    return Finding.error("The token endpoint answered HTTP " + response.getStatusCode() + " (a redirect to " + where
+            + "); maildiag does not re-send the client secret and refresh token")
         .detail("A token endpoint answers the token request itself. A redirect means the configured URL is not the "
             + "provider's token endpoint (an old or mistyped URL, a portal or a proxy's login page).")
         .step("Configure the provider's token endpoint itself, e.g. https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token.")
         .evidence("token endpoint", endpoint)
         .evidence("HTTP status", response.getStatusCode())
-        .evidence("redirected to", origin == null ? null : dev.maildiag.api.internal.Redactor.current().redact(origin))
+        .evidence("redirected to", where)
         .build();
   }
 
