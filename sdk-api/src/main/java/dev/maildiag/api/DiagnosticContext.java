@@ -20,7 +20,7 @@ import java.util.Properties;
  *     .protocol(Protocol.IMAP).host("outlook.office365.com").port(993).security(Security.SSL)
  *     .login("helpdesk@contoso.com")
  *     .provider("microsoft").tenant("contoso.onmicrosoft.com").clientId("...")
- *     .clientSecret(Secret.of(System.getenv("CLIENT_SECRET")))
+ *     .clientSecret(Secret.ofNullable(System.getenv("CLIENT_SECRET")))
  *     .refreshToken(Secret.of(storedRefreshToken))
  *     .build();
  * }</pre>
@@ -406,7 +406,7 @@ public final class DiagnosticContext {
         port = parsePort(portText, port);
       }
       String user = userKey == null ? null : blankToNull(p.getProperty(userKey));
-      Secret password = passwordKey == null ? null : Secret.of(p.getProperty(passwordKey));
+      Secret password = passwordKey == null ? null : Secret.ofNullable(p.getProperty(passwordKey));
       return new ProxyServer(host, port, user, password, hostKey);
     }
 

@@ -2,23 +2,35 @@ package dev.maildiag.api;
 
 import dev.maildiag.api.internal.run.CheckPlan;
 import dev.maildiag.api.internal.run.DiagnosisRun;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.internal.run.Discovery;
+import dev.maildiag.api.internal.run.RootCauseRegistry;
+import dev.maildiag.api.internal.run.Wiring;
 import dev.maildiag.api.spi.Check;
+import dev.maildiag.api.spi.CheckInfo;
 import dev.maildiag.api.spi.DiagnosticsProvider;
 import dev.maildiag.api.spi.Explainer;
 import dev.maildiag.api.spi.Interpreter;
 import dev.maildiag.api.spi.SignIn;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * Runs a diagnosis: finds the checks, orders them by dependency, runs independent ones concurrently
  * within their time limits, and returns a {@link Report}.
+ *
+ * <p>Everything a runner knows (its providers, checks, root causes, interpreters) belongs to it: two
+ * runners in one JVM never see each other's registrations. A runner is immutable and may be shared by
+ * threads. The core checks are always present; providers are found through maildiag's own class loader
+ * and the thread's context class loader, or registered with {@link Builder#provider}.
  *
  * <pre>{@code
  * Report report = Maildiag.create().diagnose(context);
@@ -33,32 +45,48 @@ public final class Maildiag {
   private final Set<Stage> stages;
   private final Set<String> excluded;
   private final Explainer explainer;
+  private final RootCauseRegistry rootCauses;
+  private final Executor executor;
 
   private Maildiag(Builder b) {
-    List<DiagnosticsProvider> all = new ArrayList<>(b.providers);
+    // explicit registrations first: they win over a discovered provider of the same id
+    Map<String, DiagnosticsProvider> byId = new LinkedHashMap<>();
+    b.providers.forEach(p -> byId.putIfAbsent(p.id(), p));
     if (b.discover) {
-      for (DiagnosticsProvider p : ServiceLoader.load(DiagnosticsProvider.class)) {
-        if (all.stream().noneMatch(q -> q.id().equals(p.id()))) {
-          all.add(p);
-        }
-      }
+      Discovery.providers().forEach(p -> byId.putIfAbsent(p.id(), p));
     }
-    this.providers = List.copyOf(all);
+    DiagnosticsProvider core = Discovery.core();
+    byId.putIfAbsent(core.id(), core);
+    this.providers = List.copyOf(byId.values());
     this.extraChecks = List.copyOf(b.checks);
-    this.stages = EnumSet.copyOf(b.stages);
+    this.stages = b.stages.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(b.stages);
     this.excluded = Set.copyOf(b.excluded);
+    this.executor = b.executor;
+
+    List<RootCause> causes = new ArrayList<>();
     List<Interpreter> interpreters = new ArrayList<>();
+    // the built-in root causes come first whatever order the providers were found in
+    DiagnosticsProvider coreProvider = byId.get(core.id());
+    causes.addAll(coreProvider.rootCauses());
     for (DiagnosticsProvider p : providers) {
-      p.rootCauses().forEach(RootCauses::register);
+      if (p != coreProvider) {
+        causes.addAll(p.rootCauses());
+      }
       interpreters.addAll(p.interpreters());
     }
+    causes.addAll(b.rootCauses);
+    this.rootCauses = RootCauseRegistry.of(causes);
+    List<Interpreter> listed = new ArrayList<>(b.interpreters);
     if (b.discover) {
-      ServiceLoader.load(Interpreter.class).forEach(interpreters::add);
+      listed.addAll(Discovery.interpreters());
     }
+    interpreters.addAll(listed);
+    interpreters = Discovery.distinct(interpreters);
     this.explainer = Explainer.of(interpreters);
+    Wiring.validate(allChecks(), interpreters, rootCauses);
   }
 
-  /** A runner with every provider found on the class path. */
+  /** A runner with the core checks and every provider found on the class path. */
   public static Maildiag create() {
     return builder().build();
   }
@@ -73,27 +101,50 @@ public final class Maildiag {
   }
 
   /**
-   * Runs the diagnosis, telling {@code listener} as each check finishes. When the context holds a
-   * {@link SignIn} ({@link SignIn#ATTRIBUTE}), signs in first and diagnoses with the tokens obtained: the
-   * sign-in's steps come first in the report. A sign-in that gives no tokens leaves out the checks that need
-   * them (never falling back to another grant the handler does not use).
+   * Runs the diagnosis, telling {@code listener} as each check finishes. When every check that applies is
+   * offline ({@link Stage#CONFIG}), it runs on the calling thread as {@link #preflight} does; otherwise on
+   * the {@linkplain Builder#executor executor} given, or on a small pool of the diagnosis' own. When the
+   * context holds a {@link SignIn} ({@link SignIn#ATTRIBUTE}), signs in first and diagnoses with the tokens
+   * obtained: the sign-in's steps come first in the report. A sign-in that gives no tokens leaves out the
+   * checks that need them (never falling back to another grant the handler does not use).
    */
   public Report diagnose(DiagnosticContext context, DiagnosisListener listener) {
     DiagnosticContext completed = withDefaults(context);
     Optional<SignIn> signIn = completed.attribute(SignIn.ATTRIBUTE);
     if (signIn.isEmpty()) {
-      return new DiagnosisRun(plan(completed), completed, explainer, listener, id -> remediation(id, completed)).run();
+      return start(checkPlan(completed, stages), completed, listener);
     }
     SignIn.Outcome outcome = signIn.get().perform(completed, explainer);
     DiagnosticContext signedIn = outcome.applyTo(completed);
     List<Check> checks = new ArrayList<>(outcome.checks());
-    for (Check c : plan(signedIn).checks()) {
+    for (Check c : checkPlan(signedIn, stages).checks()) {
       boolean needsTokens = c.info().stage() == Stage.OAUTH || c.info().stage() == Stage.MAILBOX;
       if (outcome.signedIn() || !needsTokens) {
         checks.add(c);
       }
     }
-    return new DiagnosisRun(CheckPlan.of(checks), signedIn, explainer, listener, id -> remediation(id, signedIn)).run();
+    return start(CheckPlan.of(checks), signedIn, listener);
+  }
+
+  private Report start(CheckPlan plan, DiagnosticContext completed, DiagnosisListener listener) {
+    DiagnosisRun run = run(plan, completed, listener);
+    return plan.checks().stream().allMatch(c -> c.info().stage() == Stage.CONFIG) ? run.runInline() : run.run();
+  }
+
+  /**
+   * Runs only the offline checks ({@link Stage#CONFIG}: settings, endpoints, scopes, token claims that need no
+   * network), one after the other on the calling thread: no thread is started and nothing waits, so it is
+   * cheap enough to run on every save of a configuration form. A pre-flight in which no check applies is
+   * {@link Verdict#WARNING}, never OK. A {@link SignIn} in the context is not performed (it needs the network).
+   */
+  public Report preflight(DiagnosticContext context) {
+    DiagnosticContext completed = withDefaults(context);
+    Set<Stage> offline = stages.contains(Stage.CONFIG) ? EnumSet.of(Stage.CONFIG) : EnumSet.noneOf(Stage.class);
+    return run(checkPlan(completed, offline), completed, DiagnosisListener.NONE).runInline();
+  }
+
+  private DiagnosisRun run(CheckPlan plan, DiagnosticContext completed, DiagnosisListener listener) {
+    return new DiagnosisRun(plan, completed, explainer, listener, id -> remediation(id, completed), rootCauses, executor);
   }
 
   /** The context with what applicable providers' catalogs fill in for missing settings. */
@@ -107,8 +158,12 @@ public final class Maildiag {
     return completed;
   }
 
-  /** The checks that would run for the context, in report order. */
-  public CheckPlan plan(DiagnosticContext context) {
+  /** The checks that would run for the context (as given, before defaults are filled in), in report order. */
+  public List<CheckInfo> plan(DiagnosticContext context) {
+    return checkPlan(context, stages).infos();
+  }
+
+  private CheckPlan checkPlan(DiagnosticContext context, Set<Stage> runStages) {
     List<Check> checks = new ArrayList<>();
     Set<String> ids = new LinkedHashSet<>();
     for (Check c : extraChecks) {
@@ -126,24 +181,40 @@ public final class Maildiag {
         }
       }
     }
-    checks.removeIf(c -> !stages.contains(c.info().stage()) || excluded.contains(c.info().id()) || !c.appliesTo(context));
+    checks.removeIf(c -> !runStages.contains(c.info().stage()) || excluded.contains(c.info().id()) || !c.appliesTo(context));
     return CheckPlan.of(checks);
+  }
+
+  private List<Check> allChecks() {
+    List<Check> all = new ArrayList<>(extraChecks);
+    providers.forEach(p -> all.addAll(p.checks()));
+    return all;
   }
 
   /**
    * The most specific fix for a root cause in a context: the first applicable provider's own, else the
-   * registry's generic one.
+   * root cause's generic one.
    */
   public Remediation remediation(String rootCause, DiagnosticContext context) {
     for (DiagnosticsProvider p : providers) {
       if (p.appliesTo(context)) {
-        java.util.Optional<Remediation> own = p.remediation(rootCause, context);
+        Optional<Remediation> own = p.remediation(rootCause, context);
         if (own.isPresent() && !own.get().isEmpty()) {
           return own.get();
         }
       }
     }
-    return RootCauses.find(rootCause).map(RootCause::remediation).orElse(Remediation.NONE);
+    return rootCauses.remediation(rootCause);
+  }
+
+  /** A root cause this runner knows, by id: built-in, a provider's or one added with {@link Builder#rootCause}. */
+  public Optional<RootCause> rootCause(String id) {
+    return rootCauses.find(id);
+  }
+
+  /** Every root cause this runner knows, built-in ones first. */
+  public List<RootCause> rootCauses() {
+    return rootCauses.all();
   }
 
   /** The explainer over every provider's interpreters. */
@@ -151,6 +222,7 @@ public final class Maildiag {
     return explainer;
   }
 
+  /** The providers of this runner: those registered, those discovered, and {@code core}. */
   public List<DiagnosticsProvider> providers() {
     return providers;
   }
@@ -160,25 +232,51 @@ public final class Maildiag {
     private boolean discover = true;
     private final List<DiagnosticsProvider> providers = new ArrayList<>();
     private final List<Check> checks = new ArrayList<>();
+    private final List<RootCause> rootCauses = new ArrayList<>();
+    private final List<Interpreter> interpreters = new ArrayList<>();
     private Set<Stage> stages = EnumSet.allOf(Stage.class);
     private final Set<String> excluded = new LinkedHashSet<>();
+    private Executor executor;
 
     private Builder() {}
 
-    /** Whether to find providers with {@link ServiceLoader} (default true). */
+    /**
+     * Whether to find providers and interpreters with {@link ServiceLoader} (default true), through
+     * maildiag's own class loader and the thread's context class loader. The core checks are there either
+     * way.
+     */
     public Builder discoverProviders(boolean discover) {
       this.discover = discover;
       return this;
     }
 
+    /**
+     * Registers a provider explicitly, e.g. where a plug-in system hides it from {@link ServiceLoader}. It
+     * replaces a discovered provider of the same id.
+     */
     public Builder provider(DiagnosticsProvider provider) {
-      providers.add(provider);
+      providers.add(Objects.requireNonNull(provider, "provider"));
       return this;
     }
 
     /** Adds a check of the caller's own; it runs with the providers' checks. */
     public Builder check(Check check) {
-      checks.add(check);
+      checks.add(Objects.requireNonNull(check, "check"));
+      return this;
+    }
+
+    /**
+     * Adds a root cause of the caller's own, for its checks' findings. Only this runner knows it. An id that
+     * exists already must come with the same title.
+     */
+    public Builder rootCause(RootCause rootCause) {
+      rootCauses.add(Objects.requireNonNull(rootCause, "rootCause"));
+      return this;
+    }
+
+    /** Adds an interpreter of the caller's own, asked with the providers' ones. */
+    public Builder interpreter(Interpreter interpreter) {
+      interpreters.add(Objects.requireNonNull(interpreter, "interpreter"));
       return this;
     }
 
@@ -194,6 +292,24 @@ public final class Maildiag {
       return this;
     }
 
+    /**
+     * Runs a live diagnosis' checks on the caller's executor instead of a pool of the diagnosis' own (at
+     * most 8 threads, stopped when it ends). A check that runs out of time gets its finding at its limit
+     * and its sockets closed; its task is not interrupted, so the executor should have a thread per
+     * concurrent check. Offline diagnoses never use it.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Builds the runner.
+     *
+     * @throws IllegalStateException when a check names an unknown root cause (in {@link CheckInfo#finds}) or an
+     *     unknown check (in {@code requires} or {@code after}), a signature table names an unknown root cause,
+     *     or one root-cause id comes with two titles; the message names each
+     */
     public Maildiag build() {
       return new Maildiag(this);
     }

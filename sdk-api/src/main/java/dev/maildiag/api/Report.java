@@ -1,5 +1,7 @@
 package dev.maildiag.api;
 
+import dev.maildiag.api.internal.report.ReportJson;
+import dev.maildiag.api.internal.report.TextReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +33,19 @@ public record Report(Verdict verdict, List<Finding> findings, List<RankedRootCau
   /** The most likely root cause, if any finding named one. */
   public Optional<RankedRootCause> topRootCause() {
     return rootCauses.isEmpty() ? Optional.empty() : Optional.of(rootCauses.get(0));
+  }
+
+  /**
+   * The report as indented JSON, schema version {@value #SCHEMA_VERSION} ({@code docs/report.schema.json}); its
+   * field names are public API. Each call writes a new text: there is no shared writer to configure.
+   */
+  public String toJson() {
+    return ReportJson.write(this);
+  }
+
+  /** The report as plain text for people: one line per check, then the ranked causes and their fixes. */
+  public String toText() {
+    return TextReport.write(this);
   }
 
   /** The finding of a check, if it ran. */

@@ -19,8 +19,26 @@ public final class Secret {
     this.value = value.toCharArray();
   }
 
-  /** Wraps {@code value}; a null or empty value gives {@code null}, so "no secret" stays absent. */
+  /**
+   * Wraps {@code value}.
+   *
+   * @throws NullPointerException when {@code value} is null
+   * @throws IllegalArgumentException when {@code value} is empty
+   * @see #ofNullable(String) for a setting that may be absent
+   */
   public static Secret of(String value) {
+    Objects.requireNonNull(value, "a secret's text is null; for a setting that may be absent use Secret.ofNullable");
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException("a secret's text is empty; for a setting that may be absent use Secret.ofNullable");
+    }
+    return new Secret(value);
+  }
+
+  /**
+   * Wraps {@code value}, or gives null when it is null or empty, for a setting that may be absent (an unset
+   * environment variable, an empty form field): the context builders take null as "not set".
+   */
+  public static Secret ofNullable(String value) {
     return value == null || value.isEmpty() ? null : new Secret(value);
   }
 

@@ -1,5 +1,6 @@
 package dev.maildiag.api;
 
+import dev.maildiag.api.internal.checks.CoreDiagnostics;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -13,6 +14,13 @@ public class FakeCheck implements Check {
   public FakeCheck(CheckInfo info, Function<CheckContext, Finding> body) {
     this.info = info;
     this.body = body;
+  }
+
+  /** A runner without discovery and with the core checks (always present) left out, for fake checks alone. */
+  public static Maildiag.Builder bareRunner() {
+    Maildiag.Builder b = Maildiag.builder().discoverProviders(false);
+    new CoreDiagnostics().checks().forEach(c -> b.exclude(c.info().id()));
+    return b;
   }
 
   public static FakeCheck ok(String id) {

@@ -3,7 +3,6 @@ package dev.maildiag.api;
 import dev.maildiag.api.DiagnosticContext.NetworkSettings;
 import dev.maildiag.api.DiagnosticContext.Timeouts;
 import dev.maildiag.api.internal.report.ReportJson;
-import dev.maildiag.api.internal.run.RootCauses;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -26,7 +25,7 @@ class MaildiagTest {
   private static final Key<String> GREETING = Key.of("greeting", String.class);
 
   private static Maildiag runnerOf(Check... checks) {
-    Maildiag.Builder b = Maildiag.builder().discoverProviders(false);
+    Maildiag.Builder b = FakeCheck.bareRunner();
     for (Check c : checks) {
       b.check(c);
     }
@@ -39,7 +38,7 @@ class MaildiagTest {
 
   @Test
   void dependentOfAFailedCheckIsSkippedWithTheReason() {
-    Check first = FakeCheck.error("net.first", RootCauses.NETWORK_BLOCKED);
+    Check first = FakeCheck.error("net.first", RootCause.NETWORK_BLOCKED);
     Check second = new FakeCheck(CheckInfo.of("net.second", Stage.NETWORK, "second").requires("net.first"),
         ctx -> { throw new AssertionError("must not run"); });
 
@@ -50,7 +49,7 @@ class MaildiagTest {
       assertThat(f.summary()).contains("net.first");
     });
     assertThat(report.verdict()).isEqualTo(Verdict.ERROR);
-    assertThat(report.topRootCause()).get().extracting(RankedRootCause::id).isEqualTo(RootCauses.NETWORK_BLOCKED);
+    assertThat(report.topRootCause()).get().extracting(RankedRootCause::id).isEqualTo(RootCause.NETWORK_BLOCKED);
   }
 
   @Test
@@ -224,7 +223,7 @@ class MaildiagTest {
     Check config = FakeCheck.ok("a.config");
     Check network = new FakeCheck(CheckInfo.of("b.network", Stage.NETWORK, "network"), ctx -> Finding.ok("x").build());
 
-    Report report = Maildiag.builder().discoverProviders(false).check(config).check(network).stages(Stage.CONFIG).build()
+    Report report = FakeCheck.bareRunner().check(config).check(network).stages(Stage.CONFIG).build()
         .diagnose(context(Duration.ofSeconds(5)));
 
     assertThat(report.findings()).extracting(Finding::checkId).containsExactly("a.config");
@@ -246,7 +245,7 @@ class MaildiagTest {
         .accessToken(Secret.of("token")).network(NetworkSettings.direct()).build());
 
     assertThat(report.finding("config.port-security")).get().extracting(Finding::severity).isEqualTo(Severity.ERROR);
-    assertThat(report.topRootCause()).get().extracting(RankedRootCause::id).isEqualTo(RootCauses.TLS_MODE_MISMATCH);
+    assertThat(report.topRootCause()).get().extracting(RankedRootCause::id).isEqualTo(RootCause.TLS_MODE_MISMATCH);
   }
 
   @Test
@@ -254,23 +253,146 @@ class MaildiagTest {
     DiagnosticsProvider provider = new DiagnosticsProvider() {
       @Override public String id() { return "acme"; }
       @Override public java.util.Optional<Remediation> remediation(String rootCause, DiagnosticContext context) {
-        return rootCause.equals(RootCauses.PROTOCOL_DISABLED)
+        return rootCause.equals(RootCause.PROTOCOL_DISABLED)
             ? java.util.Optional.of(Remediation.of(List.of("Run Set-CASMailbox " + context.server().login() + " -ImapEnabled $true")))
             : java.util.Optional.empty();
       }
       @Override public List<Check> checks() {
-        return List.of(FakeCheck.error("x.auth", RootCauses.PROTOCOL_DISABLED), FakeCheck.error("x.net", RootCauses.NETWORK_BLOCKED));
+        return List.of(FakeCheck.error("x.auth", RootCause.PROTOCOL_DISABLED), FakeCheck.error("x.net", RootCause.NETWORK_BLOCKED));
       }
     };
 
-    Report report = Maildiag.builder().discoverProviders(false).provider(provider).build()
+    Report report = FakeCheck.bareRunner().provider(provider).build()
         .diagnose(DiagnosticContext.builder().login("a@example.com").network(NetworkSettings.direct()).build());
 
     assertThat(report.finding("x.auth").orElseThrow().remediation().steps()).containsExactly("Run Set-CASMailbox a@example.com -ImapEnabled $true");
-    assertThat(report.rootCauses()).filteredOn(r -> r.id().equals(RootCauses.PROTOCOL_DISABLED)).singleElement()
+    assertThat(report.rootCauses()).filteredOn(r -> r.id().equals(RootCause.PROTOCOL_DISABLED)).singleElement()
         .satisfies(r -> assertThat(r.remediation().steps()).containsExactly("Run Set-CASMailbox a@example.com -ImapEnabled $true"));
     assertThat(report.finding("x.net").orElseThrow().remediation())
-        .isEqualTo(RootCauses.find(RootCauses.NETWORK_BLOCKED).orElseThrow().remediation());
+        .isEqualTo(Maildiag.create().rootCause(RootCause.NETWORK_BLOCKED).orElseThrow().remediation());
+  }
+
+  @Test
+  void aDiagnosisWithNoCheckIsNotOk() {
+    Report report = runnerOf().diagnose(context(Duration.ofSeconds(5)));
+
+    assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
+    assertThat(report.findings()).singleElement().satisfies(f -> {
+      assertThat(f.checkId()).isEqualTo("diagnosis.nothing-checked");
+      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+      assertThat(f.summary()).contains("No check ran");
+    });
+    assertThat(report.rootCauses()).isEmpty();
+  }
+
+  @Test
+  void aDiagnosisWhoseChecksWereAllSkippedIsNotOk() {
+    Check skipper = new FakeCheck(CheckInfo.of("x.skipper", Stage.CONFIG, "skipper"), ctx -> Finding.skipped("nothing to do").build());
+
+    Report report = runnerOf(skipper).diagnose(context(Duration.ofSeconds(5)));
+
+    assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
+    assertThat(report.findings()).extracting(Finding::checkId).containsExactly("x.skipper", "diagnosis.nothing-checked");
+  }
+
+  @Test
+  void aPreflightWithoutOfflineChecksIsNotOk() {
+    Check network = new FakeCheck(CheckInfo.of("x.network", Stage.NETWORK, "network"), ctx -> Finding.ok("x").build());
+
+    Report report = runnerOf(network).preflight(context(Duration.ofSeconds(5)));
+
+    assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
+    assertThat(report.findings()).extracting(Finding::checkId).containsExactly("diagnosis.nothing-checked");
+  }
+
+  @Test
+  void theCoreChecksArePresentWithoutDiscovery() {
+    Maildiag runner = Maildiag.builder().discoverProviders(false).build();
+
+    assertThat(runner.providers()).extracting(DiagnosticsProvider::id).containsExactly("core");
+    assertThat(runner.plan(context(Duration.ofSeconds(5)))).extracting(CheckInfo::id).contains("config.required");
+    assertThat(runner.rootCause(RootCause.SCOPES)).isPresent();
+  }
+
+  @Test
+  void misspeltIdsFailWhenTheRunnerIsBuilt() {
+    Check findsTypo = new FakeCheck(CheckInfo.of("x.a", Stage.CONFIG, "a").finds("scopse"), ctx -> Finding.ok("a").build());
+    Check requiresTypo = new FakeCheck(CheckInfo.of("x.b", Stage.CONFIG, "b").requires("x.aa"), ctx -> Finding.ok("b").build());
+    Check afterTypo = new FakeCheck(CheckInfo.of("x.c", Stage.CONFIG, "c").after("network.tpc"), ctx -> Finding.ok("c").build());
+
+    assertThatThrownBy(() -> runnerOf(findsTypo)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("check 'x.a' finds unknown root cause 'scopse'");
+    assertThatThrownBy(() -> runnerOf(requiresTypo)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("check 'x.b' requires unknown check 'x.aa'");
+    assertThatThrownBy(() -> runnerOf(afterTypo)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("check 'x.c' runs after unknown check 'network.tpc'");
+    // an excluded or not applicable check is still a known one
+    assertThat(runnerOf(new FakeCheck(CheckInfo.of("x.d", Stage.CONFIG, "d").requires("network.tcp"), ctx -> Finding.ok("d").build())))
+        .isNotNull();
+  }
+
+  @Test
+  void aRootCauseOfTheEmbeddersOwnIsKnownToItsRunnerOnly() {
+    RootCause own = new RootCause("acme-quota", "The ACME quota is used up", "why", Remediation.of(List.of("Raise the quota")));
+    Check check = new FakeCheck(CheckInfo.of("acme.quota", Stage.CONFIG, "quota").finds("acme-quota"),
+        ctx -> Finding.error("quota used up").rootCause("acme-quota").build());
+
+    Report report = FakeCheck.bareRunner().rootCause(own).check(check).build().diagnose(context(Duration.ofSeconds(5)));
+
+    assertThat(report.topRootCause()).get().satisfies(r -> {
+      assertThat(r.title()).isEqualTo("The ACME quota is used up");
+      assertThat(r.remediation().steps()).containsExactly("Raise the quota");
+    });
+    assertThat(Maildiag.create().rootCause("acme-quota")).isEmpty();
+  }
+
+  @Test
+  void aFindingWithAnUnregisteredRootCauseIsReportedAsABugInItsCheck() {
+    Check typo = new FakeCheck(CheckInfo.of("x.typo", Stage.CONFIG, "typo"),
+        ctx -> Finding.warning("looks like a scope problem").rootCause("scopse").build());
+
+    Report report = runnerOf(typo).diagnose(context(Duration.ofSeconds(5)));
+
+    Finding f = report.finding("x.typo").orElseThrow();
+    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+    assertThat(f.rootCause()).isNull();
+    assertThat(f.summary()).contains("unknown root cause: scopse");
+    assertThat(f.detail()).contains("bug in the check x.typo");
+    assertThat(report.rootCauses()).isEmpty();
+  }
+
+  @Test
+  void offlineChecksRunOnTheCallersThread() {
+    List<String> threads = new CopyOnWriteArrayList<>();
+    Check where = new FakeCheck(CheckInfo.of("x.where", Stage.CONFIG, "where"), ctx -> {
+      threads.add(Thread.currentThread().getName());
+      return Finding.ok("here").build();
+    });
+    Maildiag runner = runnerOf(where);
+
+    runner.preflight(context(Duration.ofSeconds(5)));
+    runner.diagnose(context(Duration.ofSeconds(5)));
+
+    assertThat(threads).containsOnly(Thread.currentThread().getName()).hasSize(2);
+  }
+
+  @Test
+  void liveChecksRunOnTheCallersExecutor() {
+    List<String> threads = new CopyOnWriteArrayList<>();
+    java.util.concurrent.ExecutorService mine = java.util.concurrent.Executors.newFixedThreadPool(2, r -> new Thread(r, "callers-own"));
+    try {
+      Check live = new FakeCheck(CheckInfo.of("x.live", Stage.NETWORK, "live"), ctx -> {
+        threads.add(Thread.currentThread().getName());
+        return Finding.ok("ran").build();
+      });
+
+      Report report = FakeCheck.bareRunner().check(live).executor(mine).build().diagnose(context(Duration.ofSeconds(5)));
+
+      assertThat(report.verdict()).isEqualTo(Verdict.OK);
+      assertThat(threads).containsExactly("callers-own");
+    } finally {
+      mine.shutdownNow();
+    }
   }
 
   private static void sleep(long ms) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SecretTest {
   private static final String CANARY = "CANARY-7f3a9c";
@@ -21,9 +22,17 @@ class SecretTest {
     Secret s = Secret.of(CANARY + "-x");
     assertThat(s.reveal()).isEqualTo(CANARY + "-x");
     assertThat(s.toString()).isEqualTo(Secret.REDACTED);
-    assertThat(ReportJson.mapper().writeValueAsString(s)).isEqualTo("\"" + Secret.REDACTED + "\"");
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(s)).isEqualTo("\"" + Secret.REDACTED + "\"");
     assertThat(s).isEqualTo(Secret.of(CANARY + "-x")).isNotEqualTo(Secret.of(CANARY + "-y"));
-    assertThat(Secret.of("")).isNull();
+  }
+
+  @Test
+  void aMissingTextIsRefusedByOfAndAbsentWithOfNullable() {
+    assertThatThrownBy(() -> Secret.of(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("Secret.ofNullable");
+    assertThatThrownBy(() -> Secret.of("")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
+    assertThat(Secret.ofNullable(null)).isNull();
+    assertThat(Secret.ofNullable("")).isNull();
+    assertThat(Secret.ofNullable("x")).isEqualTo(Secret.of("x"));
   }
 
   @Test

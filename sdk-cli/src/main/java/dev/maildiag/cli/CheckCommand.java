@@ -6,8 +6,6 @@ import dev.maildiag.api.Maildiag;
 import dev.maildiag.api.Report;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.Verdict;
-import dev.maildiag.api.internal.report.ReportJson;
-import dev.maildiag.api.internal.report.TextReport;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,8 +56,8 @@ final class CheckCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     DiagnosisListener progress = quiet ? DiagnosisListener.NONE : new Progress(err);
-    Report report = builder.build().diagnose(context, progress);
-    out.print(format == Format.JSON ? ReportJson.write(report) + System.lineSeparator() : TextReport.write(report));
+    Report report = SettingFlags.annotate(builder.build().diagnose(context, progress));
+    out.print(format == Format.JSON ? report.toJson() + System.lineSeparator() : report.toText());
     out.flush();
     return exitCode(report.verdict(), failOn.equalsIgnoreCase("warning"));
   }

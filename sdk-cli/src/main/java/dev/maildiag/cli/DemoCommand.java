@@ -1,6 +1,7 @@
 package dev.maildiag.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maildiag.api.RankedRootCause;
 import dev.maildiag.api.Report;
@@ -56,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
-    ObjectNode json = ReportJson.mapper().createObjectNode();
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
     ArrayNode results = json.putArray("scenarios");
     int wrong = 0;
     if (format == Format.TEXT) {
@@ -88,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     if (format == Format.JSON) {
-      out.println(ReportJson.mapper().valueToTree(json).toPrettyString());
+      out.println(json.toPrettyString());
     } else {
       out.printf("%n%d scenario(s), %d diagnosed as expected%s%n", scenarios.size(), scenarios.size() - wrong,
           wrong == 0 ? "" : String.format(Locale.ROOT, ", %d NOT", wrong));

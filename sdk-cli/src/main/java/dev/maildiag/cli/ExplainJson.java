@@ -9,7 +9,6 @@ import dev.maildiag.api.internal.explain.HarReport;
 import dev.maildiag.api.internal.explain.LogFinding;
 import dev.maildiag.api.internal.explain.LogReport;
 import dev.maildiag.api.internal.explain.NodeSwitch;
-import dev.maildiag.api.internal.run.RootCauses;
 import dev.maildiag.api.spi.Candidate;
 import java.util.List;
 
@@ -24,7 +23,7 @@ final class ExplainJson {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("rootCause", c.rootCause());
     n.put("confidence", Math.round(c.confidence() * 100) / 100.0);
-    RootCause rc = RootCauses.find(c.rootCause()).orElse(null);
+    RootCause rc = KnownRootCauses.find(c.rootCause()).orElse(null);
     n.put("summary", rc == null ? c.reason() : rc.title());
     ArrayNode steps = n.putArray("remediation");
     if (rc != null) {

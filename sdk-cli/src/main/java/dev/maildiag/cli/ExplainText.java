@@ -6,7 +6,6 @@ import dev.maildiag.api.internal.explain.HarReport;
 import dev.maildiag.api.internal.explain.LogFinding;
 import dev.maildiag.api.internal.explain.LogReport;
 import dev.maildiag.api.internal.explain.NodeSwitch;
-import dev.maildiag.api.internal.run.RootCauses;
 import dev.maildiag.api.spi.Candidate;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +24,7 @@ final class ExplainText {
     StringBuilder out = new StringBuilder(ranked.size() == 1 ? "Most likely cause:" + NL : "Possible causes, most likely first:" + NL);
     int i = 1;
     for (Candidate c : ranked) {
-      RootCause rc = RootCauses.find(c.rootCause()).orElse(null);
+      RootCause rc = KnownRootCauses.find(c.rootCause()).orElse(null);
       out.append(NL).append(i++).append(". ").append(rc == null ? c.rootCause() : rc.title())
           .append(" [").append(c.rootCause()).append(", ").append(percent(c.confidence())).append(']').append(NL);
       out.append("   Why: ").append(c.reason()).append(NL);

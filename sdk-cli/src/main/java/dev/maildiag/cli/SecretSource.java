@@ -16,19 +16,19 @@ final class SecretSource {
   /** The secret, from the first source given: flag, named variable, file, then the default variable. */
   Secret read(String what, String flagValue, String envName, Path file, String defaultEnv) {
     if (flagValue != null) {
-      return Secret.of(flagValue);
+      return Secret.ofNullable(flagValue);
     }
     if (envName != null) {
       String v = env.get(envName);
       if (v == null) {
         throw new UsageProblem("the environment variable " + envName + " for the " + what + " is not set");
       }
-      return Secret.of(v.strip());
+      return Secret.ofNullable(v.strip());
     }
     if (file != null) {
       // never Files.size: a device file says 0 and never ends, a FIFO has no size at all
-      return Secret.of(InputFiles.readSmall("the " + what + " file", file, MAX_FILE_BYTES).strip());
+      return Secret.ofNullable(InputFiles.readSmall("the " + what + " file", file, MAX_FILE_BYTES).strip());
     }
-    return defaultEnv == null ? null : Secret.of(env.get(defaultEnv));
+    return defaultEnv == null ? null : Secret.ofNullable(env.get(defaultEnv));
   }
 }

@@ -31,7 +31,7 @@ class MainTest {
         "--login", "a@example.com", "--format", "json", "--offline");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.PROBLEMS);
-    JsonNode report = ReportJson.mapper().readTree(run.out());
+    JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
     assertThat(report.get("verdict").asText()).isEqualTo("ERROR");
     JsonNode mismatch = null;
     for (JsonNode f : report.get("findings")) {
@@ -128,7 +128,7 @@ class MainTest {
 
     CliRun run = CliRun.of("demo", "--provider", "offline", "--format", "json");
     assertThat(run.exitCode()).isZero();
-    JsonNode scenarios = ReportJson.mapper().readTree(run.out()).get("scenarios");
+    JsonNode scenarios = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get("scenarios");
     assertThat(scenarios).hasSizeGreaterThanOrEqualTo(3);
     for (JsonNode s : scenarios) {
       assertThat(s.has("provider") && s.has("failureMode") && s.has("diagnosedRootCause") && s.has("verdict") && s.has("report")).isTrue();

@@ -1,7 +1,7 @@
 package dev.maildiag.cli;
 
+import dev.maildiag.api.Maildiag;
 import dev.maildiag.api.Report;
-import dev.maildiag.api.internal.run.RootCauses;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
@@ -86,7 +86,7 @@ class ReadmeExampleTest {
     String out = printed.toString(StandardCharsets.UTF_8);
     assertThat(out).contains("Verdict: " + report.verdict()).contains("config.required").doesNotContain(storedRefreshToken);
     // there is no network here: whatever is found, it is named with a known root-cause id
-    report.topRootCause().ifPresent(cause -> assertThat(RootCauses.find(cause.id())).as("root cause %s", cause.id()).isPresent());
+    report.topRootCause().ifPresent(cause -> assertThat(Maildiag.create().rootCause(cause.id())).as("root cause %s", cause.id()).isPresent());
   }
 
   @Test

@@ -1,7 +1,7 @@
 package dev.maildiag.google;
 
 import dev.maildiag.api.DiagnosticContext;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Facts;
 import dev.maildiag.api.spi.Interpreter;
@@ -41,17 +41,17 @@ final class GmailAnswers implements Interpreter {
     String text = o.text();
     List<Candidate> out = new ArrayList<>();
     if (PROTOCOL_DISABLED.matcher(text).find()) {
-      add(out, o, RootCauses.PROTOCOL_DISABLED, 0.95, "Gmail says IMAP/POP is disabled: enable it in Gmail (Settings > See all settings > Forwarding and POP/IMAP) or, for Workspace,"
+      add(out, o, RootCause.PROTOCOL_DISABLED, 0.95, "Gmail says IMAP/POP is disabled: enable it in Gmail (Settings > See all settings > Forwarding and POP/IMAP) or, for Workspace,"
           + " in the Admin console (Apps > Google Workspace > Gmail > End User Access > POP and IMAP access)");
     } else if (APP_PASSWORD.matcher(text).find()) {
-      add(out, o, RootCauses.BASIC_AUTH_REJECTED, 0.95, "Gmail refuses the account password: use OAuth 2.0 with https://mail.google.com/ (or an app password with 2-Step Verification)");
+      add(out, o, RootCause.BASIC_AUTH_REJECTED, 0.95, "Gmail refuses the account password: use OAuth 2.0 with https://mail.google.com/ (or an app password with 2-Step Verification)");
     } else if (WEB_LOGIN.matcher(text).find()) {
-      add(out, o, RootCauses.BASIC_AUTH_REJECTED, 0.85,
+      add(out, o, RootCause.BASIC_AUTH_REJECTED, 0.85,
           "Gmail refuses the password sign-in (\"log in via your web browser\", 5.7.14); use OAuth 2.0");
     } else if (THROTTLED.matcher(text).find()) {
-      add(out, o, RootCauses.THROTTLED, 0.9, "Gmail limits connections (15 IMAP per account), login attempts or bandwidth: poll less often and close idle connections");
+      add(out, o, RootCause.THROTTLED, 0.9, "Gmail limits connections (15 IMAP per account), login attempts or bandwidth: poll less often and close idle connections");
     } else if (STARTTLS_FIRST.matcher(text).find()) {
-      add(out, o, RootCauses.TLS_MODE_MISMATCH, 0.9, "smtp.gmail.com wants STARTTLS on 587 (or SSL on 465) before AUTH");
+      add(out, o, RootCause.TLS_MODE_MISMATCH, 0.9, "smtp.gmail.com wants STARTTLS on 587 (or SSL on 465) before AUTH");
     } else if (BAD_CREDENTIALS.matcher(text).find() && Xoauth2Challenge.decode(text).isEmpty()) {
       badCredentials(o, out);
     }
@@ -64,7 +64,7 @@ final class GmailAnswers implements Interpreter {
     boolean passwordOnly = c != null && c.tokens().password() != null && c.tokens().accessToken() == null
         && c.tokens().refreshToken() == null && !o.facts().has(Facts.ACCESS_TOKEN);
     if (passwordOnly) {
-      add(out, o, RootCauses.BASIC_AUTH_REJECTED, 0.85, "Gmail refused the password: account passwords are no longer accepted from mail clients");
+      add(out, o, RootCause.BASIC_AUTH_REJECTED, 0.85, "Gmail refused the password: account passwords are no longer accepted from mail clients");
       return;
     }
     GoogleObservations.delegatedMailbox(o).ifPresent(out::add);
@@ -73,21 +73,21 @@ final class GmailAnswers implements Interpreter {
     if (claims.isPresent()) {
       TokenClaims t = claims.get();
       if (t.expiresAt() != null && !t.expiresAt().isAfter(Instant.now())) {
-        add(out, o, RootCauses.ACCESS_TOKEN_EXPIRED, 0.9, "Gmail refused the token, which expired at " + t.expiresAt());
+        add(out, o, RootCause.ACCESS_TOKEN_EXPIRED, 0.9, "Gmail refused the token, which expired at " + t.expiresAt());
       }
       if (!t.scopes().isEmpty() && !t.scopes().contains(GoogleCatalog.MAIL_SCOPE) && !t.scopes().contains(GoogleCatalog.IMAP_ADMIN_SCOPE)) {
-        add(out, o, RootCauses.SCOPES, 0.9, "Gmail refused a token issued without " + GoogleCatalog.MAIL_SCOPE);
+        add(out, o, RootCause.SCOPES, 0.9, "Gmail refused a token issued without " + GoogleCatalog.MAIL_SCOPE);
       }
       if (t.user() != null && login != null && !t.user().equalsIgnoreCase(login)) {
-        add(out, o, RootCauses.WRONG_USER_AUTHORIZED, 0.9, "Gmail refused a token of " + t.user() + " for the login " + login);
+        add(out, o, RootCause.WRONG_USER_AUTHORIZED, 0.9, "Gmail refused a token of " + t.user() + " for the login " + login);
       }
       if (!out.isEmpty()) {
         return;
       }
     }
-    add(out, o, RootCauses.ACCESS_TOKEN_EXPIRED, 0.5, "Gmail's \"invalid credentials\": most often an expired or revoked access token");
-    add(out, o, RootCauses.SCOPES, 0.45, "Gmail's \"invalid credentials\": or a token without " + GoogleCatalog.MAIL_SCOPE);
-    add(out, o, RootCauses.WRONG_USER_AUTHORIZED, 0.35, "Gmail's \"invalid credentials\": or a token of another user than the login");
+    add(out, o, RootCause.ACCESS_TOKEN_EXPIRED, 0.5, "Gmail's \"invalid credentials\": most often an expired or revoked access token");
+    add(out, o, RootCause.SCOPES, 0.45, "Gmail's \"invalid credentials\": or a token without " + GoogleCatalog.MAIL_SCOPE);
+    add(out, o, RootCause.WRONG_USER_AUTHORIZED, 0.35, "Gmail's \"invalid credentials\": or a token of another user than the login");
   }
 
   private static void add(List<Candidate> out, Observation o, String rootCause, double confidence, String reason) {

@@ -111,6 +111,6 @@ public final class GoogleDiagnostics implements DiagnosticsProvider {
 
   @Override
   public List<Interpreter> interpreters() {
-    return List.of(new GoogleTokenErrors(), new Xoauth2Challenge(), new GmailAnswers());
+    return List.of(new GoogleTokenErrors(), new Xoauth2Challenge(), new GmailAnswers(), new GoogleSignatures());
   }
 }

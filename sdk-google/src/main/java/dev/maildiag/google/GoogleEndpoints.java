@@ -4,7 +4,7 @@ import dev.maildiag.api.DiagnosticContext.OAuthClient;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -21,7 +21,7 @@ public final class GoogleEndpoints implements Check {
 
   @Override
   public CheckInfo info() {
-    return CheckInfo.of(ID, Stage.CONFIG, "OAuth endpoints are Google's").finds(RootCauses.INVALID_CONFIGURATION);
+    return CheckInfo.of(ID, Stage.CONFIG, "OAuth endpoints are Google's").finds(RootCause.INVALID_CONFIGURATION);
   }
 
   @Override
@@ -50,9 +50,9 @@ public final class GoogleEndpoints implements Check {
     }
     Finding.Builder f = Finding.error("The " + String.join(" and ", foreign.keySet()) + " " + (foreign.size() == 1 ? "is" : "are")
             + " not Google's, so Gmail will not accept the tokens")
-        .rootCause(RootCauses.INVALID_CONFIGURATION, 0.9)
+        .rootCause(RootCause.INVALID_CONFIGURATION, 0.9)
         .detail("Gmail accepts only access tokens issued by Google (" + GoogleCatalog.ISSUER + ").")
-        .remediation(GoogleRemediations.of(RootCauses.INVALID_CONFIGURATION));
+        .remediation(GoogleRemediations.of(RootCause.INVALID_CONFIGURATION));
     foreign.forEach(f::evidence);
     return f.build();
   }

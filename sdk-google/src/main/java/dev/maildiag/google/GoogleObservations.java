@@ -40,7 +40,7 @@ final class GoogleObservations {
     if (s.mailbox() == null || s.login() == null || s.mailbox().equalsIgnoreCase(s.login())) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(new dev.maildiag.api.spi.Candidate(dev.maildiag.api.internal.run.RootCauses.MAILBOX_PERMISSION, 0.85,
+    return java.util.Optional.of(new dev.maildiag.api.spi.Candidate(dev.maildiag.api.RootCause.MAILBOX_PERMISSION, 0.85,
         "the mailbox " + s.mailbox() + " is not the login " + s.login() + "'s own, and Gmail has no delegated mailbox access"));
   }
 

@@ -1,6 +1,6 @@
 package dev.maildiag.google;
 
-import static dev.maildiag.api.internal.run.RootCauses.*;
+import static dev.maildiag.api.RootCause.*;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Observation;
 import dev.maildiag.api.spi.Signature;

@@ -3,7 +3,7 @@ package dev.maildiag.google;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Interpreter;
 import dev.maildiag.api.spi.Observation;
@@ -43,59 +43,59 @@ final class GoogleTokenErrors implements Interpreter {
     switch (code) {
       case "invalid_grant":
         if (d.contains("invalid jwt") || d.contains("signature")) {
-          add(out, o, RootCauses.CLIENT_SECRET_INVALID, 0.75, "invalid_grant for a service account's signed JWT: its key is wrong or revoked");
+          add(out, o, RootCause.CLIENT_SECRET_INVALID, 0.75, "invalid_grant for a service account's signed JWT: its key is wrong or revoked");
         } else {
-          add(out, o, RootCauses.REFRESH_TOKEN_INVALID, d.contains("expired or revoked") ? 0.95 : 0.85,
+          add(out, o, RootCause.REFRESH_TOKEN_INVALID, d.contains("expired or revoked") ? 0.95 : 0.85,
               "invalid_grant: the refresh token has expired or was revoked; " + TESTING_7_DAYS);
-          add(out, o, RootCauses.APP_UNVERIFIED, 0.3, "weekly invalid_grant means the app is still in \"Testing\" status");
+          add(out, o, RootCause.APP_UNVERIFIED, 0.3, "weekly invalid_grant means the app is still in \"Testing\" status");
         }
         break;
       case "invalid_client":
         if (d.contains("not found")) {
-          add(out, o, RootCauses.APP_NOT_FOUND, 0.9, "invalid_client: the OAuth client was not found (wrong or deleted client id)");
+          add(out, o, RootCause.APP_NOT_FOUND, 0.9, "invalid_client: the OAuth client was not found (wrong or deleted client id)");
         } else {
-          add(out, o, RootCauses.CLIENT_SECRET_INVALID, 0.85, "invalid_client: Google refuses the client secret for this client id (Cloud console > APIs & Services > Credentials)");
-          add(out, o, RootCauses.APP_NOT_FOUND, 0.35, "invalid_client also follows a mistyped client id");
+          add(out, o, RootCause.CLIENT_SECRET_INVALID, 0.85, "invalid_client: Google refuses the client secret for this client id (Cloud console > APIs & Services > Credentials)");
+          add(out, o, RootCause.APP_NOT_FOUND, 0.35, "invalid_client also follows a mistyped client id");
         }
         break;
       case "deleted_client":
-        add(out, o, RootCauses.APP_NOT_FOUND, 0.95, "deleted_client: the OAuth client was deleted");
+        add(out, o, RootCause.APP_NOT_FOUND, 0.95, "deleted_client: the OAuth client was deleted");
         break;
       case "disabled_client":
-        add(out, o, RootCauses.APP_NOT_FOUND, 0.85, "disabled_client: the OAuth client was disabled");
+        add(out, o, RootCause.APP_NOT_FOUND, 0.85, "disabled_client: the OAuth client was disabled");
         break;
       case "unauthorized_client":
         if (d.contains("scopes requested")) {
-          add(out, o, RootCauses.ADMIN_POLICY_BLOCKED, 0.8,
+          add(out, o, RootCause.ADMIN_POLICY_BLOCKED, 0.8,
               "unauthorized_client for the requested scopes: domain-wide delegation is not granted in the Admin console");
         } else {
-          add(out, o, RootCauses.CLIENT_SECRET_INVALID, 0.6,
+          add(out, o, RootCause.CLIENT_SECRET_INVALID, 0.6,
               "unauthorized_client: the refresh token was issued to another client id, or this client may not use the grant");
-          add(out, o, RootCauses.APP_NOT_FOUND, 0.45, "unauthorized_client: the client id is not the one that issued the token");
-          add(out, o, RootCauses.ADMIN_POLICY_BLOCKED, 0.3, "unauthorized_client: a service account without domain-wide delegation");
+          add(out, o, RootCause.APP_NOT_FOUND, 0.45, "unauthorized_client: the client id is not the one that issued the token");
+          add(out, o, RootCause.ADMIN_POLICY_BLOCKED, 0.3, "unauthorized_client: a service account without domain-wide delegation");
         }
         break;
       case "admin_policy_enforced":
-        add(out, o, RootCauses.ADMIN_POLICY_BLOCKED, 0.95,
+        add(out, o, RootCause.ADMIN_POLICY_BLOCKED, 0.95,
             "admin_policy_enforced: the Workspace admin blocks this app (Admin console > Security > Access and data control > API controls)");
         break;
       case "org_internal":
-        add(out, o, RootCauses.ADMIN_POLICY_BLOCKED, 0.9,
+        add(out, o, RootCause.ADMIN_POLICY_BLOCKED, 0.9,
             "org_internal: the app is Internal to another organization, so this account may not use it");
         break;
       case "access_denied":
         if (d.contains("verification") || d.contains("being tested") || d.contains("unverified") || d.contains("test user")) {
-          add(out, o, RootCauses.APP_UNVERIFIED, 0.9, "access_denied: the app is unverified or in Testing and the user is not a test user");
+          add(out, o, RootCause.APP_UNVERIFIED, 0.9, "access_denied: the app is unverified or in Testing and the user is not a test user");
         } else {
-          add(out, o, RootCauses.CONSENT_REQUIRED, 0.5, "access_denied: the user or an administrator refused consent");
-          add(out, o, RootCauses.ADMIN_POLICY_BLOCKED, 0.4, "access_denied: an administrator policy may refuse the app");
+          add(out, o, RootCause.CONSENT_REQUIRED, 0.5, "access_denied: the user or an administrator refused consent");
+          add(out, o, RootCause.ADMIN_POLICY_BLOCKED, 0.4, "access_denied: an administrator policy may refuse the app");
         }
         break;
       case "invalid_scope":
-        add(out, o, RootCauses.SCOPES, 0.9, "invalid_scope: Google refuses the requested scope");
+        add(out, o, RootCause.SCOPES, 0.9, "invalid_scope: Google refuses the requested scope");
         break;
       case "redirect_uri_mismatch":
-        add(out, o, RootCauses.REDIRECT_URI_MISMATCH, 0.9, "redirect_uri_mismatch: the redirect URI is not registered for the client");
+        add(out, o, RootCause.REDIRECT_URI_MISMATCH, 0.9, "redirect_uri_mismatch: the redirect URI is not registered for the client");
         break;
       default:
         break;
@@ -108,10 +108,10 @@ final class GoogleTokenErrors implements Interpreter {
     String t = o.text().toLowerCase(Locale.ROOT);
     List<Candidate> out = new ArrayList<>();
     if (t.contains("authorized email doesn't match") || t.contains("authorized email does not match")) {
-      add(out, o, RootCauses.WRONG_USER_AUTHORIZED, 0.9, "the account that authorized is not the mailbox's: authorize again in a private window");
+      add(out, o, RootCause.WRONG_USER_AUTHORIZED, 0.9, "the account that authorized is not the mailbox's: authorize again in a private window");
     } else if (t.contains("sign in with google temporarily disabled")) {
-      add(out, o, RootCauses.ADMIN_POLICY_BLOCKED, 0.7, "Google has disabled sign-in for this app (policy or review pending)");
-      add(out, o, RootCauses.APP_UNVERIFIED, 0.6, "Google disables sign-in for apps that need verification");
+      add(out, o, RootCause.ADMIN_POLICY_BLOCKED, 0.7, "Google has disabled sign-in for this app (policy or review pending)");
+      add(out, o, RootCause.APP_UNVERIFIED, 0.6, "Google disables sign-in for apps that need verification");
     }
     return out;
   }

@@ -3,7 +3,7 @@ package dev.maildiag.google;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -15,7 +15,7 @@ public final class MailScope implements Check {
 
   @Override
   public CheckInfo info() {
-    return CheckInfo.of(ID, Stage.CONFIG, "Scope grants Gmail IMAP, POP and SMTP").finds(RootCauses.SCOPES);
+    return CheckInfo.of(ID, Stage.CONFIG, "Scope grants Gmail IMAP, POP and SMTP").finds(RootCause.SCOPES);
   }
 
   @Override
@@ -37,9 +37,9 @@ public final class MailScope implements Check {
     }
     Finding.Builder f = Finding.error("No configured scope grants " + (protocol == null ? "mail" : protocol.label().toUpperCase(java.util.Locale.ROOT))
             + " access to Gmail; " + GoogleCatalog.MAIL_SCOPE + " is missing")
-        .rootCause(RootCauses.SCOPES, 1.0)
+        .rootCause(RootCause.SCOPES, 1.0)
         .detail(explain(scopes, protocol))
-        .remediation(GoogleRemediations.of(RootCauses.SCOPES))
+        .remediation(GoogleRemediations.of(RootCause.SCOPES))
         .evidence("scopes", String.join(" ", scopes));
     return f.build();
   }

@@ -4,7 +4,7 @@ import dev.maildiag.api.DiagnosticContext.MailServer;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -19,7 +19,7 @@ public final class MailboxIsLogin implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.CONFIG, "Mailbox is the login user's own")
-        .finds(RootCauses.MAILBOX_PERMISSION, RootCauses.WRONG_USER_AUTHORIZED);
+        .finds(RootCause.MAILBOX_PERMISSION, RootCause.WRONG_USER_AUTHORIZED);
   }
 
   @Override
@@ -34,10 +34,10 @@ public final class MailboxIsLogin implements Check {
       return Finding.ok("The mailbox is the login user's own").build();
     }
     return Finding.error("The mailbox " + s.mailbox() + " is not the login user " + s.login() + "'s own, and Gmail has no delegated mailbox access")
-        .rootCause(RootCauses.MAILBOX_PERMISSION, 0.9)
-        .alternative(RootCauses.WRONG_USER_AUTHORIZED, 0.4, "the mailbox's own account may be the one that should have authorized")
+        .rootCause(RootCause.MAILBOX_PERMISSION, 0.9)
+        .alternative(RootCause.WRONG_USER_AUTHORIZED, 0.4, "the mailbox's own account may be the one that should have authorized")
         .detail("Over IMAP, POP and SMTP a Google token opens only its own account's mailbox; Gmail delegation works only in the web interface.")
-        .remediation(GoogleRemediations.of(RootCauses.MAILBOX_PERMISSION))
+        .remediation(GoogleRemediations.of(RootCause.MAILBOX_PERMISSION))
         .evidence("login", s.login())
         .evidence("mailbox", s.mailbox())
         .build();

@@ -4,7 +4,7 @@ import dev.maildiag.api.DiagnosticContext.Tokens;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -18,7 +18,7 @@ public final class PasswordInsteadOfOAuth implements Check {
 
   @Override
   public CheckInfo info() {
-    return CheckInfo.of(ID, Stage.CONFIG, "OAuth is used rather than a password").finds(RootCauses.BASIC_AUTH_REJECTED);
+    return CheckInfo.of(ID, Stage.CONFIG, "OAuth is used rather than a password").finds(RootCause.BASIC_AUTH_REJECTED);
   }
 
   @Override
@@ -33,9 +33,9 @@ public final class PasswordInsteadOfOAuth implements Check {
       return Finding.ok("OAuth tokens are configured; the password is not needed").build();
     }
     return Finding.warning("A password is configured instead of OAuth 2.0; Gmail refuses account passwords from mail clients")
-        .rootCause(RootCauses.BASIC_AUTH_REJECTED, 0.8)
+        .rootCause(RootCause.BASIC_AUTH_REJECTED, 0.8)
         .detail("Only an app password (16 letters, for an account with 2-Step Verification) is still accepted; the account password is not.")
-        .remediation(GoogleRemediations.of(RootCauses.BASIC_AUTH_REJECTED))
+        .remediation(GoogleRemediations.of(RootCause.BASIC_AUTH_REJECTED))
         .evidence("passwordLength", t.password().length())
         .build();
   }

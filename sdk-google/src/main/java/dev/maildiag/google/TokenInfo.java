@@ -7,14 +7,13 @@ import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.Durations;
-import dev.maildiag.api.internal.net.HttpClients;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
 import dev.maildiag.api.spi.Facts;
+import dev.maildiag.api.spi.IdentityCalls;
 import dev.maildiag.api.spi.TokenClaims;
 import java.io.IOException;
 import java.time.Duration;
@@ -24,10 +23,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import okhttp3.Call;
-import okhttp3.FormBody;
-import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * Reads what Google's opaque access token grants from the token-info endpoint: scope, audience, email and
@@ -36,12 +31,11 @@ import okhttp3.Response;
 public final class TokenInfo implements Check {
   public static final String ID = "google.token-info";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final long MAX_BODY = 64 * 1024;
 
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.OAUTH, "Access token's scope, user and expiry (Google token-info)")
-        .finds(RootCauses.SCOPES, RootCauses.WRONG_USER_AUTHORIZED, RootCauses.ACCESS_TOKEN_EXPIRED)
+        .finds(RootCause.SCOPES, RootCause.WRONG_USER_AUTHORIZED, RootCause.ACCESS_TOKEN_EXPIRED)
         .after("oauth.token");
   }
 
@@ -57,17 +51,13 @@ public final class TokenInfo implements Check {
       return Finding.skipped("No access token to inspect: the token request gave none").build();
     }
     String endpoint = ctx.context().attribute(GoogleDiagnostics.TOKEN_INFO_ENDPOINT).orElse(GoogleCatalog.TOKEN_INFO_ENDPOINT);
-    // POST keeps the token out of URLs, which proxies and servers log
-    Request request = new Request.Builder().url(endpoint)
-        .post(new FormBody.Builder().add("access_token", token.reveal()).build())
-        .build();
-    Call call = HttpClients.forContext(ctx.context()).newCall(request);
-    ctx.closeOnTimeout(call::cancel);
     int status;
     String body;
-    try (Response response = call.execute()) {
-      status = response.code();
-      body = response.peekBody(MAX_BODY).string();
+    try {
+      // POST keeps the token out of URLs, which proxies and servers log
+      IdentityCalls.Answer answer = ctx.identity().postForm(endpoint, Map.of("access_token", token.reveal()));
+      status = answer.status();
+      body = answer.body();
     } catch (IOException e) {
       return unreachable(endpoint, e.toString());
     }
@@ -77,11 +67,11 @@ public final class TokenInfo implements Check {
     }
     if (status == 400 && json != null && (json.path("error").asText().equals("invalid_token") || json.has("error_description"))) {
       return Finding.error("Google does not accept the access token: it has expired or was revoked")
-          .rootCause(RootCauses.ACCESS_TOKEN_EXPIRED, 0.85)
-          .alternative(RootCauses.REFRESH_TOKEN_INVALID, 0.2, "a token that is revoked with its refresh token is refused the same way")
+          .rootCause(RootCause.ACCESS_TOKEN_EXPIRED, 0.85)
+          .alternative(RootCause.REFRESH_TOKEN_INVALID, 0.2, "a token that is revoked with its refresh token is refused the same way")
           .detail("The token-info endpoint answered \"" + json.path("error_description").asText(json.path("error").asText()) + "\"; "
               + "Google access tokens last about an hour, and a revoked or mistyped token is refused the same way.")
-          .remediation(GoogleRemediations.of(RootCauses.ACCESS_TOKEN_EXPIRED))
+          .remediation(GoogleRemediations.of(RootCause.ACCESS_TOKEN_EXPIRED))
           .evidence("endpoint", endpoint)
           .evidence("status", status)
           .evidence("error", json.path("error").asText(null))
@@ -97,7 +87,7 @@ public final class TokenInfo implements Check {
   @Override
   public Finding timedOut(CheckContext ctx, Duration limit) {
     return unreachable(ctx.context().attribute(GoogleDiagnostics.TOKEN_INFO_ENDPOINT).orElse(GoogleCatalog.TOKEN_INFO_ENDPOINT),
-        "no answer within " + Durations.format(limit));
+        "no answer within " + limit.toMillis() + " ms");
   }
 
   private static Finding unreachable(String endpoint, String why) {
@@ -114,16 +104,16 @@ public final class TokenInfo implements Check {
     List<Candidate> problems = new ArrayList<>();
     List<String> details = new ArrayList<>();
     if (claims.expiresAt() != null && !claims.expiresAt().isAfter(Instant.now())) {
-      problems.add(new Candidate(RootCauses.ACCESS_TOKEN_EXPIRED, 0.9, "the token expired at " + claims.expiresAt()));
+      problems.add(new Candidate(RootCause.ACCESS_TOKEN_EXPIRED, 0.9, "the token expired at " + claims.expiresAt()));
       details.add("The token expired at " + claims.expiresAt() + ".");
     }
     if (!grantsMail(claims.scopes(), protocol)) {
-      problems.add(new Candidate(RootCauses.SCOPES, 0.95, "the token's scope is " + String.join(" ", claims.scopes())));
+      problems.add(new Candidate(RootCause.SCOPES, 0.95, "the token's scope is " + String.join(" ", claims.scopes())));
       details.add("The token was issued for " + (claims.scopes().isEmpty() ? "no scope" : String.join(" ", claims.scopes()))
           + ", without " + GoogleCatalog.MAIL_SCOPE + ", the only scope Gmail accepts for IMAP, POP and SMTP.");
     }
     if (claims.user() != null && login != null && !claims.user().equalsIgnoreCase(login)) {
-      problems.add(new Candidate(RootCauses.WRONG_USER_AUTHORIZED, 0.95, "the token belongs to " + claims.user() + ", not " + login));
+      problems.add(new Candidate(RootCause.WRONG_USER_AUTHORIZED, 0.95, "the token belongs to " + claims.user() + ", not " + login));
       details.add("The token belongs to " + claims.user() + " but the login is " + login
           + ": another account was signed in to the browser when the mailbox was authorized.");
     }

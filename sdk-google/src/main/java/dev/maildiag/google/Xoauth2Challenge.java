@@ -3,7 +3,7 @@ package dev.maildiag.google;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.maildiag.api.Protocol;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Facts;
 import dev.maildiag.api.spi.Interpreter;
@@ -62,9 +62,9 @@ final class Xoauth2Challenge implements Interpreter {
     String said = "Gmail's XOAUTH2 challenge says status " + c.status() + (c.scope() == null ? "" : ", scope needed " + c.scope());
     if ("401".equals(c.status())) {
       boolean expired = claims.map(t -> t.expiresAt() != null && !t.expiresAt().isAfter(Instant.now())).orElse(false);
-      out.add(new Candidate(RootCauses.ACCESS_TOKEN_EXPIRED, expired || claims.isEmpty() ? 0.9 : 0.6,
+      out.add(new Candidate(RootCause.ACCESS_TOKEN_EXPIRED, expired || claims.isEmpty() ? 0.9 : 0.6,
           said + ": the access token is not valid (expired or revoked)"));
-      out.add(new Candidate(RootCauses.REFRESH_TOKEN_INVALID, 0.2, said + ": a revoked grant invalidates its access tokens too"));
+      out.add(new Candidate(RootCause.REFRESH_TOKEN_INVALID, 0.2, said + ": a revoked grant invalidates its access tokens too"));
       return out;
     }
     GoogleObservations.delegatedMailbox(o).ifPresent(out::add);
@@ -74,21 +74,21 @@ final class Xoauth2Challenge implements Interpreter {
           || (protocol == Protocol.IMAP && t.scopes().contains(GoogleCatalog.IMAP_ADMIN_SCOPE));
       boolean otherUser = t.user() != null && login != null && !t.user().equalsIgnoreCase(login);
       if (!hasScope) {
-        out.add(new Candidate(RootCauses.SCOPES, 0.95, said + ", and the token was issued for " + String.join(" ", t.scopes())));
+        out.add(new Candidate(RootCause.SCOPES, 0.95, said + ", and the token was issued for " + String.join(" ", t.scopes())));
       }
       if (otherUser) {
-        out.add(new Candidate(RootCauses.WRONG_USER_AUTHORIZED, 0.95,
+        out.add(new Candidate(RootCause.WRONG_USER_AUTHORIZED, 0.95,
             said + ", and the token belongs to " + t.user() + " while the login is " + login));
       }
       if (hasScope && !otherUser && out.isEmpty()) {
-        out.add(new Candidate(RootCauses.WRONG_USER_AUTHORIZED, 0.5, said + " for a token with the mail scope: the login may not be the token's user"));
-        out.add(new Candidate(RootCauses.ACCESS_TOKEN_EXPIRED, 0.3, said + ": the token may have been revoked since it was read"));
+        out.add(new Candidate(RootCause.WRONG_USER_AUTHORIZED, 0.5, said + " for a token with the mail scope: the login may not be the token's user"));
+        out.add(new Candidate(RootCause.ACCESS_TOKEN_EXPIRED, 0.3, said + ": the token may have been revoked since it was read"));
       }
       return out;
     }
-    out.add(new Candidate(RootCauses.SCOPES, 0.6, said + ": a valid token without " + GoogleCatalog.MAIL_SCOPE + " (most often)"));
-    out.add(new Candidate(RootCauses.WRONG_USER_AUTHORIZED, 0.45, said + ": or a token of another user than the login"));
-    out.add(new Candidate(RootCauses.ACCESS_TOKEN_EXPIRED, 0.3, said + ": or a token that has expired"));
+    out.add(new Candidate(RootCause.SCOPES, 0.6, said + ": a valid token without " + GoogleCatalog.MAIL_SCOPE + " (most often)"));
+    out.add(new Candidate(RootCause.WRONG_USER_AUTHORIZED, 0.45, said + ": or a token of another user than the login"));
+    out.add(new Candidate(RootCause.ACCESS_TOKEN_EXPIRED, 0.3, said + ": or a token that has expired"));
     return out;
   }
 

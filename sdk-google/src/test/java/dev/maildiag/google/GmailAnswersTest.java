@@ -3,7 +3,7 @@ package dev.maildiag.google;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.Facts;
@@ -48,7 +48,7 @@ class GmailAnswersTest {
   void invalidCredentialsForAPasswordIsBasicAuth() {
     DiagnosticContext password = GoogleContexts.gmail().refreshToken(null).password(Secret.of("pw")).build();
     assertThat(seen(password, "535-5.7.8 Username and Password not accepted. - gsmtp", null).get(0).rootCause())
-        .isEqualTo(RootCauses.BASIC_AUTH_REJECTED);
+        .isEqualTo(RootCause.BASIC_AUTH_REJECTED);
   }
 
   @Test
@@ -56,18 +56,18 @@ class GmailAnswersTest {
     TokenClaims expired = new TokenClaims("a", List.of(GoogleCatalog.MAIL_SCOPE), List.of(), "helpdesk@example.com", null, "a",
         GoogleCatalog.ISSUER, Instant.now().minusSeconds(60), "token-info", null);
     assertThat(seen(GoogleContexts.gmail().build(), "NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)", expired).get(0).rootCause())
-        .isEqualTo(RootCauses.ACCESS_TOKEN_EXPIRED);
+        .isEqualTo(RootCause.ACCESS_TOKEN_EXPIRED);
     TokenClaims otherUser = new TokenClaims("a", List.of(GoogleCatalog.MAIL_SCOPE), List.of(), "boss@example.com", null, "a",
         GoogleCatalog.ISSUER, Instant.now().plusSeconds(600), "token-info", null);
     assertThat(seen(GoogleContexts.gmail().build(), "535-5.7.8 Username and Password not accepted. - gsmtp", otherUser).get(0).rootCause())
-        .isEqualTo(RootCauses.WRONG_USER_AUTHORIZED);
+        .isEqualTo(RootCause.WRONG_USER_AUTHORIZED);
   }
 
   @Test
   void invalidCredentialsWithoutClaimsIsRankedNotDecided() {
     List<Candidate> c = seen(GoogleContexts.gmail().build(), "NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)", null);
     assertThat(c).extracting(Candidate::rootCause)
-        .containsExactly(RootCauses.ACCESS_TOKEN_EXPIRED, RootCauses.SCOPES, RootCauses.WRONG_USER_AUTHORIZED);
+        .containsExactly(RootCause.ACCESS_TOKEN_EXPIRED, RootCause.SCOPES, RootCause.WRONG_USER_AUTHORIZED);
     assertThat(c.get(0).confidence()).isLessThan(0.6);
   }
 

@@ -2,7 +2,7 @@ package dev.maildiag.google;
 
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.CheckContext;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +30,7 @@ class GoogleEndpointsTest {
   void anotherIdentityProvidersEndpointCannotIssueGmailTokens() {
     Finding f = run(GoogleContexts.gmail().tokenEndpoint("https://login.microsoftonline.com/common/oauth2/v2.0/token"));
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.INVALID_CONFIGURATION);
+    assertThat(f.rootCause()).isEqualTo(RootCause.INVALID_CONFIGURATION);
     assertThat(f.evidence()).containsEntry("token endpoint", "https://login.microsoftonline.com/common/oauth2/v2.0/token");
   }
 }

@@ -1,6 +1,6 @@
 package dev.maildiag.google;
 
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Observation;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +29,8 @@ class GoogleSignaturesTest {
   void theBase64ChallengeIsDecodedAndItsStatusRead() {
     String c400 = b64("{\"status\":\"400\",\"schemes\":\"Bearer\",\"scope\":\"https://mail.google.com/\"}");
     String c401 = b64("{\"status\":\"401\",\"schemes\":\"bearer mac\",\"scope\":\"https://mail.google.com/\"}");
-    assertThat(ranked("S: + " + c400)).first().isEqualTo(RootCauses.SCOPES);
-    assertThat(ranked("< b'+ " + c401 + "'")).first().isEqualTo(RootCauses.ACCESS_TOKEN_EXPIRED);
+    assertThat(ranked("S: + " + c400)).first().isEqualTo(RootCause.SCOPES);
+    assertThat(ranked("< b'+ " + c401 + "'")).first().isEqualTo(RootCause.ACCESS_TOKEN_EXPIRED);
   }
 
   @Test
@@ -43,14 +43,14 @@ class GoogleSignaturesTest {
 
   @Test
   void passwordsWhereOAuthIsNeededAreNamed() {
-    assertThat(ranked("534-5.7.9 Application-specific password required.")).first().isEqualTo(RootCauses.BASIC_AUTH_REJECTED);
-    assertThat(ranked("* NO [ALERT] Please log in via your web browser")).first().isEqualTo(RootCauses.BASIC_AUTH_REJECTED);
+    assertThat(ranked("534-5.7.9 Application-specific password required.")).first().isEqualTo(RootCause.BASIC_AUTH_REJECTED);
+    assertThat(ranked("* NO [ALERT] Please log in via your web browser")).first().isEqualTo(RootCause.BASIC_AUTH_REJECTED);
   }
 
   @Test
   void anExpiredRefreshTokenAlsoNamesTheTestingPublishingStatus() {
     assertThat(ranked("{\"error\": \"invalid_grant\", \"error_description\": \"Token has been expired or revoked.\"}"))
-        .containsExactly(RootCauses.REFRESH_TOKEN_INVALID, RootCauses.APP_UNVERIFIED);
+        .containsExactly(RootCause.REFRESH_TOKEN_INVALID, RootCause.APP_UNVERIFIED);
   }
 
   @Test

@@ -1,7 +1,7 @@
 package dev.maildiag.google;
 
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.Observation;
@@ -42,14 +42,14 @@ class GoogleTokenErrorsTest {
   @Test
   void invalidGrantExplainsTheSevenDayTestingLifetime() {
     Candidate top = duringGoogleDiagnosis("{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}").get(0);
-    assertThat(top.rootCause()).isEqualTo(RootCauses.REFRESH_TOKEN_INVALID);
+    assertThat(top.rootCause()).isEqualTo(RootCause.REFRESH_TOKEN_INVALID);
     assertThat(top.reason()).contains("Testing").contains("7 days");
   }
 
   @Test
   void pythonDictAndLibraryTextsAreReadByTheirWords() {
     assertThat(duringGoogleDiagnosis("XOAUTH2: xoauth2handler got: {u'error': u'invalid_grant'}").get(0).rootCause())
-        .isEqualTo(RootCauses.REFRESH_TOKEN_INVALID);
+        .isEqualTo(RootCause.REFRESH_TOKEN_INVALID);
   }
 
   @Test

@@ -2,7 +2,7 @@ package dev.maildiag.google;
 
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.CheckContext;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +22,8 @@ class MailboxIsLoginTest {
   void anotherUsersMailboxCannotBeOpenedOverImap() {
     Finding f = run(GoogleContexts.gmail().mailbox("support@example.com"));
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.MAILBOX_PERMISSION);
-    assertThat(f.alternatives()).extracting(c -> c.rootCause()).containsExactly(RootCauses.WRONG_USER_AUTHORIZED);
+    assertThat(f.rootCause()).isEqualTo(RootCause.MAILBOX_PERMISSION);
+    assertThat(f.alternatives()).extracting(c -> c.rootCause()).containsExactly(RootCause.WRONG_USER_AUTHORIZED);
     assertThat(f.remediation().steps()).anyMatch(s -> s.contains("no delegated mailbox access"));
   }
 }

@@ -5,7 +5,7 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.Facts;
 import dev.maildiag.api.spi.TokenClaims;
@@ -73,7 +73,7 @@ class TokenInfoTest {
     answer(200, info("https://www.googleapis.com/auth/gmail.readonly", "helpdesk@example.com", 3599));
     Finding f = new TokenInfo().run(ctx(GoogleContexts.gmail()));
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.SCOPES);
+    assertThat(f.rootCause()).isEqualTo(RootCause.SCOPES);
     assertThat(f.evidence()).containsEntry("scope", "https://www.googleapis.com/auth/gmail.readonly");
   }
 
@@ -81,7 +81,7 @@ class TokenInfoTest {
   void anotherAccountsTokenIsTheWrongUser() throws Exception {
     answer(200, info("https://mail.google.com/", "admin@example.com", 3599));
     Finding f = new TokenInfo().run(ctx(GoogleContexts.gmail()));
-    assertThat(f.rootCause()).isEqualTo(RootCauses.WRONG_USER_AUTHORIZED);
+    assertThat(f.rootCause()).isEqualTo(RootCause.WRONG_USER_AUTHORIZED);
     assertThat(f.summary()).contains("admin@example.com").contains("helpdesk@example.com");
   }
 
@@ -89,7 +89,7 @@ class TokenInfoTest {
   void invalidValueMeansExpiredOrRevoked() throws Exception {
     answer(400, "{\"error\":\"invalid_token\",\"error_description\":\"Invalid Value\"}");
     Finding f = new TokenInfo().run(ctx(GoogleContexts.gmail()));
-    assertThat(f.rootCause()).isEqualTo(RootCauses.ACCESS_TOKEN_EXPIRED);
+    assertThat(f.rootCause()).isEqualTo(RootCause.ACCESS_TOKEN_EXPIRED);
     assertThat(f.evidence()).containsEntry("error_description", "Invalid Value");
   }
 

@@ -1,7 +1,7 @@
 package dev.maildiag.google;
 
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.Facts;
@@ -47,16 +47,16 @@ class Xoauth2ChallengeTest {
 
   @Test
   void status401IsAnExpiredOrRevokedToken() {
-    assertThat(seen(challenge("401"), null).get(0).rootCause()).isEqualTo(RootCauses.ACCESS_TOKEN_EXPIRED);
+    assertThat(seen(challenge("401"), null).get(0).rootCause()).isEqualTo(RootCause.ACCESS_TOKEN_EXPIRED);
   }
 
   @Test
   void status400WithClaimsNamesTheScopeOrTheUser() {
     Instant later = Instant.now().plusSeconds(3000);
     assertThat(seen(challenge("400"), claims("https://www.googleapis.com/auth/gmail.readonly", "helpdesk@example.com", later)).get(0).rootCause())
-        .isEqualTo(RootCauses.SCOPES);
+        .isEqualTo(RootCause.SCOPES);
     Candidate top = seen(challenge("400"), claims(GoogleCatalog.MAIL_SCOPE, "admin@example.com", later)).get(0);
-    assertThat(top.rootCause()).isEqualTo(RootCauses.WRONG_USER_AUTHORIZED);
+    assertThat(top.rootCause()).isEqualTo(RootCause.WRONG_USER_AUTHORIZED);
     assertThat(top.reason()).contains("admin@example.com");
   }
 
@@ -67,7 +67,7 @@ class Xoauth2ChallengeTest {
         + "18:49.64 < b'ILPK1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)'";
     List<Candidate> candidates = seen(trace, null);
     assertThat(candidates).extracting(Candidate::rootCause)
-        .containsExactly(RootCauses.SCOPES, RootCauses.WRONG_USER_AUTHORIZED, RootCauses.ACCESS_TOKEN_EXPIRED);
+        .containsExactly(RootCause.SCOPES, RootCause.WRONG_USER_AUTHORIZED, RootCause.ACCESS_TOKEN_EXPIRED);
   }
 
   @Test
@@ -75,7 +75,7 @@ class Xoauth2ChallengeTest {
     CheckContext ctx = CheckContext.standalone(GoogleContexts.gmail().mailbox("support@example.com").build());
     ctx.facts().put(Facts.TOKEN_CLAIMS, claims(GoogleCatalog.MAIL_SCOPE, "helpdesk@example.com", Instant.now().plusSeconds(600)));
     List<Candidate> c = interpreter.interpret(ctx.observe(challenge("400"), Stage.PROTOCOL));
-    assertThat(c).extracting(Candidate::rootCause).containsExactly(RootCauses.MAILBOX_PERMISSION);
+    assertThat(c).extracting(Candidate::rootCause).containsExactly(RootCause.MAILBOX_PERMISSION);
   }
 
   @Test

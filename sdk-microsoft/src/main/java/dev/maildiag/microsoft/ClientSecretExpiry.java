@@ -3,7 +3,7 @@ package dev.maildiag.microsoft;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -18,7 +18,7 @@ public final class ClientSecretExpiry implements Check {
 
   @Override
   public CheckInfo info() {
-    return CheckInfo.of(ID, Stage.CONFIG, "Client secret has not expired").finds(RootCauses.CLIENT_SECRET_EXPIRED);
+    return CheckInfo.of(ID, Stage.CONFIG, "Client secret has not expired").finds(RootCause.CLIENT_SECRET_EXPIRED);
   }
 
   @Override
@@ -33,13 +33,13 @@ public final class ClientSecretExpiry implements Check {
     Duration left = Duration.between(Instant.now(), expiry);
     Finding.Builder f;
     if (left.isNegative() || left.isZero()) {
-      f = Finding.error("The client secret expired on " + expiry).rootCause(RootCauses.CLIENT_SECRET_EXPIRED, 0.97);
+      f = Finding.error("The client secret expired on " + expiry).rootCause(RootCause.CLIENT_SECRET_EXPIRED, 0.97);
     } else if (left.compareTo(NEAR) < 0) {
       f = Finding.warning("The client secret expires in " + Math.max(1, left.toDays()) + " days (" + expiry + ")")
-          .rootCause(RootCauses.CLIENT_SECRET_EXPIRED, 0.4);
+          .rootCause(RootCause.CLIENT_SECRET_EXPIRED, 0.4);
     } else {
       return Finding.ok("The client secret is valid until " + expiry).evidence("expires", expiry).build();
     }
-    return f.remediation(MicrosoftFixes.of(RootCauses.CLIENT_SECRET_EXPIRED, c)).evidence("expires", expiry).build();
+    return f.remediation(MicrosoftFixes.of(RootCause.CLIENT_SECRET_EXPIRED, c)).evidence("expires", expiry).build();
   }
 }

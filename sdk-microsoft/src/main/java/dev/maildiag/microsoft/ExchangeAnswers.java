@@ -2,7 +2,7 @@ package dev.maildiag.microsoft;
 
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Protocol;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Facts;
 import dev.maildiag.api.spi.Interpreter;
@@ -40,17 +40,17 @@ public final class ExchangeAnswers implements Interpreter {
       return smtp139(t);
     }
     if (protocol == Protocol.POP3 && POP_FORMAT.matcher(t).find()) {
-      return List.of(new Candidate(RootCauses.POP_OAUTH_FORMAT, 0.9,
+      return List.of(new Candidate(RootCause.POP_OAUTH_FORMAT, 0.9,
           "Exchange Online takes POP3 XOAUTH2 only in the two-line form (AUTH XOAUTH2, then the token on its own line)"));
     }
     if (LOGIN_FAILED.matcher(t).find() || passwordOnly(c, o) && AUTH_FAILED.matcher(t).find()) {
-      return List.of(new Candidate(RootCauses.BASIC_AUTH_REJECTED, 0.9,
+      return List.of(new Candidate(RootCause.BASIC_AUTH_REJECTED, 0.9,
           "A password login was refused; Exchange Online accepts only OAuth 2.0 (XOAUTH2) for IMAP, POP and SMTP AUTH"));
     }
     if (t.contains("request is throttled")) {
       return List.of(
-          new Candidate(RootCauses.INBOX_FLOODED, 0.65, "Exchange throttles the session; a flooded folder (bounce storm) is the usual reason for a mail handler"),
-          new Candidate(RootCauses.THROTTLED, 0.55, "Exchange throttles this account's connections or requests"));
+          new Candidate(RootCause.INBOX_FLOODED, 0.65, "Exchange throttles the session; a flooded folder (bounce storm) is the usual reason for a mail handler"),
+          new Candidate(RootCause.THROTTLED, 0.55, "Exchange throttles this account's connections or requests"));
     }
     if (NOT_CONNECTED.matcher(t).find()) {
       return notConnected(c, claims(o));
@@ -63,15 +63,15 @@ public final class ExchangeAnswers implements Interpreter {
 
   private static List<Candidate> smtp139(String t) {
     if (t.contains("smtpclientauthentication is disabled")) {
-      return List.of(new Candidate(RootCauses.SMTP_AUTH_DISABLED, 0.97, "5.7.139: SMTP AUTH is disabled for the mailbox or tenant"));
+      return List.of(new Candidate(RootCause.SMTP_AUTH_DISABLED, 0.97, "5.7.139: SMTP AUTH is disabled for the mailbox or tenant"));
     }
     if (t.contains("basic authentication is disabled")) {
-      return List.of(new Candidate(RootCauses.BASIC_AUTH_REJECTED, 0.95, "5.7.139: basic authentication is disabled"));
+      return List.of(new Candidate(RootCause.BASIC_AUTH_REJECTED, 0.95, "5.7.139: basic authentication is disabled"));
     }
     return List.of(
-        new Candidate(RootCauses.CONDITIONAL_ACCESS, 0.6, "5.7.139: the sign-in did not meet the tenant's criteria (security defaults or conditional access)"),
-        new Candidate(RootCauses.SMTP_AUTH_DISABLED, 0.45, "5.7.139: SMTP AUTH may be disabled"),
-        new Candidate(RootCauses.BASIC_AUTH_REJECTED, 0.4, "5.7.139: a password may have been sent"));
+        new Candidate(RootCause.CONDITIONAL_ACCESS, 0.6, "5.7.139: the sign-in did not meet the tenant's criteria (security defaults or conditional access)"),
+        new Candidate(RootCause.SMTP_AUTH_DISABLED, 0.45, "5.7.139: SMTP AUTH may be disabled"),
+        new Candidate(RootCause.BASIC_AUTH_REJECTED, 0.4, "5.7.139: a password may have been sent"));
   }
 
   private static List<Candidate> notConnected(DiagnosticContext c, Optional<TokenClaims> claims) {
@@ -79,62 +79,62 @@ public final class ExchangeAnswers implements Interpreter {
     String mailbox = c.server().effectiveMailbox();
     if (claims.isPresent() && !claims.get().isAppOnly() && claims.get().user() != null && login != null && !same(claims.get().user(), login)) {
       return List.of(
-          new Candidate(RootCauses.WRONG_USER_AUTHORIZED, 0.85, "Signed in as " + claims.get().user() + " but the login is " + login
+          new Candidate(RootCause.WRONG_USER_AUTHORIZED, 0.85, "Signed in as " + claims.get().user() + " but the login is " + login
               + ": Exchange accepted the token and refuses to open the other account's mailbox"),
-          new Candidate(RootCauses.MAILBOX_PERMISSION, 0.35, claims.get().user() + " has no Full Access to " + mailbox),
-          new Candidate(RootCauses.CLIENT_ACCESS_RULE, 0.2, "A client access rule may block the protocol"));
+          new Candidate(RootCause.MAILBOX_PERMISSION, 0.35, claims.get().user() + " has no Full Access to " + mailbox),
+          new Candidate(RootCause.CLIENT_ACCESS_RULE, 0.2, "A client access rule may block the protocol"));
     }
     if (claims.isPresent() && claims.get().isAppOnly()) {
       return List.of(
-          new Candidate(RootCauses.MAILBOX_PERMISSION, 0.8, "App-only token: the app's service principal is not registered in Exchange "
+          new Candidate(RootCause.MAILBOX_PERMISSION, 0.8, "App-only token: the app's service principal is not registered in Exchange "
               + "(New-ServicePrincipal) or has no Full Access to " + mailbox),
-          new Candidate(RootCauses.PROTOCOL_DISABLED, 0.45, "The protocol may be disabled for " + mailbox),
-          new Candidate(RootCauses.CLIENT_ACCESS_RULE, 0.3, "A client access rule may block the protocol"));
+          new Candidate(RootCause.PROTOCOL_DISABLED, 0.45, "The protocol may be disabled for " + mailbox),
+          new Candidate(RootCause.CLIENT_ACCESS_RULE, 0.3, "A client access rule may block the protocol"));
     }
     if (mailbox != null && login != null && !same(mailbox, login)) {
       return List.of(
-          new Candidate(RootCauses.MAILBOX_PERMISSION, 0.8, login + " signed in but has no Full Access to " + mailbox),
-          new Candidate(RootCauses.CLIENT_ACCESS_RULE, 0.35, "A client access rule may block the protocol"));
+          new Candidate(RootCause.MAILBOX_PERMISSION, 0.8, login + " signed in but has no Full Access to " + mailbox),
+          new Candidate(RootCause.CLIENT_ACCESS_RULE, 0.35, "A client access rule may block the protocol"));
     }
     return List.of(
-        new Candidate(RootCauses.CLIENT_ACCESS_RULE, 0.8, "The token is right and the user is the mailbox's own, so a client access rule "
+        new Candidate(RootCause.CLIENT_ACCESS_RULE, 0.8, "The token is right and the user is the mailbox's own, so a client access rule "
             + "(or conditional access) refuses the session: check Get-ClientAccessRule"),
-        new Candidate(RootCauses.WRONG_USER_AUTHORIZED, 0.25, "Another account may have authorized"),
-        new Candidate(RootCauses.MAILBOX_PERMISSION, 0.2, "The user may lack access to the mailbox"));
+        new Candidate(RootCause.WRONG_USER_AUTHORIZED, 0.25, "Another account may have authorized"),
+        new Candidate(RootCause.MAILBOX_PERMISSION, 0.2, "The user may lack access to the mailbox"));
   }
 
   private static List<Candidate> authFailed(DiagnosticContext c, Protocol protocol, Observation o) {
-    String disabled = protocol == Protocol.SMTP ? RootCauses.SMTP_AUTH_DISABLED : RootCauses.PROTOCOL_DISABLED;
+    String disabled = protocol == Protocol.SMTP ? RootCause.SMTP_AUTH_DISABLED : RootCause.PROTOCOL_DISABLED;
     String mailbox = c.server().effectiveMailbox();
     String login = c.server().login();
     Optional<TokenClaims> claims = claims(o);
     List<Candidate> out = new ArrayList<>();
     if (claims.isEmpty()) {
       out.add(new Candidate(disabled, 0.5, "Exchange refused the token; without its claims the usual cause is the protocol being disabled"));
-      out.add(new Candidate(RootCauses.NO_LICENSE, 0.4, "The account may have no Exchange Online licence"));
-      out.add(new Candidate(RootCauses.SCOPES, 0.35, "The token may lack the protocol's permission"));
-      out.add(new Candidate(RootCauses.MAILBOX_PERMISSION, 0.35, "The user may lack Full Access to the mailbox"));
-      out.add(new Candidate(RootCauses.WRONG_USER_AUTHORIZED, 0.3, "Another account may have authorized"));
+      out.add(new Candidate(RootCause.NO_LICENSE, 0.4, "The account may have no Exchange Online licence"));
+      out.add(new Candidate(RootCause.SCOPES, 0.35, "The token may lack the protocol's permission"));
+      out.add(new Candidate(RootCause.MAILBOX_PERMISSION, 0.35, "The user may lack Full Access to the mailbox"));
+      out.add(new Candidate(RootCause.WRONG_USER_AUTHORIZED, 0.3, "Another account may have authorized"));
       return out;
     }
     TokenClaims t = claims.get();
     MicrosoftCloud cloud = MicrosoftCatalog.cloudOf(c).orElse(MicrosoftClouds.WORLDWIDE);
     String needed = (t.isAppOnly() ? MicrosoftCloud.APP_ONLY : MicrosoftCloud.DELEGATED).get(protocol);
     if (t.expiresAt() != null && t.expiresAt().isBefore(java.time.Instant.now())) {
-      out.add(new Candidate(RootCauses.ACCESS_TOKEN_EXPIRED, 0.9, "The token expired at " + t.expiresAt()));
+      out.add(new Candidate(RootCause.ACCESS_TOKEN_EXPIRED, 0.9, "The token expired at " + t.expiresAt()));
     } else if ((t.isAppOnly() ? t.roles() : t.scopes()).stream().noneMatch(s -> s.equalsIgnoreCase(needed))) {
-      out.add(new Candidate(RootCauses.SCOPES, 0.9, "The token lacks " + needed));
+      out.add(new Candidate(RootCause.SCOPES, 0.9, "The token lacks " + needed));
     } else if (t.audience() != null && !cloud.isResourceOf(t.audience())) {
-      out.add(new Candidate(MicrosoftClouds.byResource(t.audience()).isPresent() ? RootCauses.CLOUD_MISMATCH : RootCauses.SCOPES, 0.85,
+      out.add(new Candidate(MicrosoftClouds.byResource(t.audience()).isPresent() ? RootCause.CLOUD_MISMATCH : RootCause.SCOPES, 0.85,
           "The token's audience " + t.audience() + " is not " + cloud.name() + " mail"));
     } else if (!t.isAppOnly() && t.user() != null && login != null && !same(t.user(), login)) {
-      out.add(new Candidate(RootCauses.WRONG_USER_AUTHORIZED, 0.85, "The token belongs to " + t.user() + ", not " + login));
-      out.add(new Candidate(RootCauses.MAILBOX_PERMISSION, 0.35, t.user() + " may be meant as a delegate without Full Access"));
+      out.add(new Candidate(RootCause.WRONG_USER_AUTHORIZED, 0.85, "The token belongs to " + t.user() + ", not " + login));
+      out.add(new Candidate(RootCause.MAILBOX_PERMISSION, 0.35, t.user() + " may be meant as a delegate without Full Access"));
     } else if (t.isAppOnly()) {
-      out.add(new Candidate(RootCauses.MAILBOX_PERMISSION, 0.75, "App-only token: register the service principal (New-ServicePrincipal) and give it Full Access to " + mailbox));
+      out.add(new Candidate(RootCause.MAILBOX_PERMISSION, 0.75, "App-only token: register the service principal (New-ServicePrincipal) and give it Full Access to " + mailbox));
       out.add(new Candidate(disabled, 0.4, "The protocol may be disabled for " + mailbox));
     } else if (mailbox != null && login != null && !same(mailbox, login)) {
-      out.add(new Candidate(RootCauses.MAILBOX_PERMISSION, 0.8, login + "'s token is right, so the missing piece is Full Access to " + mailbox));
+      out.add(new Candidate(RootCause.MAILBOX_PERMISSION, 0.8, login + "'s token is right, so the missing piece is Full Access to " + mailbox));
       out.add(new Candidate(disabled, 0.3, "The protocol may be disabled for " + mailbox));
     } else {
       out.addAll(mailboxItself(c, protocol, disabled, o));
@@ -152,16 +152,16 @@ public final class ExchangeAnswers implements Interpreter {
     if (others.isPresent() && !others.get().accepted().isEmpty()) {
       if (others.get().anyAccepted()) {
         return List.of(new Candidate(disabled, 0.9, "The same token works on " + others.get().accepted() + ", so only " + protocol.label() + " is disabled"),
-            new Candidate(RootCauses.NO_LICENSE, 0.1, "A mailbox without licence would refuse every protocol"));
+            new Candidate(RootCause.NO_LICENSE, 0.1, "A mailbox without licence would refuse every protocol"));
       }
-      return List.of(new Candidate(RootCauses.NO_LICENSE, 0.8, "Every protocol refuses the same correct token " + others.get().accepted()
+      return List.of(new Candidate(RootCause.NO_LICENSE, 0.8, "Every protocol refuses the same correct token " + others.get().accepted()
               + ": the account has no mailbox (no Exchange Online licence). " + nextStep),
           new Candidate(disabled, 0.45, "All protocols may be disabled for " + mailbox));
     }
     return List.of(
         new Candidate(disabled, 0.6, "The token's audience, permission and user are right, so Exchange refuses the mailbox itself. " + nextStep),
-        new Candidate(RootCauses.NO_LICENSE, 0.45, "The account may have no Exchange Online licence. " + nextStep),
-        new Candidate(RootCauses.MAILBOX_PERMISSION, 0.15, "Rarely, mailbox permissions"));
+        new Candidate(RootCause.NO_LICENSE, 0.45, "The account may have no Exchange Online licence. " + nextStep),
+        new Candidate(RootCause.MAILBOX_PERMISSION, 0.15, "Rarely, mailbox permissions"));
   }
 
   private static boolean passwordOnly(DiagnosticContext c, Observation o) {

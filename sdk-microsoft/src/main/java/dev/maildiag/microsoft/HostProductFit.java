@@ -5,7 +5,7 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -17,10 +17,22 @@ import java.util.Optional;
 public final class HostProductFit implements Check {
   public static final String ID = "microsoft.host-product";
 
+  private final HostProductSupport products;
+
+  /** A check with the built-in product rules. */
+  public HostProductFit() {
+    this(HostProductSupport.builtIn());
+  }
+
+  /** A check with these product rules. */
+  public HostProductFit(HostProductSupport products) {
+    this.products = products;
+  }
+
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.CONFIG, "Host product supports this configuration")
-        .finds(RootCauses.HOST_PRODUCT_UNSUPPORTED, RootCauses.POP_OAUTH_FORMAT, RootCauses.CLOUD_MISMATCH, RootCauses.MULTI_CHANNEL_BETA);
+        .finds(RootCause.HOST_PRODUCT_UNSUPPORTED, RootCause.POP_OAUTH_FORMAT, RootCause.CLOUD_MISMATCH, RootCause.MULTI_CHANNEL_BETA);
   }
 
   @Override
@@ -33,33 +45,33 @@ public final class HostProductFit implements Check {
     DiagnosticContext c = ctx.context();
     HostProduct p = c.product().orElseThrow();
     String what = p.name() + " " + p.version();
-    Optional<Verdict> oauth = HostProductSupport.supports(p.name(), p.version(), Feature.OAUTH);
+    Optional<Verdict> oauth = products.supports(p.name(), p.version(), Feature.OAUTH);
     if (oauth.isPresent() && !oauth.get().supported()) {
-      return unsupported(c, what + " does not support OAuth 2.0 mail handlers", RootCauses.HOST_PRODUCT_UNSUPPORTED, oauth.get());
+      return unsupported(c, what + " does not support OAuth 2.0 mail handlers", RootCause.HOST_PRODUCT_UNSUPPORTED, oauth.get());
     }
     if (c.server().protocol() == Protocol.POP3) {
-      Optional<Verdict> pop = HostProductSupport.supports(p.name(), p.version(), Feature.POP3_OAUTH);
+      Optional<Verdict> pop = products.supports(p.name(), p.version(), Feature.POP3_OAUTH);
       if (pop.isPresent() && !pop.get().supported()) {
         return unsupported(c, what + " does not support POP3 with OAuth 2.0 ('Protocol error. Connection is closed. 10')",
-            RootCauses.POP_OAUTH_FORMAT, pop.get());
+            RootCause.POP_OAUTH_FORMAT, pop.get());
       }
     }
     boolean government = MicrosoftCatalog.cloudOf(c).map(cl -> cl.id().equals("gcc-high") || cl.id().equals("dod")).orElse(false);
     if (government) {
-      Optional<Verdict> gov = HostProductSupport.supports(p.name(), p.version(), Feature.GOVERNMENT_CLOUD);
+      Optional<Verdict> gov = products.supports(p.name(), p.version(), Feature.GOVERNMENT_CLOUD);
       if (gov.isPresent() && !gov.get().supported()) {
-        return unsupported(c, what + " does not support GCC High or DoD accounts", RootCauses.CLOUD_MISMATCH, gov.get());
+        return unsupported(c, what + " does not support GCC High or DoD accounts", RootCause.CLOUD_MISMATCH, gov.get());
       }
     }
-    if (HostProductSupport.isMultiChannelBeta(p.name(), p.version())) {
+    if (products.isMultiChannelBeta(p.name(), p.version())) {
       int channels = c.attribute(HostProductSupport.OAUTH_MAIL_CHANNELS).orElse(0);
-      Verdict v = HostProductSupport.supports(p.name(), p.version(), Feature.MULTI_CHANNEL).orElseThrow();
+      Verdict v = products.supports(p.name(), p.version(), Feature.MULTI_CHANNEL).orElseThrow();
       if (channels > 1) {
         return unsupported(c, what + " only has the beta multi-channel email feature, which fails for a second OAuth channel",
-            RootCauses.MULTI_CHANNEL_BETA, v);
+            RootCause.MULTI_CHANNEL_BETA, v);
       }
       return Finding.info(what + " has only the beta multi-channel email feature; a second OAuth 2.0 channel would fail")
-          .rootCause(RootCauses.MULTI_CHANNEL_BETA, 0.3)
+          .rootCause(RootCause.MULTI_CHANNEL_BETA, 0.3)
           .evidence("product", what).evidence("supported from", v.rule().since()).build();
     }
     return Finding.ok(what + " supports this configuration").evidence("product", what).build();
@@ -69,7 +81,7 @@ public final class HostProductFit implements Check {
     return Finding.error(summary)
         .rootCause(rootCause, 0.9)
         .step("Upgrade " + c.product().orElseThrow().name() + " to " + v.rule().since() + " or later.")
-        .remediation(rootCause.equals(RootCauses.POP_OAUTH_FORMAT) ? MicrosoftFixes.of(rootCause, c) : dev.maildiag.api.Remediation.NONE)
+        .remediation(rootCause.equals(RootCause.POP_OAUTH_FORMAT) ? MicrosoftFixes.of(rootCause, c) : dev.maildiag.api.Remediation.NONE)
         .link("https://confluence.atlassian.com/jirakb/1095250181.html")
         .evidence("product", c.product().orElseThrow().name() + " " + c.product().orElseThrow().version())
         .evidence("supported from", v.rule().since())

@@ -10,7 +10,9 @@ import java.util.Optional;
  * Which host-product versions support what with Microsoft 365, as data. Source for the built-in rows:
  * Atlassian KB "Jira or JSM Mail Handlers cannot be configured using OAuth 2.0 in Data Center"
  * (https://confluence.atlassian.com/jirakb/1095250181.html), root causes 9, 10 and 12, and the issues it
- * cites (JRASERVER-72033, JSDSERVER-6998). Callers add their own products with {@link #add}.
+ * cites (JRASERVER-72033, JSDSERVER-6998). Immutable: a caller adds its own products with {@link #with}, and
+ * gives the result to its own runner through {@link MicrosoftDiagnostics#withProductRules}, so no other runner
+ * in the JVM sees them.
  */
 public final class HostProductSupport {
   /** What a product version may or may not support. */
@@ -28,7 +30,7 @@ public final class HostProductSupport {
   /** JSM 4.18-4.21 only had the multi-channel feature as a beta (dark feature sd.multi.incoming.email.support.enabled). */
   public static final String MULTI_CHANNEL_BETA_FROM = "4.18.0";
 
-  private static final List<Rule> RULES = new ArrayList<>(List.of(
+  private static final HostProductSupport BUILT_IN = new HostProductSupport(List.of(
       new Rule("jira", Feature.OAUTH, null, "8.10.0", "KB environment: Jira 8.10.0 and higher"),
       // the 8.5 LTS line had OAuth mail by 8.5.12, where POP3 with OAuth was backported (JRASERVER-72033)
       new Rule("jira", Feature.OAUTH, "8.5", "8.5.12", "JRASERVER-72033 fix version 8.5.12"),
@@ -40,24 +42,35 @@ public final class HostProductSupport {
       new Rule("jira-service-management", Feature.GOVERNMENT_CLOUD, null, "4.22.0", "KB root cause 9; JSDSERVER-6998 (4.22.2 for Server licences)"),
       new Rule("jira-service-management", Feature.MULTI_CHANNEL, null, "4.22.0", "KB root cause 12; JSM 4.22 release notes")));
 
-  private HostProductSupport() {}
+  private final List<Rule> rules;
 
-  /** Adds a rule for the caller's own product. */
-  public static synchronized void add(Rule rule) {
-    RULES.add(rule);
+  private HostProductSupport(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
   }
 
-  public static synchronized List<Rule> rules() {
-    return List.copyOf(RULES);
+  /** The built-in rules (Jira and Jira Service Management). */
+  public static HostProductSupport builtIn() {
+    return BUILT_IN;
+  }
+
+  /** These rules followed by {@code more}, e.g. for the caller's own product; this object is unchanged. */
+  public HostProductSupport with(List<Rule> more) {
+    List<Rule> all = new ArrayList<>(rules);
+    all.addAll(more);
+    return new HostProductSupport(all);
+  }
+
+  public List<Rule> rules() {
+    return rules;
   }
 
   /**
    * Whether the product version supports the feature: empty when the catalog has no rule for the product
    * and feature, else the verdict and the rule that decided it.
    */
-  public static synchronized Optional<Verdict> supports(String product, String version, Feature feature) {
+  public Optional<Verdict> supports(String product, String version, Feature feature) {
     String p = normalise(product);
-    List<Rule> rules = RULES.stream().filter(r -> r.product().equals(p) && r.feature() == feature).toList();
+    List<Rule> rules = this.rules.stream().filter(r -> r.product().equals(p) && r.feature() == feature).toList();
     if (rules.isEmpty() || version == null) {
       return Optional.empty();
     }
@@ -70,7 +83,7 @@ public final class HostProductSupport {
   }
 
   /** Whether a JSM version is one where multi-channel email existed only as the beta. */
-  public static boolean isMultiChannelBeta(String product, String version) {
+  public boolean isMultiChannelBeta(String product, String version) {
     if (!normalise(product).equals("jira-service-management") || version == null) {
       return false;
     }

@@ -13,6 +13,31 @@ import java.util.List;
 public final class MicrosoftDiagnostics implements DiagnosticsProvider {
   public static final String ID = "microsoft";
 
+  private final HostProductSupport products;
+
+  /** The provider with the built-in host-product rules; {@link java.util.ServiceLoader} uses this. */
+  public MicrosoftDiagnostics() {
+    this(HostProductSupport.builtIn());
+  }
+
+  private MicrosoftDiagnostics(HostProductSupport products) {
+    this.products = products;
+  }
+
+  /**
+   * This provider with host-product rules of the caller's own added, for one runner:
+   * {@code Maildiag.builder().provider(new MicrosoftDiagnostics().withProductRules(rules)).build()}. Other runners
+   * in the JVM keep the built-in rules.
+   */
+  public MicrosoftDiagnostics withProductRules(List<HostProductSupport.Rule> rules) {
+    return new MicrosoftDiagnostics(products.with(rules));
+  }
+
+  /** The host-product rules this provider's checks use. */
+  public HostProductSupport productRules() {
+    return products;
+  }
+
   @Override
   public String id() {
     return ID;
@@ -83,13 +108,13 @@ public final class MicrosoftDiagnostics implements DiagnosticsProvider {
         new OneCloud(),
         new TenantEndpoint(),
         new ClientSecretExpiry(),
-        new HostProductFit(),
+        new HostProductFit(products),
         new TokenClaimsMatch(),
         new OtherProtocolsCheck());
   }
 
   @Override
   public List<Interpreter> interpreters() {
-    return List.of(new TokenErrors(), new ExchangeAnswers());
+    return List.of(new TokenErrors(), new ExchangeAnswers(), new MicrosoftSignatures());
   }
 }

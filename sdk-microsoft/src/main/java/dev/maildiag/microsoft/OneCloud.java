@@ -3,7 +3,7 @@ package dev.maildiag.microsoft;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -20,7 +20,7 @@ public final class OneCloud implements Check {
 
   @Override
   public CheckInfo info() {
-    return CheckInfo.of(ID, Stage.CONFIG, "Mail host, sign-in host and scopes belong to one cloud").finds(RootCauses.CLOUD_MISMATCH);
+    return CheckInfo.of(ID, Stage.CONFIG, "Mail host, sign-in host and scopes belong to one cloud").finds(RootCause.CLOUD_MISMATCH);
   }
 
   @Override
@@ -47,9 +47,9 @@ public final class OneCloud implements Check {
     String firstWhat = seen.keySet().iterator().next();
     Finding.Builder f = Finding.error("The " + odd.getKey() + " belongs to " + odd.getValue().name() + " but the " + firstWhat
             + " to " + first.name())
-        .rootCause(RootCauses.CLOUD_MISMATCH, 0.95)
+        .rootCause(RootCause.CLOUD_MISMATCH, 0.95)
         .detail("Host, sign-in authority and scope resource must all be of the account's cloud; a mix fails at sign-in or at the mail server.")
-        .remediation(MicrosoftFixes.of(RootCauses.CLOUD_MISMATCH, c));
+        .remediation(MicrosoftFixes.of(RootCause.CLOUD_MISMATCH, c));
     evidence.forEach(f::evidence);
     return f.build();
   }

@@ -5,19 +5,13 @@ import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.net.MailSessions;
-import dev.maildiag.api.internal.net.ProtocolTrace;
-import dev.maildiag.api.internal.probe.ProbeFacts;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
 import dev.maildiag.api.spi.Facts;
+import dev.maildiag.api.spi.MailLogins;
 import dev.maildiag.api.spi.TokenClaims;
-import jakarta.mail.AuthenticationFailedException;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Service;
-import jakarta.mail.Session;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +31,7 @@ public final class OtherProtocolsCheck implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.OAUTH, "Same token on the mailbox's other protocols")
-        .finds(RootCauses.PROTOCOL_DISABLED, RootCauses.NO_LICENSE)
+        .finds(RootCause.PROTOCOL_DISABLED, RootCause.NO_LICENSE)
         .after("oauth.claims", TokenClaimsMatch.ID, "oauth.xoauth2");
   }
 
@@ -70,7 +64,7 @@ public final class OtherProtocolsCheck implements Check {
           .build();
     }
     // the live probe already tried the configured protocol: another login would only repeat its answer
-    Boolean mainAccepted = ctx.facts().get(ProbeFacts.AUTHENTICATED).orElseGet(() -> login(ctx, c, main, token));
+    Boolean mainAccepted = ctx.facts().get(Facts.TOKEN_ACCEPTED).orElseGet(() -> login(ctx, c, main));
     if (mainAccepted == null) {
       return Finding.skipped("The login over " + main.label() + " did not get an answer; see the live probes").build();
     }
@@ -79,7 +73,7 @@ public final class OtherProtocolsCheck implements Check {
     }
     Map<Protocol, Boolean> accepted = new LinkedHashMap<>();
     for (Protocol p : others) {
-      Boolean ok = login(ctx, c, p, token);
+      Boolean ok = login(ctx, c, p);
       if (ok != null) {
         accepted.put(p, ok);
       }
@@ -94,13 +88,13 @@ public final class OtherProtocolsCheck implements Check {
     if (result.anyAccepted()) {
       f = Finding.error(main.label().toUpperCase(java.util.Locale.ROOT) + " refuses the token that " + names(accepted, true) + " accepts: "
               + main.label() + " is disabled for " + mailbox)
-          .rootCause(RootCauses.PROTOCOL_DISABLED, 0.9)
-          .remediation(MicrosoftFixes.of(RootCauses.PROTOCOL_DISABLED, c));
+          .rootCause(RootCause.PROTOCOL_DISABLED, 0.9)
+          .remediation(MicrosoftFixes.of(RootCause.PROTOCOL_DISABLED, c));
     } else {
       f = Finding.error("Every mail protocol refuses a token that is right for them: " + mailbox + " has no mailbox (no Exchange Online licence)")
-          .rootCause(RootCauses.NO_LICENSE, 0.8)
-          .alternative(RootCauses.PROTOCOL_DISABLED, 0.4, "Every protocol may be disabled for " + mailbox)
-          .remediation(MicrosoftFixes.of(RootCauses.NO_LICENSE, c));
+          .rootCause(RootCause.NO_LICENSE, 0.8)
+          .alternative(RootCause.PROTOCOL_DISABLED, 0.4, "Every protocol may be disabled for " + mailbox)
+          .remediation(MicrosoftFixes.of(RootCause.NO_LICENSE, c));
     }
     accepted.forEach((p, ok) -> f.evidence(p.label(), ok ? "accepted" : "refused"));
     return f.evidence(main.label(), "refused").build();
@@ -111,28 +105,21 @@ public final class OtherProtocolsCheck implements Check {
     return (t.isAppOnly() ? t.roles() : t.scopes()).stream().anyMatch(s -> s.equalsIgnoreCase(needed));
   }
 
-  /** True when accepted, false when authentication was refused, null when the attempt failed otherwise. */
-  private static Boolean login(CheckContext ctx, DiagnosticContext c, Protocol p, Secret token) {
+  /**
+   * True when accepted, false when authentication was refused, null when the attempt failed otherwise. The
+   * login goes through the SDK's read-only login, so it is made as the same {@code user=} as the core probe's.
+   */
+  private static Boolean login(CheckContext ctx, DiagnosticContext c, Protocol p) {
     DiagnosticContext target = targetFor(c, p);
     if (target == null) {
       return null;
     }
-    try {
-      Session session = MailSessions.session(target, true, new ProtocolTrace());
-      Service service = MailSessions.store(session, target.server());
-      ctx.closeOnTimeout(service::close);
-      String user = c.server().login() != null ? c.server().login() : c.server().effectiveMailbox();
-      try {
-        service.connect(target.server().host(), target.server().effectivePort(), user, token.reveal());
-        return true;
-      } finally {
-        service.close();
-      }
-    } catch (AuthenticationFailedException refused) {
-      return false;
-    } catch (MessagingException other) {
-      return null;
-    }
+    MailLogins.Result result = ctx.mail().login(p, target.server().host(), target.server().effectivePort(), target.server().security());
+    return switch (result.outcome()) {
+      case ACCEPTED -> true;
+      case REFUSED -> false;
+      default -> null;
+    };
   }
 
   private static DiagnosticContext targetFor(DiagnosticContext c, Protocol p) {

@@ -4,7 +4,7 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -23,7 +23,7 @@ public final class ScopesForProtocol implements Check {
 
   @Override
   public CheckInfo info() {
-    return CheckInfo.of(ID, Stage.CONFIG, "Scopes fit the protocol and the cloud").finds(RootCauses.SCOPES);
+    return CheckInfo.of(ID, Stage.CONFIG, "Scopes fit the protocol and the cloud").finds(RootCause.SCOPES);
   }
 
   @Override
@@ -64,16 +64,16 @@ public final class ScopesForProtocol implements Check {
     Finding.Builder f;
     if (!problems.isEmpty()) {
       f = Finding.error("The scopes are wrong for " + protocol.label().toUpperCase(Locale.ROOT) + " in " + cloud.name() + ": " + problems.get(0))
-          .rootCause(RootCauses.SCOPES, 0.95)
+          .rootCause(RootCause.SCOPES, 0.95)
           .detail(String.join("; ", problems) + (offlineMissing ? "; offline_access is missing too" : ""));
     } else if (offlineMissing) {
       f = Finding.warning("offline_access is not among the scopes, so no refresh token is issued and the handler stops after an hour")
-          .rootCause(RootCauses.SCOPES, 0.7);
+          .rootCause(RootCause.SCOPES, 0.7);
     } else {
       return Finding.ok("The scopes fit " + protocol.label().toUpperCase(Locale.ROOT) + " in " + cloud.name())
           .evidence("scopes", String.join(" ", scopes)).build();
     }
-    return f.remediation(MicrosoftFixes.of(RootCauses.SCOPES, c))
+    return f.remediation(MicrosoftFixes.of(RootCause.SCOPES, c))
         .evidence("scopes", String.join(" ", scopes))
         .evidence("cloud", cloud.id())
         .evidence("access", appOnly ? "app-only (client credentials)" : "delegated")

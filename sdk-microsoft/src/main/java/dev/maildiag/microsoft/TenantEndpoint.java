@@ -3,7 +3,7 @@ package dev.maildiag.microsoft;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -18,7 +18,7 @@ public final class TenantEndpoint implements Check {
 
   @Override
   public CheckInfo info() {
-    return CheckInfo.of(ID, Stage.CONFIG, "Endpoints name the tenant").finds(RootCauses.SINGLE_TENANT_ENDPOINT);
+    return CheckInfo.of(ID, Stage.CONFIG, "Endpoints name the tenant").finds(RootCause.SINGLE_TENANT_ENDPOINT);
   }
 
   @Override
@@ -35,18 +35,18 @@ public final class TenantEndpoint implements Check {
     Finding.Builder f;
     if (MicrosoftCatalog.isAppOnly(c)) {
       f = Finding.error("Client credentials cannot use the /" + segment + " endpoint; the tenant must be in the token endpoint")
-          .rootCause(RootCauses.SINGLE_TENANT_ENDPOINT, 0.9);
+          .rootCause(RootCause.SINGLE_TENANT_ENDPOINT, 0.9);
     } else if (tenantKnown) {
       f = Finding.warning("The endpoints use /" + segment + " although the tenant is known (" + tenant
               + "); this fails for a single-tenant app (AADSTS50194)")
-          .rootCause(RootCauses.SINGLE_TENANT_ENDPOINT, 0.5);
+          .rootCause(RootCause.SINGLE_TENANT_ENDPOINT, 0.5);
     } else {
       return Finding.info("The endpoints use /" + segment + ", which works only if the app registration is multi-tenant")
           .evidence("token endpoint", c.oauth().tokenEndpoint())
           .build();
     }
     return f.detail("Apps registered as 'Accounts in this organizational directory only' must use tenant-specific endpoints.")
-        .remediation(MicrosoftFixes.of(RootCauses.SINGLE_TENANT_ENDPOINT, c))
+        .remediation(MicrosoftFixes.of(RootCause.SINGLE_TENANT_ENDPOINT, c))
         .evidence("token endpoint", c.oauth().tokenEndpoint())
         .evidence("authorization endpoint", c.oauth().authorizationEndpoint())
         .evidence("tenant", tenant)

@@ -4,7 +4,7 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -26,7 +26,7 @@ public final class TokenClaimsMatch implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.OAUTH, "Access token is for this cloud, protocol, user and tenant")
-        .finds(RootCauses.SCOPES, RootCauses.CLOUD_MISMATCH, RootCauses.WRONG_USER_AUTHORIZED, RootCauses.MAILBOX_PERMISSION)
+        .finds(RootCause.SCOPES, RootCause.CLOUD_MISMATCH, RootCause.WRONG_USER_AUTHORIZED, RootCause.MAILBOX_PERMISSION)
         .after("oauth.claims");
   }
 
@@ -62,14 +62,14 @@ public final class TokenClaimsMatch implements Check {
     Optional<MicrosoftCloud> other = MicrosoftClouds.byResource(aud);
     if (other.isPresent()) {
       return Finding.error("The token is for " + other.get().name() + " mail (aud " + aud + ") but the account is in " + cloud.name())
-          .rootCause(RootCauses.CLOUD_MISMATCH, 0.9)
-          .alternative(RootCauses.SCOPES, 0.5, "The scopes name another cloud's resource")
-          .remediation(MicrosoftFixes.of(RootCauses.CLOUD_MISMATCH, c)).build();
+          .rootCause(RootCause.CLOUD_MISMATCH, 0.9)
+          .alternative(RootCause.SCOPES, 0.5, "The scopes name another cloud's resource")
+          .remediation(MicrosoftFixes.of(RootCause.CLOUD_MISMATCH, c)).build();
     }
     return Finding.error("The token is not for Exchange Online mail: its audience is " + aud)
-        .rootCause(RootCauses.SCOPES, 0.9)
+        .rootCause(RootCause.SCOPES, 0.9)
         .detail("A token for another API (e.g. Microsoft Graph) is refused by IMAP, POP and SMTP.")
-        .remediation(MicrosoftFixes.of(RootCauses.SCOPES, c)).build();
+        .remediation(MicrosoftFixes.of(RootCause.SCOPES, c)).build();
   }
 
   private static Finding permission(DiagnosticContext c, TokenClaims t, Protocol protocol) {
@@ -80,8 +80,8 @@ public final class TokenClaimsMatch implements Check {
     }
     return Finding.error("The token lacks " + needed + " (" + (appOnly ? "roles" : "scp") + ": "
             + String.join(" ", appOnly ? t.roles() : t.scopes()) + ")")
-        .rootCause(RootCauses.SCOPES, 0.95)
-        .remediation(MicrosoftFixes.of(RootCauses.SCOPES, c)).build();
+        .rootCause(RootCause.SCOPES, 0.95)
+        .remediation(MicrosoftFixes.of(RootCause.SCOPES, c)).build();
   }
 
   private static Finding user(DiagnosticContext c, TokenClaims t) {
@@ -90,21 +90,21 @@ public final class TokenClaimsMatch implements Check {
     String tenant = c.oauth().tenant();
     if (!t.isAppOnly() && t.user() != null && login != null && !same(t.user(), login)) {
       return Finding.error("The token belongs to " + t.user() + ", not to the login " + login)
-          .rootCause(RootCauses.WRONG_USER_AUTHORIZED, 0.85)
-          .alternative(RootCauses.MAILBOX_PERMISSION, 0.35, "Only if " + t.user() + " was meant to authorize: it then needs Full Access to " + mailbox)
+          .rootCause(RootCause.WRONG_USER_AUTHORIZED, 0.85)
+          .alternative(RootCause.MAILBOX_PERMISSION, 0.35, "Only if " + t.user() + " was meant to authorize: it then needs Full Access to " + mailbox)
           .detail("The browser signed in another account when the mailbox was authorized, often a cached session.")
-          .remediation(MicrosoftFixes.of(RootCauses.WRONG_USER_AUTHORIZED, c)).build();
+          .remediation(MicrosoftFixes.of(RootCause.WRONG_USER_AUTHORIZED, c)).build();
     }
     if (tenant != null && t.tenant() != null && GUID.matcher(tenant).matches() && !tenant.equalsIgnoreCase(t.tenant())) {
       return Finding.warning("The token was issued by tenant " + t.tenant() + ", not the configured " + tenant)
-          .rootCause(RootCauses.WRONG_USER_AUTHORIZED, 0.6)
-          .remediation(MicrosoftFixes.of(RootCauses.WRONG_USER_AUTHORIZED, c)).build();
+          .rootCause(RootCause.WRONG_USER_AUTHORIZED, 0.6)
+          .remediation(MicrosoftFixes.of(RootCause.WRONG_USER_AUTHORIZED, c)).build();
     }
     if (mailbox != null && login != null && !same(mailbox, login)) {
       String who = t.isAppOnly() ? "the app's service principal" : login;
       return Finding.info("The mailbox " + mailbox + " is opened with " + who + "'s token; that needs Full Access to it")
-          .rootCause(RootCauses.MAILBOX_PERMISSION, 0.3)
-          .remediation(MicrosoftFixes.of(RootCauses.MAILBOX_PERMISSION, c)).build();
+          .rootCause(RootCause.MAILBOX_PERMISSION, 0.3)
+          .remediation(MicrosoftFixes.of(RootCause.MAILBOX_PERMISSION, c)).build();
     }
     return null;
   }

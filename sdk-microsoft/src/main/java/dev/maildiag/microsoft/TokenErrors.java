@@ -2,7 +2,7 @@ package dev.maildiag.microsoft;
 
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Interpreter;
 import dev.maildiag.api.spi.Observation;
@@ -36,7 +36,7 @@ public final class TokenErrors implements Interpreter {
     });
     List<Candidate> all = new ArrayList<>(out);
     all.addAll(TABLE.interpret(o));
-    if (all.stream().anyMatch(c -> c.rootCause().equals(RootCauses.TENANT_NOT_FOUND)) || text.contains("aadsts500011")) {
+    if (all.stream().anyMatch(c -> c.rootCause().equals(RootCause.TENANT_NOT_FOUND)) || text.contains("aadsts500011")) {
       crossCloud(o.context()).ifPresent(out::add);
     }
     return out;
@@ -53,7 +53,7 @@ public final class TokenErrors implements Interpreter {
     boolean mixed = declared.isPresent() && authority.isPresent() && !MicrosoftClouds.sameFamily(declared.get(), authority.get())
         || authority.isPresent() && resource.isPresent() && !MicrosoftClouds.sameFamily(authority.get(), resource.get());
     return mixed
-        ? Optional.of(new Candidate(RootCauses.CLOUD_MISMATCH, 0.8, "The tenant or resource was not found while the settings mix clouds"))
+        ? Optional.of(new Candidate(RootCause.CLOUD_MISMATCH, 0.8, "The tenant or resource was not found while the settings mix clouds"))
         : Optional.empty();
   }
 }

@@ -2,7 +2,7 @@ package dev.maildiag.microsoft;
 
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class ClientSecretExpiryTest {
   void pastIsAnError() {
     Finding f = expiringIn(Duration.ofDays(-2));
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.CLIENT_SECRET_EXPIRED);
+    assertThat(f.rootCause()).isEqualTo(RootCause.CLIENT_SECRET_EXPIRED);
     assertThat(f.remediation().steps()).anyMatch(s -> s.contains("Certificates & secrets"));
   }
 

@@ -3,7 +3,7 @@ package dev.maildiag.microsoft;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Facts;
 import dev.maildiag.api.spi.Observation;
@@ -34,12 +34,12 @@ class ExchangeAnswersTest {
   @Test
   void authenticateFailedIsRankedByTheClaims() {
     DiagnosticContext own = Contexts.imap().build();
-    assertThat(top(explain("A1 NO AUTHENTICATE failed.", own, claims("helpdesk@contoso.com", "User.Read")))).isEqualTo(RootCauses.SCOPES);
-    assertThat(top(explain("A1 NO AUTHENTICATE failed.", own, claims("admin@contoso.com", "IMAP.AccessAsUser.All")))).isEqualTo(RootCauses.WRONG_USER_AUTHORIZED);
+    assertThat(top(explain("A1 NO AUTHENTICATE failed.", own, claims("helpdesk@contoso.com", "User.Read")))).isEqualTo(RootCause.SCOPES);
+    assertThat(top(explain("A1 NO AUTHENTICATE failed.", own, claims("admin@contoso.com", "IMAP.AccessAsUser.All")))).isEqualTo(RootCause.WRONG_USER_AUTHORIZED);
     assertThat(top(explain("A1 NO AUTHENTICATE failed.", Contexts.imap().mailbox("shared@contoso.com").build(),
-        claims("helpdesk@contoso.com", "IMAP.AccessAsUser.All")))).isEqualTo(RootCauses.MAILBOX_PERMISSION);
+        claims("helpdesk@contoso.com", "IMAP.AccessAsUser.All")))).isEqualTo(RootCause.MAILBOX_PERMISSION);
     List<Candidate> mailboxItself = explain("A1 NO AUTHENTICATE failed.", own, claims("helpdesk@contoso.com", "IMAP.AccessAsUser.All"));
-    assertThat(mailboxItself).extracting(Candidate::rootCause).startsWith(RootCauses.PROTOCOL_DISABLED, RootCauses.NO_LICENSE);
+    assertThat(mailboxItself).extracting(Candidate::rootCause).startsWith(RootCause.PROTOCOL_DISABLED, RootCause.NO_LICENSE);
     assertThat(mailboxItself.get(0).reason()).contains("Get-CASMailbox -Identity helpdesk@contoso.com");
   }
 
@@ -50,42 +50,42 @@ class ExchangeAnswersTest {
     facts.put(Facts.TOKEN_CLAIMS, claims("helpdesk@contoso.com", "IMAP.AccessAsUser.All", "POP.AccessAsUser.All"));
     facts.put(OtherProtocols.FACT, new OtherProtocols(Map.of(Protocol.POP3, false)));
     List<Candidate> none = new ExchangeAnswers().interpret(new Observation("NO AUTHENTICATE failed.", Stage.OAUTH, Protocol.IMAP, "microsoft", facts, own));
-    assertThat(top(none)).isEqualTo(RootCauses.NO_LICENSE);
+    assertThat(top(none)).isEqualTo(RootCause.NO_LICENSE);
     facts.put(OtherProtocols.FACT, new OtherProtocols(Map.of(Protocol.POP3, true)));
     List<Candidate> pop = new ExchangeAnswers().interpret(new Observation("NO AUTHENTICATE failed.", Stage.OAUTH, Protocol.IMAP, "microsoft", facts, own));
-    assertThat(top(pop)).isEqualTo(RootCauses.PROTOCOL_DISABLED);
+    assertThat(top(pop)).isEqualTo(RootCause.PROTOCOL_DISABLED);
   }
 
   @Test
   void notConnectedIsAClientAccessRuleForTheMailboxOwnUser() {
     DiagnosticContext own = Contexts.imap().build();
     assertThat(top(explain("* BAD User is authenticated but not connected.", own, claims("helpdesk@contoso.com", "IMAP.AccessAsUser.All"))))
-        .isEqualTo(RootCauses.CLIENT_ACCESS_RULE);
+        .isEqualTo(RootCause.CLIENT_ACCESS_RULE);
     assertThat(top(explain("* BAD User is authenticated but not connected.", own, claims("admin@contoso.com", "IMAP.AccessAsUser.All"))))
-        .isEqualTo(RootCauses.WRONG_USER_AUTHORIZED);
+        .isEqualTo(RootCause.WRONG_USER_AUTHORIZED);
   }
 
   @Test
   void smtpAnswersAsTheTextSays() {
     DiagnosticContext smtp = Contexts.imap().protocol(Protocol.SMTP).host("smtp.office365.com").port(587).build();
     assertThat(top(explain("535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.", smtp, null)))
-        .isEqualTo(RootCauses.SMTP_AUTH_DISABLED);
+        .isEqualTo(RootCause.SMTP_AUTH_DISABLED);
     assertThat(top(explain("535 5.7.139 Authentication unsuccessful, basic authentication is disabled.", smtp, null)))
-        .isEqualTo(RootCauses.BASIC_AUTH_REJECTED);
+        .isEqualTo(RootCause.BASIC_AUTH_REJECTED);
     assertThat(top(explain("535 5.7.3 Authentication unsuccessful [SN2PR00CA0018.namprd00.prod.outlook.com]", smtp,
-        claims("helpdesk@contoso.com", "SMTP.Send")))).isEqualTo(RootCauses.SMTP_AUTH_DISABLED);
+        claims("helpdesk@contoso.com", "SMTP.Send")))).isEqualTo(RootCause.SMTP_AUTH_DISABLED);
   }
 
   @Test
   void throttlingPointsToAFloodedInbox() {
     assertThat(explain("A5 BAD Request is throttled. Suggested Backoff Time: 89117 milliseconds", Contexts.imap().build(), null))
-        .extracting(Candidate::rootCause).containsExactly(RootCauses.INBOX_FLOODED, RootCauses.THROTTLED);
+        .extracting(Candidate::rootCause).containsExactly(RootCause.INBOX_FLOODED, RootCause.THROTTLED);
   }
 
   @Test
   void popConnectionClosedTenIsTheFormat() {
     DiagnosticContext pop = Contexts.imap().protocol(Protocol.POP3).port(995).build();
-    assertThat(top(explain("AuthenticationFailedException: Protocol error. Connection is closed. 10", pop, null))).isEqualTo(RootCauses.POP_OAUTH_FORMAT);
+    assertThat(top(explain("AuthenticationFailedException: Protocol error. Connection is closed. 10", pop, null))).isEqualTo(RootCause.POP_OAUTH_FORMAT);
   }
 
   @Test

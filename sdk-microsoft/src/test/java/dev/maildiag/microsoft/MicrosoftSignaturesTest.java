@@ -1,6 +1,6 @@
 package dev.maildiag.microsoft;
 
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Observation;
 import java.util.List;
@@ -21,33 +21,33 @@ class MicrosoftSignaturesTest {
 
   @Test
   void aadstsCodesAreWholeNumbers() {
-    assertThat(ranked("AADSTS50011: The redirect URI does not match")).first().isEqualTo(RootCauses.REDIRECT_URI_MISMATCH);
-    assertThat(ranked("AADSTS500113: No reply address is registered for the application.")).first().isEqualTo(RootCauses.REDIRECT_URI_MISMATCH);
-    assertThat(ranked("AADSTS700082: expired due to inactivity")).first().isEqualTo(RootCauses.REFRESH_TOKEN_INVALID);
-    assertThat(ranked("AADSTS7000222: The provided client secret keys are expired")).first().isEqualTo(RootCauses.CLIENT_SECRET_EXPIRED);
+    assertThat(ranked("AADSTS50011: The redirect URI does not match")).first().isEqualTo(RootCause.REDIRECT_URI_MISMATCH);
+    assertThat(ranked("AADSTS500113: No reply address is registered for the application.")).first().isEqualTo(RootCause.REDIRECT_URI_MISMATCH);
+    assertThat(ranked("AADSTS700082: expired due to inactivity")).first().isEqualTo(RootCause.REFRESH_TOKEN_INVALID);
+    assertThat(ranked("AADSTS7000222: The provided client secret keys are expired")).first().isEqualTo(RootCause.CLIENT_SECRET_EXPIRED);
     assertThat(ranked("AADSTS70002 something")).isEmpty(); // not 7000222, not 70008
   }
 
   @Test
   void authenticateFailedListsTheFivePlausibleCausesRanked() {
-    assertThat(ranked("A01 NO AUTHENTICATE failed.")).containsSubsequence(RootCauses.PROTOCOL_DISABLED, RootCauses.NO_LICENSE,
-        RootCauses.MAILBOX_PERMISSION, RootCauses.SCOPES, RootCauses.WRONG_USER_AUTHORIZED);
+    assertThat(ranked("A01 NO AUTHENTICATE failed.")).containsSubsequence(RootCause.PROTOCOL_DISABLED, RootCause.NO_LICENSE,
+        RootCause.MAILBOX_PERMISSION, RootCause.SCOPES, RootCause.WRONG_USER_AUTHORIZED);
   }
 
   @Test
   void authenticatedButNotConnectedListsRulesUsersAndPermissions() {
-    assertThat(ranked("* BAD User is authenticated but not connected.")).contains(RootCauses.CLIENT_ACCESS_RULE,
-        RootCauses.WRONG_USER_AUTHORIZED, RootCauses.MAILBOX_PERMISSION);
+    assertThat(ranked("* BAD User is authenticated but not connected.")).contains(RootCause.CLIENT_ACCESS_RULE,
+        RootCause.WRONG_USER_AUTHORIZED, RootCause.MAILBOX_PERMISSION);
   }
 
   @Test
   void smtp5_7_139SaysWhichReasonInItsText() {
     assertThat(ranked("535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox."))
-        .first().isEqualTo(RootCauses.SMTP_AUTH_DISABLED);
+        .first().isEqualTo(RootCause.SMTP_AUTH_DISABLED);
     assertThat(ranked("535 5.7.139 Authentication unsuccessful, basic authentication is disabled."))
-        .first().isEqualTo(RootCauses.BASIC_AUTH_REJECTED);
+        .first().isEqualTo(RootCause.BASIC_AUTH_REJECTED);
     assertThat(ranked("535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully."))
-        .contains(RootCauses.CONDITIONAL_ACCESS, RootCauses.SMTP_AUTH_DISABLED, RootCauses.BASIC_AUTH_REJECTED);
+        .contains(RootCause.CONDITIONAL_ACCESS, RootCause.SMTP_AUTH_DISABLED, RootCause.BASIC_AUTH_REJECTED);
   }
 
   @Test

@@ -2,7 +2,7 @@ package dev.maildiag.microsoft;
 
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ class OneCloudTest {
     Finding f = new OneCloud().run(Contexts.ctx(Contexts.imap().cloud("gcc-high")
         .tokenEndpoint("https://login.microsoftonline.us/t/oauth2/v2.0/token").build()));
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.CLOUD_MISMATCH);
+    assertThat(f.rootCause()).isEqualTo(RootCause.CLOUD_MISMATCH);
     assertThat(f.evidence()).containsEntry("mail host outlook.office365.com", "worldwide");
   }
 

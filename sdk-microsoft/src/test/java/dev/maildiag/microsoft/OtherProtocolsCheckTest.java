@@ -9,7 +9,7 @@ import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Security;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.Facts;
 import dev.maildiag.api.spi.TokenClaims;
@@ -60,7 +60,7 @@ class OtherProtocolsCheckTest {
     ctx.facts().put(Facts.TOKEN_CLAIMS, new TokenClaims("https://outlook.office.com", scp, List.of(), "helpdesk@contoso.com",
         Contexts.TENANT, "client-1", null, null, "jwt (signature not verified)", Map.of()));
     if (probeSaid != null) {
-      ctx.facts().put(dev.maildiag.api.internal.probe.ProbeFacts.AUTHENTICATED, probeSaid);
+      ctx.facts().put(Facts.TOKEN_ACCEPTED, probeSaid);
     }
     return new OtherProtocolsCheck().run(ctx);
   }
@@ -76,7 +76,7 @@ class OtherProtocolsCheckTest {
   void aRefusalTheLiveProbeSawIsComparedWithTheOtherProtocol() {
     start(true, true); // IMAP would accept now, but the probe was refused: only POP3 is tried
     Finding f = run(List.of("IMAP.AccessAsUser.All", "POP.AccessAsUser.All"), false);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.PROTOCOL_DISABLED);
+    assertThat(f.rootCause()).isEqualTo(RootCause.PROTOCOL_DISABLED);
   }
 
   @Test
@@ -84,7 +84,7 @@ class OtherProtocolsCheckTest {
     start(false, true);
     Finding f = run(List.of("IMAP.AccessAsUser.All", "POP.AccessAsUser.All"));
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.PROTOCOL_DISABLED);
+    assertThat(f.rootCause()).isEqualTo(RootCause.PROTOCOL_DISABLED);
     assertThat(f.evidence()).containsEntry("pop3", "accepted").containsEntry("imap", "refused");
     assertThat(f.toString()).doesNotContain(TOKEN);
   }
@@ -93,7 +93,7 @@ class OtherProtocolsCheckTest {
   void everyProtocolRefusingMeansNoLicence() {
     start(false, false);
     Finding f = run(List.of("IMAP.AccessAsUser.All", "POP.AccessAsUser.All"));
-    assertThat(f.rootCause()).isEqualTo(RootCauses.NO_LICENSE);
+    assertThat(f.rootCause()).isEqualTo(RootCause.NO_LICENSE);
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.maildiag.microsoft;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +22,7 @@ class ScopesForProtocolTest {
   void graphMailReadIsWrong() {
     Finding f = run(Contexts.imap().scopes(List.of("https://graph.microsoft.com/Mail.Read", "offline_access")).build());
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.SCOPES);
+    assertThat(f.rootCause()).isEqualTo(RootCause.SCOPES);
     assertThat(f.summary()).contains("Graph");
   }
 
@@ -38,7 +38,7 @@ class ScopesForProtocolTest {
   void missingOfflineAccessIsAWarning() {
     Finding f = run(Contexts.imap().scopes(List.of("https://outlook.office.com/IMAP.AccessAsUser.All")).build());
     assertThat(f.severity()).isEqualTo(Severity.WARNING);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.SCOPES);
+    assertThat(f.rootCause()).isEqualTo(RootCause.SCOPES);
   }
 
   @Test

@@ -2,7 +2,7 @@ package dev.maildiag.microsoft;
 
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ class TenantEndpointTest {
   void commonWithAKnownTenantGivesTheTenantUrls() {
     Finding f = new TenantEndpoint().run(Contexts.ctx(Contexts.imap().tokenEndpoint(COMMON).build()));
     assertThat(f.severity()).isEqualTo(Severity.WARNING);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.SINGLE_TENANT_ENDPOINT);
+    assertThat(f.rootCause()).isEqualTo(RootCause.SINGLE_TENANT_ENDPOINT);
     assertThat(f.remediation().steps()).anyMatch(s -> s.contains("https://login.microsoftonline.com/" + Contexts.TENANT + "/oauth2/v2.0/token"));
   }
 

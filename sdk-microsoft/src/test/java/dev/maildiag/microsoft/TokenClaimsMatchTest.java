@@ -3,7 +3,7 @@ package dev.maildiag.microsoft;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.Facts;
 import dev.maildiag.api.spi.TokenClaims;
@@ -32,15 +32,15 @@ class TokenClaimsMatchTest {
 
   @Test
   void audienceOfGraphIsScopesAndOfAnotherCloudIsCloudMismatch() {
-    assertThat(delegated("https://graph.microsoft.com", "Mail.Read", "helpdesk@contoso.com").rootCause()).isEqualTo(RootCauses.SCOPES);
-    assertThat(delegated("https://outlook.office365.us", "IMAP.AccessAsUser.All", "helpdesk@contoso.com").rootCause()).isEqualTo(RootCauses.CLOUD_MISMATCH);
+    assertThat(delegated("https://graph.microsoft.com", "Mail.Read", "helpdesk@contoso.com").rootCause()).isEqualTo(RootCause.SCOPES);
+    assertThat(delegated("https://outlook.office365.us", "IMAP.AccessAsUser.All", "helpdesk@contoso.com").rootCause()).isEqualTo(RootCause.CLOUD_MISMATCH);
   }
 
   @Test
   void missingPermissionIsScopes() {
     Finding f = delegated("https://outlook.office.com", "POP.AccessAsUser.All", "helpdesk@contoso.com");
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.SCOPES);
+    assertThat(f.rootCause()).isEqualTo(RootCause.SCOPES);
     Finding app = run(Contexts.imap().refreshToken(null).build(), "https://outlook.office365.com", List.of(), List.of("POP.AccessAsApp"), null, Contexts.TENANT);
     assertThat(app.summary()).contains("IMAP.AccessAsApp");
   }
@@ -49,8 +49,8 @@ class TokenClaimsMatchTest {
   void anotherUserIsWrongUserAuthorized() {
     Finding f = delegated("https://outlook.office.com", "IMAP.AccessAsUser.All", "admin@contoso.com");
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.WRONG_USER_AUTHORIZED);
-    assertThat(f.alternatives()).extracting(c -> c.rootCause()).contains(RootCauses.MAILBOX_PERMISSION);
+    assertThat(f.rootCause()).isEqualTo(RootCause.WRONG_USER_AUTHORIZED);
+    assertThat(f.alternatives()).extracting(c -> c.rootCause()).contains(RootCause.MAILBOX_PERMISSION);
   }
 
   @Test
@@ -60,7 +60,7 @@ class TokenClaimsMatchTest {
     assertThat(tenant.severity()).isEqualTo(Severity.WARNING);
     Finding shared = run(Contexts.imap().mailbox("shared@contoso.com").build(), "https://outlook.office.com",
         List.of("IMAP.AccessAsUser.All"), List.of(), "helpdesk@contoso.com", Contexts.TENANT);
-    assertThat(shared.rootCause()).isEqualTo(RootCauses.MAILBOX_PERMISSION);
+    assertThat(shared.rootCause()).isEqualTo(RootCause.MAILBOX_PERMISSION);
     assertThat(shared.severity()).isEqualTo(Severity.INFO);
   }
 }

@@ -22,11 +22,22 @@ public final class ReportAssert extends AbstractAssert<ReportAssert, Report> {
     super(actual, ReportAssert.class);
   }
 
+  /**
+   * Starts assertions on a report.
+   *
+   * @param report the report
+   * @return the assertions
+   */
   public static ReportAssert assertThat(Report report) {
     return new ReportAssert(report);
   }
 
-  /** The most likely root cause is {@code id}. */
+  /**
+   * The most likely root cause is {@code id}.
+   *
+   * @param id the expected root-cause id
+   * @return this
+   */
   public ReportAssert hasTopRootCause(String id) {
     isNotNull();
     String top = actual.topRootCause().map(RankedRootCause::id).orElse(null);
@@ -36,7 +47,12 @@ public final class ReportAssert extends AbstractAssert<ReportAssert, Report> {
     return this;
   }
 
-  /** {@code id} is among the ranked root causes. */
+  /**
+   * {@code id} is among the ranked root causes.
+   *
+   * @param id the expected root-cause id
+   * @return this
+   */
   public ReportAssert hasRootCause(String id) {
     isNotNull();
     if (actual.rootCauses().stream().noneMatch(r -> r.id().equals(id))) {
@@ -45,7 +61,11 @@ public final class ReportAssert extends AbstractAssert<ReportAssert, Report> {
     return this;
   }
 
-  /** No root cause was named at all. */
+  /**
+   * No root cause was named at all.
+   *
+   * @return this
+   */
   public ReportAssert hasNoRootCause() {
     isNotNull();
     if (!actual.rootCauses().isEmpty()) {
@@ -54,7 +74,11 @@ public final class ReportAssert extends AbstractAssert<ReportAssert, Report> {
     return this;
   }
 
-  /** No finding is an ERROR. */
+  /**
+   * No finding is an ERROR.
+   *
+   * @return this
+   */
   public ReportAssert hasNoErrors() {
     isNotNull();
     List<Finding> errors = actual.findings(Severity.ERROR);
@@ -65,6 +89,12 @@ public final class ReportAssert extends AbstractAssert<ReportAssert, Report> {
     return this;
   }
 
+  /**
+   * The report's verdict is {@code verdict}.
+   *
+   * @param verdict the expected verdict
+   * @return this
+   */
   public ReportAssert hasVerdict(Verdict verdict) {
     isNotNull();
     if (actual.verdict() != verdict) {
@@ -73,7 +103,13 @@ public final class ReportAssert extends AbstractAssert<ReportAssert, Report> {
     return this;
   }
 
-  /** The check {@code checkId} ran and has the given severity. */
+  /**
+   * The check {@code checkId} ran and has the given severity.
+   *
+   * @param checkId the check's id, e.g. {@code network.tcp}
+   * @param severity the expected severity
+   * @return this
+   */
   public ReportAssert hasFinding(String checkId, Severity severity) {
     isNotNull();
     Optional<Finding> f = actual.finding(checkId);

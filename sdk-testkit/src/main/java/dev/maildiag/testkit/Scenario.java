@@ -8,15 +8,32 @@ public interface Scenario {
   /** The failure mode of a scenario where nothing is wrong. */
   String HEALTHY = "healthy";
 
-  /** {@code microsoft}, {@code google}, or {@code offline} for configuration-only samples. */
+  /**
+   * {@code microsoft}, {@code google}, or {@code offline} for configuration-only samples.
+   *
+   * @return the provider id
+   */
   String provider();
 
-  /** The root-cause id this scenario reproduces, or {@link #HEALTHY}. */
+  /**
+   * The root-cause id this scenario reproduces, or {@link #HEALTHY}.
+   *
+   * @return the failure mode
+   */
   String failureMode();
 
-  /** One line saying what is simulated. */
+  /**
+   * One line saying what is simulated.
+   *
+   * @return the description
+   */
   String description();
 
-  /** Starts the simulated servers on loopback; close the result to stop them. */
+  /**
+   * Starts the simulated servers on loopback; close the result to stop them.
+   *
+   * @return the running simulation
+   * @throws Exception when a server cannot start
+   */
   Simulation start() throws Exception;
 }

@@ -9,6 +9,11 @@ import java.util.ServiceLoader;
 public final class Scenarios {
   private Scenarios() {}
 
+  /**
+   * Every scenario of every {@link ScenarioSource} on the class path.
+   *
+   * @return the scenarios, sorted
+   */
   public static List<Scenario> all() {
     List<Scenario> all = new ArrayList<>();
     for (ScenarioSource source : ServiceLoader.load(ScenarioSource.class)) {
@@ -29,10 +34,23 @@ public final class Scenarios {
     return all;
   }
 
+  /**
+   * The scenarios of one provider.
+   *
+   * @param provider e.g. {@code microsoft}
+   * @return its scenarios, healthy first
+   */
   public static List<Scenario> of(String provider) {
     return all().stream().filter(s -> s.provider().equals(provider)).toList();
   }
 
+  /**
+   * One scenario.
+   *
+   * @param provider e.g. {@code google}
+   * @param failureMode a root-cause id or {@code healthy}
+   * @return the scenario, or empty when there is none
+   */
   public static Optional<Scenario> find(String provider, String failureMode) {
     return all().stream().filter(s -> s.provider().equals(provider) && s.failureMode().equals(failureMode)).findFirst();
   }

@@ -4,28 +4,55 @@ import dev.maildiag.api.DiagnosticContext.Timeouts;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.internal.Redactor;
+import dev.maildiag.api.internal.net.IdentityHttp;
+import dev.maildiag.api.internal.probe.ReadOnlyLogins;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-/** What a running check can use: the diagnosed context, the facts learned so far, time limits, interpreters. */
-public final class CheckContext {
+/**
+ * What a running check can use: the diagnosed context, the facts learned so far, time limits, interpreters,
+ * read-only mail logins and identity calls, and the diagnosis' lifecycle.
+ *
+ * <p>The lifecycle: a diagnosis owns every connection its checks open. A check either closes what it opened
+ * itself, gives it to the diagnosis with {@link #own}, or hands it on to a later check with {@link #handOn}
+ * (the mail connection goes from check to check this way, so the server is connected to and logged in to
+ * once). Whatever is still open when the diagnosis ends, by finishing, failing or reaching its deadline, is
+ * closed then. Whoever creates a context with a constructor ends it with {@link #close()}; checks never do.
+ */
+public final class CheckContext implements AutoCloseable {
   private final DiagnosticContext context;
   private final Facts facts;
   private final Explainer explainer;
+  private final RunResources resources;
   private final Queue<AutoCloseable> closeOnTimeout = new ConcurrentLinkedQueue<>();
   private volatile Redactor redactor;
   private volatile int redactorSecrets = -1;
 
+  /** The context of a new diagnosis (its first check); {@link #forCheck()} gives the next checks theirs. */
   public CheckContext(DiagnosticContext context, Facts facts, Explainer explainer) {
+    this(context, facts, explainer, new RunResources());
+  }
+
+  private CheckContext(DiagnosticContext context, Facts facts, Explainer explainer, RunResources resources) {
     this.context = context;
     this.facts = facts;
     this.explainer = explainer;
+    this.resources = resources;
   }
 
-  /** A context for running one check on its own, e.g. in a test. */
+  /** A context for running checks on their own, e.g. in a test; close it to close what they left open. */
   public static CheckContext standalone(DiagnosticContext context) {
     return new CheckContext(context, new Facts(), Explainer.discover());
+  }
+
+  /**
+   * A context for another check of the same diagnosis: the same facts and lifecycle, its own
+   * {@link #closeOnTimeout} registrations.
+   */
+  public CheckContext forCheck() {
+    return new CheckContext(context, facts, explainer, resources);
   }
 
   public DiagnosticContext context() {
@@ -72,6 +99,43 @@ public final class CheckContext {
   }
 
   /**
+   * Read-only XOAUTH2 logins over any mail protocol and endpoint, with this diagnosis' token, user, proxy
+   * route, trust and timeouts: the way provider checks try another protocol.
+   */
+  public MailLogins mail() {
+    return new ReadOnlyLogins(this);
+  }
+
+  /** HTTP calls to identity endpoints (token, user-info, token-info) with this diagnosis' proxy, trust and timeouts. */
+  public IdentityCalls identity() {
+    return new IdentityHttp(this);
+  }
+
+  /**
+   * Gives a resource to the diagnosis: it is closed when the diagnosis ends, whatever happens (the check may
+   * close it earlier itself; closing twice must be harmless).
+   */
+  public <T extends AutoCloseable> T own(T resource) {
+    return resources.own(resource);
+  }
+
+  /**
+   * Leaves an open resource for a later check of this diagnosis to {@link #take}. The diagnosis owns it: it is
+   * closed when the diagnosis ends if nobody closed it before. A resource already held under the key is closed.
+   */
+  public <T extends AutoCloseable> void handOn(Key<T> key, T resource) {
+    resources.handOn(key, resource);
+  }
+
+  /**
+   * The resource an earlier check handed on under the key, now the caller's to use and close (register it with
+   * {@link #closeOnTimeout}); empty if there is none. The diagnosis still closes it at its end if the caller does not.
+   */
+  public <T extends AutoCloseable> Optional<T> take(Key<T> key) {
+    return resources.take(key);
+  }
+
+  /**
    * Registers a resource (a socket, a mail store) to close if the check runs out of time, so that a
    * thread blocked on it is released instead of lingering.
    */
@@ -80,7 +144,7 @@ public final class CheckContext {
     return resource;
   }
 
-  /** Closes what was registered with {@link #closeOnTimeout}; called by the runner. */
+  /** Closes what was registered with {@link #closeOnTimeout}; called by the runner when the check runs out of time. */
   public void abandon() {
     if (closeOnTimeout.isEmpty()) {
       return;
@@ -104,5 +168,11 @@ public final class CheckContext {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Ends the diagnosis: closes everything it owns and everything handed on that no check took. */
+  @Override
+  public void close() {
+    resources.close();
   }
 }

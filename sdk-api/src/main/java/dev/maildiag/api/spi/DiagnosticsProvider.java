@@ -9,7 +9,7 @@ import java.util.List;
  * What a module adds to maildiag: checks, root causes and interpreters. Found with
  * {@link java.util.ServiceLoader} (list the class in
  * {@code META-INF/services/dev.maildiag.api.spi.DiagnosticsProvider}) or registered explicitly with
- * {@link Maildiag.Builder#provider}.
+ * {@link dev.maildiag.api.Maildiag.Builder#provider}.
  */
 public interface DiagnosticsProvider {
   /** Stable provider id, e.g. {@code core}, {@code microsoft}, {@code google}. */

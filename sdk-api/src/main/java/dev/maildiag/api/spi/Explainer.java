@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
  * Ranks the root causes that an observed text points to, by asking every provider's interpreters.
@@ -23,16 +22,11 @@ public final class Explainer {
   }
 
   /**
-   * An explainer over every interpreter on the class path: those of each {@link DiagnosticsProvider} and
-   * those listed directly in {@code META-INF/services/dev.maildiag.api.spi.Interpreter} (signature tables).
+   * The explainer of a default runner ({@code Maildiag.create().explainer()}): the core interpreters and
+   * those of every provider and interpreter found through maildiag's own and the context class loader.
    */
   public static Explainer discover() {
-    List<Interpreter> all = new ArrayList<>();
-    for (DiagnosticsProvider p : ServiceLoader.load(DiagnosticsProvider.class)) {
-      all.addAll(p.interpreters());
-    }
-    ServiceLoader.load(Interpreter.class).forEach(all::add);
-    return new Explainer(all);
+    return dev.maildiag.api.Maildiag.create().explainer();
   }
 
   /** The interpreters asked, in discovery order. */

@@ -16,6 +16,13 @@ public final class Facts {
   /** The claims of the access token in use, once a check has read them. */
   public static final Key<TokenClaims> TOKEN_CLAIMS = Key.of("tokenClaims", TokenClaims.class);
 
+  /**
+   * Whether the mail server accepted the token over the configured protocol (the core XOAUTH2 login): true
+   * after a login, false after a refusal, absent when no answer came. A check that needs to know does not log
+   * in again.
+   */
+  public static final Key<Boolean> TOKEN_ACCEPTED = Key.of("mailTokenAccepted", Boolean.class);
+
   private final Map<Key<?>, Object> values = new ConcurrentHashMap<>();
   private final java.util.Queue<Secret> secrets = new java.util.concurrent.ConcurrentLinkedQueue<>();
 

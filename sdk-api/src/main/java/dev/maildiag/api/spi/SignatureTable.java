@@ -1,7 +1,5 @@
 package dev.maildiag.api.spi;
 
-import dev.maildiag.api.internal.explain.Prefiltered;
-import dev.maildiag.api.internal.run.RootCauses;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +13,7 @@ import java.util.Set;
  * An interpreter made of signature rows. A table belongs to a provider ({@code microsoft}, {@code google})
  * or to none (generic signals); a provider's table stays silent when the observation names another provider.
  */
-public class SignatureTable implements Interpreter, Prefiltered {
+public class SignatureTable implements Interpreter {
   private final String provider;
   private final List<Signature> rows;
   private final Set<String> keywords;
@@ -46,14 +44,18 @@ public class SignatureTable implements Interpreter, Prefiltered {
     return rows;
   }
 
-  @Override
+  /**
+   * The lower-case literals of every row (and the extra ones): the table recognises only texts holding one, so
+   * a log scanner may look for these first and ask the table only about lines that have one.
+   */
   public final Set<String> keywords() {
     return keywords;
   }
 
   /**
-   * What is wrong with the table's shape, empty when nothing: every row cites a public https source,
-   * names registered root causes, and ranks its causes with confidences below certainty.
+   * What is wrong with the table's shape, empty when nothing: every row cites a public https source and
+   * ranks its causes with confidences below certainty. That every root cause it names is registered is
+   * proven when a {@link dev.maildiag.api.Maildiag} with the table is built.
    */
   public final List<String> problems() {
     List<String> problems = new ArrayList<>();
@@ -63,9 +65,6 @@ public class SignatureTable implements Interpreter, Prefiltered {
       }
       double previous = 1;
       for (Candidate c : row.causes()) {
-        if (RootCauses.find(c.rootCause()).isEmpty()) {
-          problems.add(row.signal() + ": unknown root cause " + c.rootCause());
-        }
         if (c.confidence() > 0.99 || c.confidence() < 0.1 || c.confidence() > previous) {
           problems.add(row.signal() + ": confidence " + c.confidence() + " of " + c.rootCause() + " is out of range or order");
         }

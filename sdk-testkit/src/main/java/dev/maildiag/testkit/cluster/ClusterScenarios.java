@@ -8,7 +8,7 @@ import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Security;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.testkit.Scenario;
 import dev.maildiag.testkit.ScenarioSource;
 import dev.maildiag.testkit.Simulation;
@@ -24,7 +24,7 @@ import java.util.function.IntFunction;
 public final class ClusterScenarios implements ScenarioSource {
   @Override
   public List<Scenario> scenarios() {
-    return List.of(scenario(RootCauses.SESSION_STICKINESS, "Two nodes behind a round-robin load balancer that ignores the session",
+    return List.of(scenario(RootCause.SESSION_STICKINESS, "Two nodes behind a round-robin load balancer that ignores the session",
         LoopbackCluster::roundRobin));
   }
 

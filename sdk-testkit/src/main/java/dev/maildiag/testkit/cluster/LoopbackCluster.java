@@ -46,12 +46,22 @@ public final class LoopbackCluster implements AutoCloseable {
     balancer.start();
   }
 
-  /** A cluster whose balancer keeps each session on the node that started it. */
+  /**
+   * A cluster whose balancer keeps each session on the node that started it.
+   *
+   * @param nodes how many nodes, at least 1
+   * @return the running cluster
+   */
   public static LoopbackCluster sticky(int nodes) {
     return start(nodes, true);
   }
 
-  /** A cluster whose balancer sends each request to the next node, whatever the session. */
+  /**
+   * A cluster whose balancer sends each request to the next node, whatever the session.
+   *
+   * @param nodes how many nodes, at least 1
+   * @return the running cluster
+   */
   public static LoopbackCluster roundRobin(int nodes) {
     return start(nodes, false);
   }
@@ -67,17 +77,29 @@ public final class LoopbackCluster implements AutoCloseable {
     }
   }
 
-  /** The load-balanced URL users reach. */
+  /**
+   * The load-balanced URL users reach.
+   *
+   * @return the balancer's URL, ending in {@code /}
+   */
   public String baseUrl() {
     return url(balancer) + "/";
   }
 
-  /** Each node's own URL, in node order ({@code node1}, {@code node2}, ...). */
+  /**
+   * Each node's own URL, in node order ({@code node1}, {@code node2}, ...).
+   *
+   * @return the nodes' URLs
+   */
   public List<String> nodeUrls() {
     return nodes.stream().map(n -> url(n) + "/").toList();
   }
 
-  /** How many requests the balancer has routed. */
+  /**
+   * How many requests the balancer has routed.
+   *
+   * @return the number of requests so far
+   */
   public int requests() {
     return requests.get();
   }

@@ -9,7 +9,7 @@ import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Security;
 import dev.maildiag.api.internal.net.TlsTrust;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.google.GoogleDiagnostics;
 import dev.maildiag.testkit.Simulation;
 import java.time.Duration;
@@ -31,7 +31,13 @@ import java.util.UUID;
  * }</pre>
  */
 public final class GoogleSimulation implements Simulation {
+  /**
+   * The simulated OAuth client's id.
+   */
   public static final String CLIENT_ID = "123456789012-maildiag.apps.googleusercontent.com";
+  /**
+   * The simulated Gmail account, the handler's login.
+   */
   public static final String LOGIN = "helpdesk@example.com";
   static final String OTHER_ACCOUNT = "it-admin@example.com";
   static final String SHARED_MAILBOX = "support@example.com";
@@ -55,31 +61,49 @@ public final class GoogleSimulation implements Simulation {
   private static Map<String, String> failures() {
     Map<String, String> f = new LinkedHashMap<>();
     f.put(Scenario.HEALTHY, "Gmail accepts the refreshed token over IMAP (GreenMail behind TLS)");
-    f.put(RootCauses.SCOPES, "The handler asks for the Gmail API scope gmail.readonly; Gmail answers the XOAUTH2 challenge 400");
-    f.put(RootCauses.REFRESH_TOKEN_INVALID, "invalid_grant \"Token has been expired or revoked.\" (e.g. an app in Testing after 7 days)");
-    f.put(RootCauses.CLIENT_SECRET_INVALID, "invalid_client \"Unauthorized\": the client secret is wrong");
-    f.put(RootCauses.APP_NOT_FOUND, "invalid_client \"The OAuth client was not found.\"");
-    f.put(RootCauses.ADMIN_POLICY_BLOCKED, "admin_policy_enforced: the Workspace admin blocks the app");
-    f.put(RootCauses.ACCESS_TOKEN_EXPIRED, "Only an expired access token is configured; token-info says Invalid Value, Gmail challenges 401");
-    f.put(RootCauses.WRONG_USER_AUTHORIZED, "The token belongs to " + OTHER_ACCOUNT + ", not the login; Gmail challenges 400");
-    f.put(RootCauses.MAILBOX_PERMISSION, "The handler reads " + SHARED_MAILBOX + " with the login's token; Gmail has no delegation over IMAP");
-    f.put(RootCauses.PROTOCOL_DISABLED, "\"[ALERT] IMAP access is disabled for your domain.\" (Admin console)");
-    f.put(RootCauses.BASIC_AUTH_REJECTED, "The handler still logs in with the account password; Gmail answers \"Application-specific password required\"");
-    f.put(RootCauses.THROTTLED, "\"[ALERT] Too many simultaneous connections.\"");
+    f.put(RootCause.SCOPES, "The handler asks for the Gmail API scope gmail.readonly; Gmail answers the XOAUTH2 challenge 400");
+    f.put(RootCause.REFRESH_TOKEN_INVALID, "invalid_grant \"Token has been expired or revoked.\" (e.g. an app in Testing after 7 days)");
+    f.put(RootCause.CLIENT_SECRET_INVALID, "invalid_client \"Unauthorized\": the client secret is wrong");
+    f.put(RootCause.APP_NOT_FOUND, "invalid_client \"The OAuth client was not found.\"");
+    f.put(RootCause.ADMIN_POLICY_BLOCKED, "admin_policy_enforced: the Workspace admin blocks the app");
+    f.put(RootCause.ACCESS_TOKEN_EXPIRED, "Only an expired access token is configured; token-info says Invalid Value, Gmail challenges 401");
+    f.put(RootCause.WRONG_USER_AUTHORIZED, "The token belongs to " + OTHER_ACCOUNT + ", not the login; Gmail challenges 400");
+    f.put(RootCause.MAILBOX_PERMISSION, "The handler reads " + SHARED_MAILBOX + " with the login's token; Gmail has no delegation over IMAP");
+    f.put(RootCause.PROTOCOL_DISABLED, "\"[ALERT] IMAP access is disabled for your domain.\" (Admin console)");
+    f.put(RootCause.BASIC_AUTH_REJECTED, "The handler still logs in with the account password; Gmail answers \"Application-specific password required\"");
+    f.put(RootCause.THROTTLED, "\"[ALERT] Too many simultaneous connections.\"");
     return java.util.Collections.unmodifiableMap(f);
   }
 
-  /** Whether the failure mode exists for the protocol: Gmail's IMAP and POP switches do not touch SMTP. */
+  /**
+   * Whether the failure mode exists for the protocol: Gmail's IMAP and POP switches do not touch SMTP.
+   *
+   * @param failure a failure mode of {@link #FAILURES}
+   * @param protocol the protocol
+   * @return whether the simulation can be started for both
+   */
   public static boolean appliesTo(String failure, Protocol protocol) {
-    return !(failure.equals(RootCauses.PROTOCOL_DISABLED) && protocol == Protocol.SMTP);
+    return !(failure.equals(RootCause.PROTOCOL_DISABLED) && protocol == Protocol.SMTP);
   }
 
-  /** Starts the simulation for IMAP. */
+  /**
+   * Starts the simulation for IMAP.
+   *
+   * @param failure a failure mode of {@link #FAILURES}, e.g. {@code healthy} or {@code protocol-disabled}
+   * @return the running simulation; close it to stop it
+   */
   public static GoogleSimulation start(String failure) {
     return start(failure, Protocol.IMAP);
   }
 
-  /** Starts the simulation for a protocol (see {@link #appliesTo} for the one combination Gmail does not have). */
+  /**
+   * Starts the simulation for a protocol (see {@link #appliesTo} for the one combination Gmail does not have).
+   *
+   * @param failure a failure mode of {@link #FAILURES}
+   * @param protocol the protocol the handler reads mail with
+   * @return the running simulation; close it to stop it
+   * @throws IllegalArgumentException for an unknown failure mode, or one Gmail does not have for the protocol
+   */
   public static GoogleSimulation start(String failure, Protocol protocol) {
     if (!FAILURES.containsKey(failure)) {
       throw new IllegalArgumentException("no simulated Google failure '" + failure + "'; known: " + FAILURES.keySet());
@@ -117,46 +141,46 @@ public final class GoogleSimulation implements Simulation {
       case Scenario.HEALTHY:
         oauth.issues(token, GoogleCatalog.MAIL_SCOPE, LOGIN);
         return GmailServers.accepting(protocol, LOGIN, token);
-      case RootCauses.SCOPES:
+      case RootCause.SCOPES:
         b.scopes(List.of(GMAIL_API_SCOPE));
         oauth.issues(token, GMAIL_API_SCOPE, LOGIN);
         return GmailServers.refusing(protocol, "400");
-      case RootCauses.REFRESH_TOKEN_INVALID:
+      case RootCause.REFRESH_TOKEN_INVALID:
         oauth.refuses(400, "invalid_grant", "Token has been expired or revoked.");
         return GmailServers.refusing(protocol, "401");
-      case RootCauses.CLIENT_SECRET_INVALID:
+      case RootCause.CLIENT_SECRET_INVALID:
         oauth.refuses(401, "invalid_client", "Unauthorized");
         return GmailServers.refusing(protocol, "401");
-      case RootCauses.APP_NOT_FOUND:
+      case RootCause.APP_NOT_FOUND:
         oauth.refuses(401, "invalid_client", "The OAuth client was not found.");
         return GmailServers.refusing(protocol, "401");
-      case RootCauses.ADMIN_POLICY_BLOCKED:
+      case RootCause.ADMIN_POLICY_BLOCKED:
         oauth.refuses(400, "admin_policy_enforced",
             "Access to your account data is restricted by policies within your organization. Please contact the administrator for example.com for more information.");
         return GmailServers.refusing(protocol, "401");
-      case RootCauses.ACCESS_TOKEN_EXPIRED:
+      case RootCause.ACCESS_TOKEN_EXPIRED:
         // a handler holding only an access token: nothing to refresh it with, and token-info refuses it
         b.refreshToken(null).clientSecret(null).accessToken(Secret.of("ya29.expired-" + UUID.randomUUID()));
         return GmailServers.refusing(protocol, "401");
-      case RootCauses.WRONG_USER_AUTHORIZED:
+      case RootCause.WRONG_USER_AUTHORIZED:
         oauth.issues(token, GoogleCatalog.MAIL_SCOPE, OTHER_ACCOUNT);
         return GmailServers.refusing(protocol, "400");
-      case RootCauses.MAILBOX_PERMISSION:
+      case RootCause.MAILBOX_PERMISSION:
         b.mailbox(SHARED_MAILBOX);
         oauth.issues(token, GoogleCatalog.MAIL_SCOPE, LOGIN);
         return GmailServers.refusing(protocol, "400");
-      case RootCauses.PROTOCOL_DISABLED:
+      case RootCause.PROTOCOL_DISABLED:
         oauth.issues(token, GoogleCatalog.MAIL_SCOPE, LOGIN);
         return GmailServers.answering(protocol, switch (protocol) {
           case IMAP -> "{tag} NO [ALERT] IMAP access is disabled for your domain. Please contact your domain administrator for questions about this feature. (Failure)";
           case POP3 -> "-ERR [SYS/PERM] Your account is not enabled for POP access. Please visit your Gmail settings page and enable your account for POP access.";
           case SMTP -> throw new IllegalArgumentException("refused by appliesTo");
         });
-      case RootCauses.BASIC_AUTH_REJECTED:
+      case RootCause.BASIC_AUTH_REJECTED:
         // a handler on basic authentication: the account password, no token, no client secret to get one
         b.refreshToken(null).clientSecret(null).password(Secret.of("correct-horse-helpdesk-7"));
         return GmailServers.refusingPassword(protocol);
-      case RootCauses.THROTTLED:
+      case RootCause.THROTTLED:
         oauth.issues(token, GoogleCatalog.MAIL_SCOPE, LOGIN);
         return GmailServers.answering(protocol, switch (protocol) {
           case IMAP -> "{tag} NO [ALERT] Too many simultaneous connections. (Failure)";
@@ -183,7 +207,7 @@ public final class GoogleSimulation implements Simulation {
   @Override
   public List<Secret> secrets() {
     List<Secret> all = new java.util.ArrayList<>(Simulation.super.secrets());
-    all.add(Secret.of(issuedToken));
+    all.add(Secret.ofNullable(issuedToken));
     return List.copyOf(all);
   }
 
@@ -193,7 +217,11 @@ public final class GoogleSimulation implements Simulation {
     return mail.mailbox();
   }
 
-  /** The simulated token and token-info endpoints, to script more. */
+  /**
+   * The simulated token and token-info endpoints, to script more.
+   *
+   * @return the token and token-info endpoints
+   */
   public GoogleOAuthServer oauth() {
     return oauth;
   }

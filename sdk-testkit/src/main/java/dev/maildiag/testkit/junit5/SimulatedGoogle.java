@@ -24,9 +24,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target({ElementType.PARAMETER, ElementType.FIELD})
 @ExtendWith(SimulatedGoogleExtension.class)
 public @interface SimulatedGoogle {
-  /** The failure mode, a root-cause id (see {@link dev.maildiag.testkit.google.GoogleSimulation#FAILURES}), or {@code healthy}. */
+  /**
+   * The failure mode, a root-cause id (see {@link dev.maildiag.testkit.google.GoogleSimulation#FAILURES}), or {@code healthy}.
+   *
+   * @return the failure mode
+   */
   String failure() default "healthy";
 
-  /** {@code imap}, {@code pop3} or {@code smtp}. */
+  /**
+   * {@code imap}, {@code pop3} or {@code smtp}.
+   *
+   * @return the protocol
+   */
   String protocol() default "imap";
 }

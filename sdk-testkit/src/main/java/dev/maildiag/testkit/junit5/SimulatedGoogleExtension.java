@@ -5,6 +5,9 @@ import dev.maildiag.testkit.google.GoogleSimulation;
 
 /** Starts the simulation a {@link SimulatedGoogle} annotation describes. */
 public final class SimulatedGoogleExtension extends SimulationExtension<SimulatedGoogle, GoogleSimulation> {
+  /**
+   * Created by JUnit for {@link SimulatedGoogle}.
+   */
   public SimulatedGoogleExtension() {
     super(SimulatedGoogle.class, GoogleSimulation.class);
   }

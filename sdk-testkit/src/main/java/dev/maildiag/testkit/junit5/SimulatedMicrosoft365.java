@@ -24,12 +24,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target({ElementType.PARAMETER, ElementType.FIELD})
 @ExtendWith(SimulatedMicrosoft365Extension.class)
 public @interface SimulatedMicrosoft365 {
-  /** The failure mode, a root-cause id, or {@code healthy}. */
+  /**
+   * The failure mode, a root-cause id, or {@code healthy}.
+   *
+   * @return the failure mode
+   */
   String failure() default "healthy";
 
-  /** {@code worldwide}, {@code gcc}, {@code gcc-high}, {@code dod} or {@code china}. */
+  /**
+   * {@code worldwide}, {@code gcc}, {@code gcc-high}, {@code dod} or {@code china}.
+   *
+   * @return the cloud
+   */
   String cloud() default "worldwide";
 
-  /** {@code imap}, {@code pop3} or {@code smtp}. */
+  /**
+   * {@code imap}, {@code pop3} or {@code smtp}.
+   *
+   * @return the protocol
+   */
   String protocol() default "imap";
 }

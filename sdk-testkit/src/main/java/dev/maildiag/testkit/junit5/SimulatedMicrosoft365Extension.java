@@ -5,6 +5,9 @@ import dev.maildiag.api.Protocol;
 /** Starts the simulation a {@link SimulatedMicrosoft365} annotation describes. */
 public final class SimulatedMicrosoft365Extension
     extends SimulationExtension<SimulatedMicrosoft365, dev.maildiag.testkit.microsoft.Microsoft365Simulation> {
+  /**
+   * Created by JUnit for {@link SimulatedMicrosoft365}.
+   */
   public SimulatedMicrosoft365Extension() {
     super(SimulatedMicrosoft365.class, dev.maildiag.testkit.microsoft.Microsoft365Simulation.class);
   }

@@ -27,12 +27,24 @@ public abstract class SimulationExtension<A extends Annotation, S extends Simula
   private final Class<A> annotation;
   private final Class<S> simulationType;
 
+  /**
+   * An extension for one annotation and simulation type.
+   *
+   * @param annotation the annotation on fields and parameters
+   * @param simulationType the type of simulation it starts
+   */
   protected SimulationExtension(Class<A> annotation, Class<S> simulationType) {
     this.annotation = annotation;
     this.simulationType = simulationType;
   }
 
-  /** Starts the simulation the annotation describes. */
+  /**
+   * Starts the simulation the annotation describes.
+   *
+   * @param settings the annotation on the field or parameter
+   * @return the running simulation
+   * @throws Exception when it cannot start
+   */
   protected abstract S start(A settings) throws Exception;
 
   @Override

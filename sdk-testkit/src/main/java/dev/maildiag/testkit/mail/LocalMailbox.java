@@ -35,7 +35,13 @@ import java.util.TreeMap;
  * }</pre>
  */
 public final class LocalMailbox implements AutoCloseable {
+  /**
+   * The one user, and the login of {@link #context}.
+   */
   public static final String USER = "helpdesk@example.test";
+  /**
+   * The access token GreenMail accepts for {@link #USER}.
+   */
   public static final String TOKEN = "greenmail-token-1";
 
   private final GreenMail greenMail;
@@ -46,7 +52,11 @@ public final class LocalMailbox implements AutoCloseable {
     this.user = user;
   }
 
-  /** Starts GreenMail with IMAP, POP3 and SMTP on free loopback ports and the user {@value #USER}. */
+  /**
+   * Starts GreenMail with IMAP, POP3 and SMTP on free loopback ports and the user {@value #USER}.
+   *
+   * @return the running mailbox
+   */
   public static LocalMailbox start() {
     ServerSetup[] setups = {
         new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
@@ -58,7 +68,12 @@ public final class LocalMailbox implements AutoCloseable {
     return new LocalMailbox(gm, user);
   }
 
-  /** Appends {@code count} small messages to INBOX; every third one is marked \Seen, every seventh \Flagged. */
+  /**
+   * Appends {@code count} small messages to INBOX; every third one is marked \Seen, every seventh \Flagged.
+   *
+   * @param count how many messages
+   * @return this mailbox
+   */
   public LocalMailbox fill(int count) {
     try {
       MailFolder inbox = inbox();
@@ -87,7 +102,12 @@ public final class LocalMailbox implements AutoCloseable {
     }
   }
 
-  /** Creates a folder next to INBOX. */
+  /**
+   * Creates a folder next to INBOX.
+   *
+   * @param name the folder's name
+   * @return this mailbox
+   */
   public LocalMailbox folder(String name) {
     try {
       greenMail.getManagers().getImapHostManager().createMailbox(user, name);
@@ -97,6 +117,12 @@ public final class LocalMailbox implements AutoCloseable {
     }
   }
 
+  /**
+   * The plain-text port of a protocol.
+   *
+   * @param protocol the protocol
+   * @return the loopback port it is served on
+   */
   public int port(Protocol protocol) {
     return switch (protocol) {
       case IMAP -> greenMail.getImap().getPort();
@@ -105,17 +131,32 @@ public final class LocalMailbox implements AutoCloseable {
     };
   }
 
-  /** A context for this mailbox and protocol, with the token GreenMail accepts. */
+  /**
+   * A context for this mailbox and protocol, with the token GreenMail accepts.
+   *
+   * @param protocol the protocol
+   * @return a builder to change before building
+   */
   public DiagnosticContext.Builder contextBuilder(Protocol protocol) {
     return DiagnosticContext.builder().protocol(protocol).host("127.0.0.1").port(port(protocol)).security(Security.NONE)
         .login(USER).accessToken(Secret.of(TOKEN)).network(NetworkSettings.direct());
   }
 
+  /**
+   * A context for this mailbox and protocol, with the token GreenMail accepts.
+   *
+   * @param protocol the protocol
+   * @return the context
+   */
   public DiagnosticContext context(Protocol protocol) {
     return contextBuilder(protocol).build();
   }
 
-  /** INBOX as GreenMail stores it: count, and every UID with its flags. */
+  /**
+   * INBOX as GreenMail stores it: count, and every UID with its flags.
+   *
+   * @return the snapshot
+   */
   public Snapshot snapshot() {
     MailFolder inbox = inbox();
     TreeMap<Long, String> flags = new TreeMap<>();
@@ -147,7 +188,12 @@ public final class LocalMailbox implements AutoCloseable {
     greenMail.stop();
   }
 
-  /** Starts a local mailbox and prints the maildiag commands that diagnose it; stops on Ctrl-C. */
+  /**
+   * Starts a local mailbox and prints the maildiag commands that diagnose it; stops on Ctrl-C.
+   *
+   * @param args none
+   * @throws InterruptedException when stopped
+   */
   public static void main(String[] args) throws InterruptedException {
     int messages = args.length > 0 ? Integer.parseInt(args[0]) : 25;
     LocalMailbox mailbox = start().fill(messages);

@@ -62,12 +62,21 @@ public final class Microsoft365Simulation implements Simulation {
     this.context = buildContext();
   }
 
-  /** A healthy worldwide tenant read over IMAP, to change before {@link Builder#start()}. */
+  /**
+   * A healthy worldwide tenant read over IMAP, to change before {@link Builder#start()}.
+   *
+   * @return a builder; {@link Builder#start()} starts the simulation
+   */
   public static Builder healthy() {
     return new Builder();
   }
 
-  /** A worldwide IMAP tenant in the failure mode named by a root-cause id (or {@code healthy}). */
+  /**
+   * A worldwide IMAP tenant in the failure mode named by a root-cause id (or {@code healthy}).
+   *
+   * @param failureMode a root-cause id of {@link Microsoft365Failures}, or {@code healthy}
+   * @return a builder; {@link Builder#start()} starts the simulation
+   */
   public static Builder failing(String failureMode) {
     return new Builder().failure(failureMode);
   }
@@ -122,7 +131,7 @@ public final class Microsoft365Simulation implements Simulation {
         .cloud(setup.declaredCloud)
         .tenant(setup.tenantId)
         .clientId(setup.clientId)
-        .clientSecret(Secret.of(setup.clientSecret))
+        .clientSecret(Secret.ofNullable(setup.clientSecret))
         .tokenEndpoint(setup.identityBlocked ? "https://127.0.0.1:" + closedPort() + "/" + setup.endpointTenant + "/oauth2/v2.0/token"
             : idp.tokenEndpoint(setup.endpointTenant))
         .authorizationEndpoint(idp.authorizationEndpoint(setup.endpointTenant))
@@ -141,11 +150,11 @@ public final class Microsoft365Simulation implements Simulation {
     }
     if (setup.password != null) {
       // a handler on basic authentication: the password, no token, no client secret to get one
-      b.password(Secret.of(setup.password)).clientSecret(null);
+      b.password(Secret.ofNullable(setup.password)).clientSecret(null);
     } else if (setup.accessTokenOnly) {
-      b.accessToken(Secret.of(issuedToken)).clientSecret(null);
+      b.accessToken(Secret.ofNullable(issuedToken)).clientSecret(null);
     } else if (!setup.appOnly) {
-      b.refreshToken(Secret.of(setup.refreshToken));
+      b.refreshToken(Secret.ofNullable(setup.refreshToken));
     }
     if (setup.product != null) {
       b.product(setup.product);
@@ -206,21 +215,36 @@ public final class Microsoft365Simulation implements Simulation {
   @Override
   public List<Secret> secrets() {
     List<Secret> all = new ArrayList<>(Simulation.super.secrets());
-    all.add(Secret.of(issuedToken));
-    all.add(Secret.of(idp.rotatedRefreshToken()));
-    all.add(Secret.of(setup.refreshToken));
-    all.add(Secret.of(setup.clientSecret));
+    all.add(Secret.ofNullable(issuedToken));
+    all.add(Secret.ofNullable(idp.rotatedRefreshToken()));
+    all.add(Secret.ofNullable(setup.refreshToken));
+    all.add(Secret.ofNullable(setup.clientSecret));
     return List.copyOf(all);
   }
 
+  /**
+   * What this simulation was started with.
+   *
+   * @return the setup
+   */
   public Microsoft365Setup setup() {
     return setup;
   }
 
+  /**
+   * The simulated identity platform, to script more answers.
+   *
+   * @return the identity platform
+   */
   public SimulatedIdentityPlatform identityPlatform() {
     return idp;
   }
 
+  /**
+   * The simulated Exchange Online mail servers.
+   *
+   * @return the mail servers
+   */
   public SimulatedExchange exchange() {
     return exchange;
   }
@@ -247,17 +271,35 @@ public final class Microsoft365Simulation implements Simulation {
     private String failure = "healthy";
     private final List<Consumer<Microsoft365Setup>> changes = new ArrayList<>();
 
+    /**
+     * The Microsoft cloud.
+     *
+     * @param id {@code worldwide}, {@code gcc}, {@code gcc-high}, {@code dod} or {@code china}
+     * @return this builder
+     * @throws IllegalArgumentException for an unknown cloud
+     */
     public Builder cloud(String id) {
       this.cloud = MicrosoftClouds.byId(id).orElseThrow(() -> new IllegalArgumentException("unknown cloud " + id));
       return this;
     }
 
+    /**
+     * The protocol the handler reads mail with.
+     *
+     * @param p the protocol; IMAP by default
+     * @return this builder
+     */
     public Builder protocol(Protocol p) {
       this.protocol = p;
       return this;
     }
 
-    /** The failure mode by root-cause id, or {@code healthy}. */
+    /**
+     * The failure mode by root-cause id, or {@code healthy}.
+     *
+     * @param id a root-cause id of {@link Microsoft365Failures}, or {@code healthy}
+     * @return this builder
+     */
     public Builder failure(String id) {
       if (!id.equals("healthy")) {
         Microsoft365Failures.of(id);
@@ -266,12 +308,22 @@ public final class Microsoft365Simulation implements Simulation {
       return this;
     }
 
-    /** Any further change to the setup, applied after the failure mode. */
+    /**
+     * Any further change to the setup, applied after the failure mode.
+     *
+     * @param change changes the setup, e.g. {@code s -> s.folder = "Posteingang"}
+     * @return this builder
+     */
     public Builder with(Consumer<Microsoft365Setup> change) {
       changes.add(change);
       return this;
     }
 
+    /**
+     * Starts the identity platform and the mail servers on loopback.
+     *
+     * @return the running simulation; close it to stop them
+     */
     public Microsoft365Simulation start() {
       Microsoft365Setup s = Microsoft365Setup.healthy(cloud, protocol);
       if (!failure.equals("healthy")) {

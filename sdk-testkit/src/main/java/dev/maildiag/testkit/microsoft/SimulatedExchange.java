@@ -131,7 +131,12 @@ public final class SimulatedExchange implements AutoCloseable {
     }
   }
 
-  /** The mailbox the diagnosis reads, seen from the server: what it holds and the commands it received. */
+  /**
+   * The mailbox the diagnosis reads, seen from the server: what it holds and the commands it received.
+   *
+   * @param s the setup the simulation was started with
+   * @return the witness of the mailbox
+   */
   public MailboxWitness witness(Microsoft365Setup s) {
     if (scripted != null) {
       return new MailboxWitness() {
@@ -188,7 +193,11 @@ public final class SimulatedExchange implements AutoCloseable {
     return String.valueOf(f);
   }
 
-  /** Points a context at the configured protocol's server, and tells where the other protocols are. */
+  /**
+   * Points a context at the configured protocol's server, and tells where the other protocols are.
+   *
+   * @param b the context being built
+   */
   public void configure(DiagnosticContext.Builder b) {
     if (scripted != null) {
       DiagnosticContext mock = scripted.context().build();
@@ -204,12 +213,21 @@ public final class SimulatedExchange implements AutoCloseable {
     b.attribute(MailEndpoints.ATTRIBUTE, new MailEndpoints(all));
   }
 
-  /** The scripted server answering in Exchange's words, or null when GreenMail serves the configured protocol. */
+  /**
+   * The scripted server answering in Exchange's words, or null when GreenMail serves the configured protocol.
+   *
+   * @return the scripted server, or null
+   */
   public MockMailServer scripted() {
     return scripted;
   }
 
-  /** The port a protocol is served on (implicit TLS in front of GreenMail). */
+  /**
+   * The port a protocol is served on (implicit TLS in front of GreenMail).
+   *
+   * @param p the protocol
+   * @return its loopback port
+   */
   public int port(Protocol p) {
     return fronts.get(p).port();
   }

@@ -7,7 +7,7 @@ import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Security;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.testkit.Scenario;
 import dev.maildiag.testkit.ScenarioSource;
 import dev.maildiag.testkit.Simulation;
@@ -20,8 +20,8 @@ public final class OfflineSamples implements ScenarioSource {
   public List<Scenario> scenarios() {
     return List.of(
         sample(Scenario.HEALTHY, "IMAP on 993 with TLS, a refresh token and a client secret", b -> b),
-        sample(RootCauses.TLS_MODE_MISMATCH, "IMAP on 993 configured without TLS", b -> b.security(Security.NONE)),
-        sample(RootCauses.INVALID_CONFIGURATION, "A token endpoint that is not a URL", b -> b.tokenEndpoint("login.example.com/token")));
+        sample(RootCause.TLS_MODE_MISMATCH, "IMAP on 993 configured without TLS", b -> b.security(Security.NONE)),
+        sample(RootCause.INVALID_CONFIGURATION, "A token endpoint that is not a URL", b -> b.tokenEndpoint("login.example.com/token")));
   }
 
   private static Scenario sample(String failureMode, String description, UnaryOperator<DiagnosticContext.Builder> change) {

@@ -43,28 +43,53 @@ public final class MockProxy implements AutoCloseable {
     this.expectedAuthorization = expectedAuthorization;
   }
 
-  /** Tunnels every CONNECT. */
+  /**
+   * Tunnels every CONNECT.
+   *
+   * @return the proxy, to {@link #start()}
+   */
   public static MockProxy allowing() {
     return new MockProxy(Mode.ALLOW, null);
   }
 
-  /** Answers every CONNECT with 403 Forbidden, like a proxy whose policy blocks the host. */
+  /**
+   * Answers every CONNECT with 403 Forbidden, like a proxy whose policy blocks the host.
+   *
+   * @return the proxy, to {@link #start()}
+   */
   public static MockProxy denying() {
     return new MockProxy(Mode.DENY, null);
   }
 
-  /** Answers 407 unless the CONNECT carries these Basic credentials. */
+  /**
+   * Answers 407 unless the CONNECT carries these Basic credentials.
+   *
+   * @param user the proxy user
+   * @param password the proxy password
+   * @return the proxy, to {@link #start()}
+   */
   public static MockProxy requiringAuth(String user, String password) {
     String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return new MockProxy(Mode.AUTH, "Basic " + token);
   }
 
-  /** Tunnels CONNECTs for {@code host} (any port) to {@code target} instead of resolving it. */
+  /**
+   * Tunnels CONNECTs for {@code host} (any port) to {@code target} instead of resolving it.
+   *
+   * @param host the host name clients ask for
+   * @param target where the tunnel goes instead
+   * @return this proxy
+   */
   public MockProxy map(String host, InetSocketAddress target) {
     hosts.put(host.toLowerCase(Locale.ROOT), target);
     return this;
   }
 
+  /**
+   * Starts listening on 127.0.0.1 with a free port.
+   *
+   * @return this proxy, listening
+   */
   public MockProxy start() {
     try {
       serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -77,15 +102,29 @@ public final class MockProxy implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The proxy's host.
+   *
+   * @return {@code 127.0.0.1}
+   */
   public String host() {
     return "127.0.0.1";
   }
 
+  /**
+   * The proxy's port.
+   *
+   * @return the port, once {@link #start() started}
+   */
   public int port() {
     return serverSocket.getLocalPort();
   }
 
-  /** The request lines received, e.g. {@code CONNECT login.example.test:443 HTTP/1.1}. */
+  /**
+   * The request lines received, e.g. {@code CONNECT login.example.test:443 HTTP/1.1}.
+   *
+   * @return the request lines, in order
+   */
   public List<String> requests() {
     return List.copyOf(requests);
   }

@@ -13,7 +13,13 @@ import javax.net.ssl.SSLSocket;
  * @param certificate the server certificate
  */
 public record ServerCertificate(SSLContext sslContext, X509Certificate certificate) {
-  /** Starts server-side TLS on an accepted socket (implicit TLS, or after STARTTLS). */
+  /**
+   * Starts server-side TLS on an accepted socket (implicit TLS, or after STARTTLS).
+   *
+   * @param accepted a socket a server accepted
+   * @return the TLS socket, handshaking as the server
+   * @throws IOException when the socket cannot be wrapped
+   */
   public SSLSocket wrap(Socket accepted) throws IOException {
     SSLSocket s = (SSLSocket) sslContext.getSocketFactory()
         .createSocket(accepted, accepted.getInetAddress().getHostAddress(), accepted.getPort(), true);

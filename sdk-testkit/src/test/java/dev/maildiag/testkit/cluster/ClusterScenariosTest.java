@@ -3,7 +3,7 @@ package dev.maildiag.testkit.cluster;
 import dev.maildiag.api.Report;
 import dev.maildiag.api.Severity;
 import dev.maildiag.api.Verdict;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.testkit.Scenario;
 import dev.maildiag.testkit.Scenarios;
 import dev.maildiag.testkit.Simulation;
@@ -23,7 +23,7 @@ class ClusterScenariosTest {
   void aRoundRobinBalancerIsDiagnosedAsSessionStickiness() throws Exception {
     Report report = diagnose(Scenarios.of("cluster").get(0));
 
-    assertThat(report).hasTopRootCause(RootCauses.SESSION_STICKINESS).hasFinding("cluster.stickiness", Severity.ERROR);
+    assertThat(report).hasTopRootCause(RootCause.SESSION_STICKINESS).hasFinding("cluster.stickiness", Severity.ERROR);
     assertThat(report.finding("cluster.stickiness").orElseThrow().evidence().get("answeredBy")).contains("node1, node2");
   }
 

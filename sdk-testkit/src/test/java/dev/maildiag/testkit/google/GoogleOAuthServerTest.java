@@ -1,6 +1,6 @@
 package dev.maildiag.testkit.google;
 
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.Maildiag;
 import dev.maildiag.testkit.Scenario;
 import dev.maildiag.testkit.Scenarios;
 import dev.maildiag.testkit.tls.TestCa;
@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GoogleOAuthServerTest {
+  private static final Maildiag KNOWN = Maildiag.create();
+
   // the endpoints are HTTPS like Microsoft's: a client trusts the test CA, and nothing else
   private final OkHttpClient http = new OkHttpClient.Builder()
       .sslSocketFactory(TestCa.get().socketFactory(), TestCa.get().trustManager()).build();
@@ -67,6 +69,6 @@ class GoogleOAuthServerTest {
         .containsExactlyInAnyOrderElementsOf(GoogleSimulation.FAILURES.keySet())
         .first().isEqualTo(Scenario.HEALTHY);
     GoogleSimulation.FAILURES.keySet().stream().filter(f -> !f.equals(Scenario.HEALTHY))
-        .forEach(f -> assertThat(RootCauses.find(f)).as(f).isPresent());
+        .forEach(f -> assertThat(KNOWN.rootCause(f)).as(f).isPresent());
   }
 }

@@ -3,7 +3,7 @@ package dev.maildiag.testkit.google;
 import dev.maildiag.api.Maildiag;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Report;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.testkit.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,7 @@ class GoogleProtocolsTest {
 
   @Test
   void gmailHasNoSwitchThatDisablesSmtp() {
-    assertThatThrownBy(() -> GoogleSimulation.start(RootCauses.PROTOCOL_DISABLED, Protocol.SMTP))
+    assertThatThrownBy(() -> GoogleSimulation.start(RootCause.PROTOCOL_DISABLED, Protocol.SMTP))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SMTP");
   }
 }

@@ -14,7 +14,7 @@ import dev.maildiag.api.Severity;
 import dev.maildiag.api.internal.net.TlsTrust;
 import dev.maildiag.api.internal.report.ReportJson;
 import dev.maildiag.api.internal.report.TextReport;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.testkit.mail.MockMailServer.Hostility;
 import dev.maildiag.testkit.mail.MockMailServer;
 import dev.maildiag.testkit.tls.ServerCertificate;
@@ -83,8 +83,8 @@ class HostilePeersTest {
 
   static Stream<Arguments> peers() {
     String tls = "tls.handshake";
-    Set<String> certificate = Set.of(RootCauses.TLS_CERTIFICATE);
-    Set<String> tlsMode = Set.of(RootCauses.TLS_MODE_MISMATCH, RootCauses.NOT_A_MAIL_SERVER);
+    Set<String> certificate = Set.of(RootCause.TLS_CERTIFICATE);
+    Set<String> tlsMode = Set.of(RootCause.TLS_MODE_MISMATCH, RootCause.NOT_A_MAIL_SERVER);
     List<Case> cases = List.of(
         new Case("silence", () -> mail(MockMailServer.imap().hostile(Hostility.SILENT)), null, Set.of()),
         new Case("one byte per second", () -> mail(MockMailServer.imap().hostile(Hostility.TRICKLE)), null, Set.of()),

@@ -8,7 +8,7 @@ import dev.maildiag.api.Secret;
 import dev.maildiag.api.internal.probe.BasicAuthRefused;
 import dev.maildiag.api.internal.report.ReportJson;
 import dev.maildiag.api.internal.report.TextReport;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.testkit.MailboxSnapshot;
 import dev.maildiag.testkit.MailboxWitness;
 import java.util.List;
@@ -60,10 +60,10 @@ class Microsoft365SimulationTest {
   @ParameterizedTest
   @EnumSource(Protocol.class)
   void aHandlerStillOnItsPasswordIsToldThatExchangeRefusesBasicAuthentication(Protocol protocol) {
-    try (Microsoft365Simulation m365 = Microsoft365Simulation.failing(RootCauses.BASIC_AUTH_REJECTED).protocol(protocol).start()) {
+    try (Microsoft365Simulation m365 = Microsoft365Simulation.failing(RootCause.BASIC_AUTH_REJECTED).protocol(protocol).start()) {
       Report report = m365.maildiag().diagnose(m365.context());
 
-      assertThat(report.topRootCause()).map(RankedRootCause::id).contains(RootCauses.BASIC_AUTH_REJECTED);
+      assertThat(report.topRootCause()).map(RankedRootCause::id).contains(RootCause.BASIC_AUTH_REJECTED);
       Finding refused = report.finding(BasicAuthRefused.ID).orElseThrow();
       assertThat(refused.evidence().get("serverAnswer")).contains(switch (protocol) {
         case IMAP -> "NO AUTHENTICATE failed.";

@@ -4,7 +4,7 @@ import dev.maildiag.api.DiagnosticContext.MailServer;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -17,7 +17,7 @@ public final class AddressesWellFormed implements Check {
 
   @Override
   public CheckInfo info() {
-    return CheckInfo.of(ID, Stage.CONFIG, "Login and mailbox are e-mail addresses").finds(RootCauses.INVALID_CONFIGURATION);
+    return CheckInfo.of(ID, Stage.CONFIG, "Login and mailbox are e-mail addresses").finds(RootCause.INVALID_CONFIGURATION);
   }
 
   @Override
@@ -36,7 +36,7 @@ public final class AddressesWellFormed implements Check {
     String which = loginProblem != null ? "login" : "mailbox";
     String value = loginProblem != null ? s.login() : s.mailbox();
     return Finding.error("The " + which + " '" + value + "' is not a plain e-mail address: " + (loginProblem != null ? loginProblem : mailboxProblem))
-        .rootCause(RootCauses.INVALID_CONFIGURATION, 0.9)
+        .rootCause(RootCause.INVALID_CONFIGURATION, 0.9)
         .detail("XOAUTH2 sends the login as user=...; Microsoft 365 and Gmail expect the mailbox's e-mail address there.")
         .step("Use the full address, e.g. helpdesk@contoso.com, without display name, spaces or angle brackets.")
         .evidence(which, value)

@@ -1,6 +1,8 @@
 package dev.maildiag.api.internal.checks;
 
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.internal.explain.ClusterStickiness;
+import dev.maildiag.api.internal.explain.GenericSignatures;
 import dev.maildiag.api.internal.oauth.AccessTokenClaims;
 import dev.maildiag.api.internal.oauth.AccessTokenGrant;
 import dev.maildiag.api.internal.oauth.OAuthErrorCodes;
@@ -21,9 +23,18 @@ import java.util.List;
 
 /** The provider-neutral checks. Registering a new core check is one line here. */
 public final class CoreDiagnostics implements DiagnosticsProvider {
+  /** The id of the provider every runner has. */
+  public static final String ID = "core";
+
   @Override
   public String id() {
-    return "core";
+    return ID;
+  }
+
+  /** The built-in root causes, whose ids are the constants of {@link RootCause}. */
+  @Override
+  public List<RootCause> rootCauses() {
+    return BuiltInRootCauses.all();
   }
 
   @Override
@@ -52,6 +63,6 @@ public final class CoreDiagnostics implements DiagnosticsProvider {
 
   @Override
   public List<Interpreter> interpreters() {
-    return List.of(new OAuthErrorCodes());
+    return List.of(new OAuthErrorCodes(), new GenericSignatures());
   }
 }

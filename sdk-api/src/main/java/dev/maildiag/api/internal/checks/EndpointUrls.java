@@ -4,7 +4,7 @@ import dev.maildiag.api.DiagnosticContext.OAuthClient;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -20,7 +20,7 @@ public final class EndpointUrls implements Check {
 
   @Override
   public CheckInfo info() {
-    return CheckInfo.of(ID, Stage.CONFIG, "OAuth URLs are well formed").finds(RootCauses.INVALID_CONFIGURATION);
+    return CheckInfo.of(ID, Stage.CONFIG, "OAuth URLs are well formed").finds(RootCause.INVALID_CONFIGURATION);
   }
 
   @Override
@@ -45,7 +45,7 @@ public final class EndpointUrls implements Check {
       if (why != null) {
         if (problem == null) {
           problem = Finding.error("The " + e.getKey() + " is not a usable URL: " + why)
-              .rootCause(RootCauses.INVALID_CONFIGURATION, 1.0)
+              .rootCause(RootCause.INVALID_CONFIGURATION, 1.0)
               .step("Correct the " + e.getKey() + "; copy it from the provider's documentation or app registration.");
         }
         problem.evidence(e.getKey(), e.getValue());

@@ -6,7 +6,7 @@ import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Security;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -17,7 +17,7 @@ public final class PortMatchesSecurity implements Check {
 
   @Override
   public CheckInfo info() {
-    return CheckInfo.of(ID, Stage.CONFIG, "Port and security fit the protocol").finds(RootCauses.TLS_MODE_MISMATCH);
+    return CheckInfo.of(ID, Stage.CONFIG, "Port and security fit the protocol").finds(RootCause.TLS_MODE_MISMATCH);
   }
 
   @Override
@@ -47,14 +47,14 @@ public final class PortMatchesSecurity implements Check {
           .step("Use port 587 with starttls, or 465 with ssl, for authenticated submission.");
     }
     if (mismatch != null) {
-      return mismatch.rootCause(RootCauses.TLS_MODE_MISMATCH, 0.95)
+      return mismatch.rootCause(RootCause.TLS_MODE_MISMATCH, 0.95)
           .evidence("protocol", protocol.label()).evidence("port", port).evidence("security", security.label())
           .evidence("expected", expected)
           .build();
     }
     if (security == Security.NONE) {
       return Finding.warning("Security is none: the OAuth token would travel unencrypted")
-          .rootCause(RootCauses.TLS_MODE_MISMATCH, 0.5)
+          .rootCause(RootCause.TLS_MODE_MISMATCH, 0.5)
           .detail("Microsoft 365 and Gmail refuse XOAUTH2 without TLS; any server that accepts it exposes the token.")
           .step("Use ssl on " + protocol.implicitTlsPort() + " or starttls on " + protocol.plainPort() + ".")
           .evidence("port", port).evidence("security", security.label())

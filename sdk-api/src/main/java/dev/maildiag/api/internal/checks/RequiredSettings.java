@@ -4,7 +4,7 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.internal.probe.BasicAuthRefused;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -18,7 +18,7 @@ public final class RequiredSettings implements Check {
 
   @Override
   public CheckInfo info() {
-    return CheckInfo.of(ID, Stage.CONFIG, "Required settings are present").finds(RootCauses.INVALID_CONFIGURATION);
+    return CheckInfo.of(ID, Stage.CONFIG, "Required settings are present").finds(RootCause.INVALID_CONFIGURATION);
   }
 
   @Override
@@ -26,13 +26,13 @@ public final class RequiredSettings implements Check {
     DiagnosticContext c = ctx.context();
     List<String> missing = new ArrayList<>();
     if (c.server().protocol() == null) {
-      missing.add("protocol (--protocol imap|pop3|smtp)");
+      missing.add("the protocol");
     }
     if (c.server().host() == null) {
-      missing.add("mail host (--host)");
+      missing.add("the mail host");
     }
     if (c.server().login() == null) {
-      missing.add("login user (--login)");
+      missing.add("the login user");
     }
     // an interactive sign-in (SignIn.ATTRIBUTE) brings the tokens itself
     boolean hasToken = c.tokens().accessToken() != null || c.tokens().refreshToken() != null
@@ -45,10 +45,10 @@ public final class RequiredSettings implements Check {
     }
     if (c.tokens().refreshToken() != null || hasClientCredentials) {
       if (c.oauth().tokenEndpoint() == null && c.oauth().provider() == null && c.oauth().tenant() == null) {
-        missing.add("token endpoint (--token-endpoint), or a provider and tenant to derive it from");
+        missing.add("the token endpoint, or a provider and tenant to derive it from");
       }
       if (c.tokens().refreshToken() != null && c.oauth().clientId() == null) {
-        missing.add("client id (--client-id) to use the refresh token");
+        missing.add("the client id, to use the refresh token");
       }
     }
     if (missing.isEmpty() && passwordOnly) {
@@ -61,9 +61,9 @@ public final class RequiredSettings implements Check {
       return Finding.ok("All required settings are present").build();
     }
     return Finding.error("Missing: " + String.join("; ", missing))
-        .rootCause(RootCauses.INVALID_CONFIGURATION, 1.0)
+        .rootCause(RootCause.INVALID_CONFIGURATION, 1.0)
         .detail("Without these settings the handler cannot connect, so the live checks that need them are skipped.")
-        .step("Provide the missing settings as flags or in the --config properties file.")
+        .step("Set the missing settings in the handler's configuration.")
         .evidence("missing", String.join(", ", missing))
         .build();
   }

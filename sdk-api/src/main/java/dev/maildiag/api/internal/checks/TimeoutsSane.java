@@ -4,7 +4,7 @@ import dev.maildiag.api.DiagnosticContext.Timeouts;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.internal.Durations;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -18,7 +18,7 @@ public final class TimeoutsSane implements Check {
 
   @Override
   public CheckInfo info() {
-    return CheckInfo.of(ID, Stage.CONFIG, "Timeouts are sane").finds(RootCauses.INVALID_CONFIGURATION);
+    return CheckInfo.of(ID, Stage.CONFIG, "Timeouts are sane").finds(RootCause.INVALID_CONFIGURATION);
   }
 
   @Override
@@ -26,21 +26,21 @@ public final class TimeoutsSane implements Check {
     Timeouts t = ctx.timeouts();
     if (t.connect().compareTo(SHORTEST) < 0 || t.read().compareTo(SHORTEST) < 0) {
       return Finding.error("A connect or read timeout below " + Durations.format(SHORTEST) + " fails even healthy servers")
-          .rootCause(RootCauses.INVALID_CONFIGURATION, 1.0)
-          .step("Use at least a few seconds, e.g. --timeout 10.")
+          .rootCause(RootCause.INVALID_CONFIGURATION, 1.0)
+          .step("Set the connect and read timeouts to at least a few seconds, e.g. 10 seconds.")
           .evidence("connect", Durations.format(t.connect())).evidence("read", Durations.format(t.read()))
           .build();
     }
     if (t.deadline().compareTo(t.check()) < 0) {
       return Finding.warning("The overall deadline is shorter than one check's limit")
-          .rootCause(RootCauses.INVALID_CONFIGURATION, 0.6)
-          .step("Give the whole diagnosis several times the per-step timeout.")
+          .rootCause(RootCause.INVALID_CONFIGURATION, 0.6)
+          .step("Set the deadline to several times the per-check time limit.")
           .evidence("check", Durations.format(t.check())).evidence("deadline", Durations.format(t.deadline()))
           .build();
     }
     if (t.connect().compareTo(LONGEST_STEP) > 0 || t.read().compareTo(LONGEST_STEP) > 0) {
       return Finding.warning("Timeouts over " + Durations.format(LONGEST_STEP) + " make a silent server look like a hang")
-          .step("Use a per-step timeout of 10 to 60 seconds.")
+          .step("Set the connect and read timeouts to 10 to 60 seconds.")
           .evidence("connect", Durations.format(t.connect())).evidence("read", Durations.format(t.read()))
           .build();
     }

@@ -4,7 +4,7 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.internal.net.WireText;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -22,7 +22,7 @@ public final class ValuesWellFormed implements Check {
 
   @Override
   public CheckInfo info() {
-    return CheckInfo.of(ID, Stage.CONFIG, "Settings sent to servers are well-formed").finds(RootCauses.INVALID_CONFIGURATION);
+    return CheckInfo.of(ID, Stage.CONFIG, "Settings sent to servers are well-formed").finds(RootCause.INVALID_CONFIGURATION);
   }
 
   @Override
@@ -40,7 +40,7 @@ public final class ValuesWellFormed implements Check {
       return Finding.ok("The settings sent to servers hold no control characters, and the host is a host name").build();
     }
     Finding.Builder b = Finding.error("Settings cannot be sent to a server: " + String.join("; ", problems))
-        .rootCause(RootCauses.INVALID_CONFIGURATION, 0.95)
+        .rootCause(RootCause.INVALID_CONFIGURATION, 0.95)
         .detail("Mail protocols end a command at a line break, so such a value would be read by the server as more than "
             + "one command. maildiag sends nothing until it is fixed. A stray line break usually comes from a file "
             + "holding the value with two lines, or from copying it out of a document.")

@@ -2,7 +2,7 @@ package dev.maildiag.api.internal.explain;
 
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.internal.net.HttpClients;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -71,7 +71,7 @@ public final class ClusterProbe {
     if (switches.isEmpty()) {
       return List.of();
     }
-    return List.of(new Candidate(RootCauses.SESSION_STICKINESS, 0.9, "with one session cookie, " + answeredBy.size()
+    return List.of(new Candidate(RootCause.SESSION_STICKINESS, 0.9, "with one session cookie, " + answeredBy.size()
         + " requests were answered by " + String.join(", ", answeredBy) + ": the load balancer is not sticky"));
   }
 

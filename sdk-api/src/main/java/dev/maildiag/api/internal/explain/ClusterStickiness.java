@@ -4,7 +4,7 @@ import dev.maildiag.api.DiagnosticContext.Cluster;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -16,7 +16,7 @@ public final class ClusterStickiness implements Check {
 
   @Override
   public CheckInfo info() {
-    return CheckInfo.of(ID, Stage.CLUSTER, "Load balancer keeps a session on one node").finds(RootCauses.SESSION_STICKINESS, RootCauses.INVALID_CONFIGURATION);
+    return CheckInfo.of(ID, Stage.CLUSTER, "Load balancer keeps a session on one node").finds(RootCause.SESSION_STICKINESS, RootCause.INVALID_CONFIGURATION);
   }
 
   @Override
@@ -31,7 +31,7 @@ public final class ClusterStickiness implements Check {
     try {
       report = new ClusterProbe(ctx.context(), ClusterProbe.DEFAULT_REQUESTS).probe(cluster.baseUrl(), cluster.nodeUrls());
     } catch (IllegalArgumentException e) {
-      return Finding.error("The cluster URLs are not http(s) URLs").rootCause(RootCauses.INVALID_CONFIGURATION, 0.9)
+      return Finding.error("The cluster URLs are not http(s) URLs").rootCause(RootCause.INVALID_CONFIGURATION, 0.9)
           .detail(e.getMessage()).step("Give the product's base URL and node URLs as http:// or https:// URLs.").build();
     } catch (IOException e) {
       return Finding.warning("Could not reach the cluster's base URL to test stickiness")

@@ -1,6 +1,6 @@
 package dev.maildiag.api.internal.explain;
 
-import static dev.maildiag.api.internal.run.RootCauses.*;
+import static dev.maildiag.api.RootCause.*;
 import dev.maildiag.api.spi.Signature;
 import dev.maildiag.api.spi.SignatureTable;
 import java.util.List;

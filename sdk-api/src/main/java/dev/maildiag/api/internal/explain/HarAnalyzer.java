@@ -3,7 +3,7 @@ package dev.maildiag.api.internal.explain;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import java.io.IOException;
 import java.io.InputStream;
@@ -336,10 +336,10 @@ public final class HarAnalyzer {
         String how = start != null && callback != null && callback.node != null && !callback.node.equals(start.node)
             ? "the OAuth flow started on node " + start.node + " and the callback was answered by node " + callback.node
             : "the load balancer changed node " + inFlow + " time(s) during the OAuth flow";
-        return List.of(new Candidate(RootCauses.SESSION_STICKINESS, 0.92, how));
+        return List.of(new Candidate(RootCause.SESSION_STICKINESS, 0.92, how));
       }
       if (!switches.isEmpty()) {
-        return List.of(new Candidate(RootCauses.SESSION_STICKINESS, 0.6,
+        return List.of(new Candidate(RootCause.SESSION_STICKINESS, 0.6,
             "the load balancer moved the session to another node " + switches.size() + " time(s)"));
       }
       return List.of();

@@ -3,6 +3,7 @@ package dev.maildiag.api.internal.explain;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Explainer;
 import dev.maildiag.api.spi.Interpreter;
+import dev.maildiag.api.spi.SignatureTable;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,7 @@ import java.util.zip.GZIPInputStream;
  * Reads a whole log (plain or gzip) in one streaming pass and aggregates the lines the interpreters
  * recognise by root cause: how many, first and last time seen, one example each.
  *
- * <p>Only lines holding one of the {@link Prefiltered} interpreters' keywords are decoded and explained;
+ * <p>Only lines holding one of the signature tables' keywords are decoded and explained;
  * the rest are skipped at the byte level, which is what makes a gigabyte of log quick to scan.
  * Memory is bounded by the buffer and the (bounded) cache of explained line texts.
  */
@@ -55,8 +56,8 @@ public final class LogScanner {
   public static LogScanner of(Explainer explainer, String provider) {
     Set<String> keywords = new LinkedHashSet<>();
     for (Interpreter i : explainer.interpreters()) {
-      if (i instanceof Prefiltered p) {
-        keywords.addAll(p.keywords());
+      if (i instanceof SignatureTable table) {
+        keywords.addAll(table.keywords());
       }
     }
     return new LogScanner(explainer, keywords, provider);

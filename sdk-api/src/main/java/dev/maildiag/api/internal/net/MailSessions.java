@@ -7,10 +7,17 @@ import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Security;
 import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.Provider;
+import jakarta.mail.Service;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketException;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.SocketFactory;
 
 /**
  * Angus Mail sessions for a context: timeouts, TLS with server identity checks and the context's
@@ -49,27 +56,16 @@ public final class MailSessions {
     MailServer server = context.server();
     String name = protocolName(server);
     String p = "mail." + name + ".";
-    Timeouts t = context.timeouts();
-    Properties props = new Properties();
-    props.setProperty(p + "connectiontimeout", millis(t.connect()));
-    props.setProperty(p + "timeout", millis(t.read()));
-    props.setProperty(p + "writetimeout", millis(t.read()));
+    Properties props = login(context, p, pop3TwoLine);
+    props.setProperty(p + "connectiontimeout", millis(context.timeouts().connect()));
     props.setProperty(p + "ssl.checkserveridentity", "true");
     props.put(p + "ssl.socketFactory", NoDelaySockets.tls(TlsTrust.forContext(context).socketFactory()));
     if (security(server) != Security.SSL) {
-      props.put(p + "socketFactory", NoDelaySockets.plain(javax.net.SocketFactory.getDefault()));
+      props.put(p + "socketFactory", NoDelaySockets.plain(SocketFactory.getDefault()));
     }
     if (security(server) == Security.STARTTLS) {
       props.setProperty(p + "starttls.enable", "true");
       props.setProperty(p + "starttls.required", "true");
-    }
-    props.setProperty(p + "auth.mechanisms", "XOAUTH2");
-    if (server.protocol() == Protocol.SMTP) {
-      props.setProperty(p + "auth", "true");
-      props.setProperty(p + "localhost", "maildiag.invalid");
-    }
-    if (server.protocol() == Protocol.POP3) {
-      props.setProperty(p + "auth.xoauth2.two.line.authentication.format", Boolean.toString(pop3TwoLine));
     }
     Route route = ProxyDecision.forMail(context.network(), server.protocol(), server.security(), server.host());
     if (route.kind() == Route.Kind.HTTP) {
@@ -84,6 +80,86 @@ public final class MailSessions {
       props.setProperty(p + "socks.port", Integer.toString(route.proxy().port()));
     }
     return props;
+  }
+
+  /** What every login needs whatever the connection: read and write timeouts, XOAUTH2 only, the SMTP and POP3 specifics. */
+  private static Properties login(DiagnosticContext context, String p, boolean pop3TwoLine) {
+    Protocol protocol = context.server().protocol();
+    Timeouts t = context.timeouts();
+    Properties props = new Properties();
+    props.setProperty(p + "timeout", millis(t.read()));
+    props.setProperty(p + "writetimeout", millis(t.read()));
+    props.setProperty(p + "auth.mechanisms", "XOAUTH2");
+    if (protocol == Protocol.SMTP) {
+      props.setProperty(p + "auth", "true");
+      props.setProperty(p + "localhost", "maildiag.invalid");
+    }
+    if (protocol == Protocol.POP3) {
+      props.setProperty(p + "auth.xoauth2.two.line.authentication.format", Boolean.toString(pop3TwoLine));
+    }
+    return props;
+  }
+
+  /**
+   * A store (IMAP, POP3) or transport (SMTP) that logs in over {@code connected}: a connection the earlier
+   * probes opened along the context's route and secured as configured. Angus Mail gets it through its
+   * socket-factory setting (without falling back to a connection of its own), reads the greeting the socket
+   * replays and speaks its protocol from there; since the socket is secured already, Angus is told the plain
+   * protocol (no TLS of its own, no STARTTLS, no proxy). IMAP stores are strict, as in {@link #store}.
+   */
+  public static Service overConnection(DiagnosticContext context, ConnectedSocket connected, boolean pop3TwoLine, ProtocolTrace trace)
+      throws NoSuchProviderException {
+    MailServer server = context.server();
+    String name = server.protocol().jakartaName(Security.NONE);
+    String p = "mail." + name + ".";
+    Properties props = login(context, p, pop3TwoLine);
+    props.put(p + "socketFactory", new HandingOver(connected));
+    props.setProperty(p + "socketFactory.fallback", "false");
+    Session session = traced(props, trace);
+    return switch (server.protocol()) {
+      case IMAP -> session.getStore(new Provider(Provider.Type.STORE, name, StrictImapStore.class.getName(), "maildiag", "1"));
+      case POP3 -> session.getStore(name);
+      case SMTP -> session.getTransport(name);
+    };
+  }
+
+  /** Gives Angus the one connection once; a second connection is refused rather than opened behind the diagnosis' back. */
+  private static final class HandingOver extends SocketFactory {
+    private final AtomicReference<ConnectedSocket> socket;
+
+    HandingOver(ConnectedSocket socket) {
+      this.socket = new AtomicReference<>(socket);
+    }
+
+    @Override
+    public Socket createSocket() throws IOException {
+      ConnectedSocket s = socket.getAndSet(null);
+      if (s == null) {
+        throw new SocketException("the diagnosis' mail connection is in use; maildiag opens no second one");
+      }
+      return s;
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      return createSocket();
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+      return createSocket();
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      return createSocket();
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+        throws IOException {
+      return createSocket();
+    }
   }
 
   /** A session for this context whose protocol trace (without SASL payloads) goes to {@code trace}. */

@@ -4,7 +4,7 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -25,7 +25,7 @@ public final class AccessTokenClaims implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.OAUTH, "Access token is readable and not expired")
-        .finds(RootCauses.ACCESS_TOKEN_EXPIRED)
+        .finds(RootCause.ACCESS_TOKEN_EXPIRED)
         .after(AccessTokenGrant.ID);
   }
 
@@ -55,7 +55,7 @@ public final class AccessTokenClaims implements Check {
     Instant now = Instant.now();
     if (claims.expiresAt() != null && claims.expiresAt().isBefore(now)) {
       f = Finding.error("The access token (" + origin + ") expired " + ago(claims.expiresAt(), now))
-          .rootCause(RootCauses.ACCESS_TOKEN_EXPIRED, fresh.isPresent() ? 0.9 : 0.95)
+          .rootCause(RootCause.ACCESS_TOKEN_EXPIRED, fresh.isPresent() ? 0.9 : 0.95)
           .step("Obtain a fresh access token with the refresh token before connecting.")
           .step("Check that this machine's clock is right (the expiry is compared with it).");
     } else {

@@ -22,7 +22,7 @@ import dev.maildiag.api.internal.checks.ValuesWellFormed;
 import dev.maildiag.api.internal.net.HttpClients;
 import dev.maildiag.api.internal.net.ProxyDecision;
 import dev.maildiag.api.internal.net.Route;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
@@ -45,10 +45,10 @@ public final class AccessTokenGrant implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.OAUTH, "Token endpoint issues an access token")
-        .finds(RootCauses.REFRESH_TOKEN_INVALID, RootCauses.CLIENT_SECRET_EXPIRED, RootCauses.CLIENT_SECRET_INVALID,
-            RootCauses.SINGLE_TENANT_ENDPOINT, RootCauses.APP_NOT_FOUND, RootCauses.TENANT_NOT_FOUND,
-            RootCauses.CONSENT_REQUIRED, RootCauses.CONDITIONAL_ACCESS, RootCauses.CLOUD_MISMATCH, RootCauses.SCOPES,
-            RootCauses.NETWORK_BLOCKED, RootCauses.PROXY_BLOCKING)
+        .finds(RootCause.REFRESH_TOKEN_INVALID, RootCause.CLIENT_SECRET_EXPIRED, RootCause.CLIENT_SECRET_INVALID,
+            RootCause.SINGLE_TENANT_ENDPOINT, RootCause.APP_NOT_FOUND, RootCause.TENANT_NOT_FOUND,
+            RootCause.CONSENT_REQUIRED, RootCause.CONDITIONAL_ACCESS, RootCause.CLOUD_MISMATCH, RootCause.SCOPES,
+            RootCause.NETWORK_BLOCKED, RootCause.PROXY_BLOCKING)
         .requires(ValuesWellFormed.ID)
         .after("config.urls", "network.identity");
   }
@@ -155,7 +155,7 @@ public final class AccessTokenGrant implements Check {
   /** An HTTP answer without an OAuth error, on a proxied route: the proxy's, not the identity platform's. */
   private static Finding proxyAnswered(URI endpoint, Route route, HTTPResponse response) {
     return Finding.error("The proxy answered the token request with HTTP " + response.getStatusCode() + " instead of passing it on")
-        .rootCause(RootCauses.PROXY_BLOCKING, 0.85)
+        .rootCause(RootCause.PROXY_BLOCKING, 0.85)
         .detail("The answer has no OAuth error, so it did not come from the identity platform.")
         .step("Allow " + endpoint.getHost() + " on the proxy, or exempt it: -Dhttp.nonProxyHosts=...|" + endpoint.getHost())
         .evidence("token endpoint", endpoint)
@@ -216,13 +216,13 @@ public final class AccessTokenGrant implements Check {
     List<Candidate> candidates = new java.util.ArrayList<>();
     if (!route.isDirect()) {
       // whatever the text says, it is the proxy's answer or the proxy that failed to answer
-      candidates.add(new Candidate(RootCauses.PROXY_BLOCKING, 0.85, "The request to the " + what + " goes " + route.describe() + ", which failed: " + text));
-      interpreted.stream().filter(c -> !c.rootCause().equals(RootCauses.PROXY_BLOCKING))
+      candidates.add(new Candidate(RootCause.PROXY_BLOCKING, 0.85, "The request to the " + what + " goes " + route.describe() + ", which failed: " + text));
+      interpreted.stream().filter(c -> !c.rootCause().equals(RootCause.PROXY_BLOCKING))
           .map(c -> new Candidate(c.rootCause(), c.confidence() * 0.4, c.reason())).forEach(candidates::add);
     } else if (!interpreted.isEmpty()) {
       candidates.addAll(interpreted);
     } else {
-      candidates.add(new Candidate(e instanceof UnknownHostException ? RootCauses.DNS_FAILURE : RootCauses.NETWORK_BLOCKED, 0.7,
+      candidates.add(new Candidate(e instanceof UnknownHostException ? RootCause.DNS_FAILURE : RootCause.NETWORK_BLOCKED, 0.7,
           "The " + what + " could not be reached: " + text));
     }
     return Finding.error("Could not reach the " + what + " " + endpoint.getHost() + (route.isDirect() ? "" : " through the proxy"))

@@ -5,7 +5,7 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
@@ -28,7 +28,7 @@ public final class BasicAuthRefused implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.OAUTH, "Server refuses or accepts the configured password (basic authentication)")
-        .finds(RootCauses.BASIC_AUTH_REJECTED)
+        .finds(RootCause.BASIC_AUTH_REJECTED)
         .requires(GreetingAndCapabilities.ID);
   }
 
@@ -77,8 +77,8 @@ public final class BasicAuthRefused implements Check {
    */
   static List<Candidate> passwordFirst(List<Candidate> candidates) {
     List<Candidate> out = new ArrayList<>(candidates);
-    Candidate basic = out.stream().filter(c -> c.rootCause().equals(RootCauses.BASIC_AUTH_REJECTED)).findFirst()
-        .orElse(new Candidate(RootCauses.BASIC_AUTH_REJECTED, 0.5, "The password was refused: the server refuses passwords, or this one is wrong"));
+    Candidate basic = out.stream().filter(c -> c.rootCause().equals(RootCause.BASIC_AUTH_REJECTED)).findFirst()
+        .orElse(new Candidate(RootCause.BASIC_AUTH_REJECTED, 0.5, "The password was refused: the server refuses passwords, or this one is wrong"));
     out.remove(basic);
     double top = out.isEmpty() ? 0 : out.get(0).confidence();
     out.add(0, new Candidate(basic.rootCause(), Math.max(basic.confidence(), Math.min(1.0, top + 0.05)), basic.reason()));

@@ -6,7 +6,7 @@ import dev.maildiag.api.Stage;
 import dev.maildiag.api.internal.Durations;
 import dev.maildiag.api.internal.net.ProxyDecision;
 import dev.maildiag.api.internal.net.Route;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -27,7 +27,7 @@ public final class DnsResolves implements Check {
 
   @Override
   public CheckInfo info() {
-    return CheckInfo.of(ID, Stage.NETWORK, "Mail and identity host names resolve").finds(RootCauses.DNS_FAILURE);
+    return CheckInfo.of(ID, Stage.NETWORK, "Mail and identity host names resolve").finds(RootCause.DNS_FAILURE);
   }
 
   @Override
@@ -64,7 +64,7 @@ public final class DnsResolves implements Check {
     }
     if (!failed.isEmpty()) {
       Finding.Builder b = Finding.error("Does not resolve: " + String.join(", ", failed))
-          .rootCause(RootCauses.DNS_FAILURE)
+          .rootCause(RootCause.DNS_FAILURE)
           .detail("The resolver of this machine has no address for " + String.join(" and ", failed)
               + ". The handler cannot connect to a host it cannot resolve.")
           .step("Check the host names for typos (the mail host, and the host of the token endpoint).")
@@ -84,7 +84,7 @@ public final class DnsResolves implements Check {
   @Override
   public Finding timedOut(CheckContext ctx, Duration limit) {
     return Finding.error("Name resolution did not answer within " + Durations.format(limit))
-        .rootCause(RootCauses.DNS_FAILURE, 0.8)
+        .rootCause(RootCause.DNS_FAILURE, 0.8)
         .detail("The resolver did not answer in time: the DNS server is unreachable or very slow from this machine.")
         .step("Ask the network administrator to check the DNS servers configured on this machine.")
         .build();

@@ -7,7 +7,7 @@ import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Security;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.internal.Durations;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
@@ -31,7 +31,7 @@ public final class GreetingAndCapabilities implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.PROTOCOL, "Server greets and offers XOAUTH2")
-        .finds(RootCauses.NOT_A_MAIL_SERVER, RootCauses.XOAUTH2_NOT_OFFERED, RootCauses.TLS_MODE_MISMATCH)
+        .finds(RootCause.NOT_A_MAIL_SERVER, RootCause.XOAUTH2_NOT_OFFERED, RootCause.TLS_MODE_MISMATCH)
         .requires(TcpConnects.ID, TlsHandshake.ID);
   }
 
@@ -44,7 +44,10 @@ public final class GreetingAndCapabilities implements Check {
   public Finding run(CheckContext ctx) throws IOException {
     MailServer s = ctx.context().server();
     String target = Probes.target(s);
-    try (MailWire wire = MailWire.connect(ctx)) {
+    MailWire wire = null;
+    boolean handedOn = false;
+    try {
+      wire = MailWire.takeOrConnect(ctx);
       String greeting = wire.connectAndSecure();
       String shown = Printable.of(greeting);
       if (!Printable.isMostlyText(greeting) || !looksLikeGreeting(s.protocol(), greeting)) {
@@ -61,29 +64,31 @@ public final class GreetingAndCapabilities implements Check {
         return b.candidates(candidates).build();
       }
       List<String> caps = capabilities(wire, s.protocol());
+      wire.conversing();
       ServerCapabilities found = new ServerCapabilities(shown, caps);
       ctx.facts().put(ProbeFacts.CAPABILITIES, found);
-      quit(wire, s.protocol());
       String capsText = Printable.of(String.join(" ", caps));
       if (!found.offersXoauth2()) {
         Finding.Builder b = Finding.error("The server does not offer XOAUTH2 (" + s.protocol().label() + " capabilities: " + capsText + ")")
-            .rootCause(RootCauses.XOAUTH2_NOT_OFFERED, 0.9)
+            .rootCause(RootCause.XOAUTH2_NOT_OFFERED, 0.9)
             .detail("Without " + mechanismName(s.protocol()) + " the server cannot accept an OAuth token. maildiag will not send the "
                 + "token any other way (Jakarta Mail would fall back to LOGIN with the token as password).")
             .step("Check that host and port are the provider's mail server (not a relay or an on-premises server without OAuth).")
             .evidence("greeting", shown).evidence("capabilities", capsText);
         if (MailWire.security(s) == Security.NONE && (found.has("STARTTLS") || found.has("STLS") || found.has("LOGINDISABLED"))) {
-          b.alternative(RootCauses.TLS_MODE_MISMATCH, 0.7, "the server offers TLS first; authentication mechanisms appear after STARTTLS")
+          b.alternative(RootCause.TLS_MODE_MISMATCH, 0.7, "the server offers TLS first; authentication mechanisms appear after STARTTLS")
               .step("Use starttls or ssl: many servers only offer authentication after TLS.");
         }
         return b.build();
       }
+      wire.handOn(); // the XOAUTH2 login goes on over this connection
+      handedOn = true;
       return Finding.ok("The server greets as " + s.protocol().label() + " and offers XOAUTH2")
           .evidence("greeting", shown).evidence("capabilities", capsText)
           .build();
     } catch (SSLException e) {
       return Finding.error("TLS failed while reading the greeting: " + Printable.of(e.getMessage()))
-          .rootCause(RootCauses.TLS_MODE_MISMATCH, 0.6)
+          .rootCause(RootCause.TLS_MODE_MISMATCH, 0.6)
           .build();
     } catch (IOException e) {
       Finding.Builder b = PeerFailure.describe(e, target, "greeting or capabilities", ctx.timeouts());
@@ -94,6 +99,10 @@ public final class GreetingAndCapabilities implements Check {
         throw e;
       }
       return b.build();
+    } finally {
+      if (wire != null && !handedOn) {
+        wire.close();
+      }
     }
   }
 
@@ -160,20 +169,12 @@ public final class GreetingAndCapabilities implements Check {
     }
   }
 
-  private static void quit(MailWire wire, Protocol p) {
-    try {
-      wire.send(p == Protocol.IMAP ? "M3 LOGOUT" : "QUIT");
-    } catch (IOException ignored) {
-      // leaving anyway
-    }
-  }
-
   @Override
   public Finding timedOut(CheckContext ctx, Duration limit) {
     return PeerFailure.notAMailServer("No greeting from " + Probes.target(ctx.context().server()) + " within " + Durations.format(limit),
         "The port accepts TCP connections but no mail greeting came: a firewall, proxy or load balancer holds the port. "
             + "A successful telnet proves nothing.")
-        .alternative(RootCauses.NETWORK_BLOCKED, 0.4, "a middlebox that accepts and then stalls connections")
+        .alternative(RootCause.NETWORK_BLOCKED, 0.4, "a middlebox that accepts and then stalls connections")
         .build();
   }
 }

@@ -8,7 +8,7 @@ import dev.maildiag.api.internal.net.HttpClients;
 import dev.maildiag.api.internal.net.ProxyDecision;
 import dev.maildiag.api.internal.net.Route;
 import dev.maildiag.api.internal.net.TlsTrust;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -33,7 +33,7 @@ public final class IdentityReachable implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.NETWORK, "Identity host answers HTTPS")
-        .finds(RootCauses.NETWORK_BLOCKED, RootCauses.PROXY_BLOCKING, RootCauses.DNS_FAILURE, RootCauses.TLS_CERTIFICATE)
+        .finds(RootCause.NETWORK_BLOCKED, RootCause.PROXY_BLOCKING, RootCause.DNS_FAILURE, RootCause.TLS_CERTIFICATE)
         .after(DnsResolves.ID);
   }
 
@@ -67,7 +67,7 @@ public final class IdentityReachable implements Check {
       return ok.build();
     } catch (SSLException e) {
       return Finding.error("TLS with the identity host " + target + " failed: " + Printable.of(e.getMessage()))
-          .rootCause(RootCauses.TLS_CERTIFICATE, 0.8)
+          .rootCause(RootCause.TLS_CERTIFICATE, 0.8)
           .detail("The identity platform uses public CAs; a refused certificate usually means a proxy or firewall re-signs TLS.")
           .step("Import the intercepting proxy's CA into " + TlsTrust.forContext(ctx.context()).description()
               + ", or ask the network administrator to exempt " + endpoint.getHost() + " from TLS inspection.")
@@ -86,7 +86,7 @@ public final class IdentityReachable implements Check {
       int status = lower.contains("407") || lower.contains("authenticate with proxy") ? 407 : lower.contains("403") ? 403 : 0;
       return Finding.error("The proxy " + route.proxy().host() + ":" + route.proxy().port() + " does not let the identity calls through"
               + (status > 0 ? " (" + status + ")" : ""))
-          .rootCause(RootCauses.PROXY_BLOCKING, 0.9)
+          .rootCause(RootCause.PROXY_BLOCKING, 0.9)
           .detail("Token requests to " + target + " go " + route.describe() + ", and the proxy refused the tunnel: "
               + Printable.of(msg) + ". This is a network problem, not an OAuth error.")
           .step(status == 407 ? "Give the proxy credentials: -Dhttps.proxyUser=<user> -Dhttps.proxyPassword=<password>."
@@ -98,7 +98,7 @@ public final class IdentityReachable implements Check {
     if (!route.isDirect() && (e instanceof java.net.ConnectException || e instanceof java.net.NoRouteToHostException)) {
       // OkHttp connects to the proxy first: a connect failure on a proxied route is the proxy's
       return Finding.error("The proxy " + route.proxy().host() + ":" + route.proxy().port() + " for the identity calls cannot be reached")
-          .rootCause(RootCauses.PROXY_BLOCKING, 0.85)
+          .rootCause(RootCause.PROXY_BLOCKING, 0.85)
           .detail("Token requests to " + target + " go " + route.describe() + ", and the proxy does not accept connections: "
               + Printable.of(msg) + ". This is a network problem, not an OAuth error.")
           .step("Check the proxy settings (" + route.reason() + "=" + route.proxy().host() + ", port " + route.proxy().port() + ").")
@@ -110,7 +110,7 @@ public final class IdentityReachable implements Check {
     if (b == null) {
       if (lower.contains("timeout") || lower.contains("timed out") || lower.contains("canceled")) {
         return Finding.error("The identity host " + target + " did not answer in time")
-            .rootCause(RootCauses.NETWORK_BLOCKED, 0.8)
+            .rootCause(RootCause.NETWORK_BLOCKED, 0.8)
             .detail("This is a network problem, not an OAuth error.")
             .step("Ask the firewall administrator to allow outbound HTTPS from this host to " + target + ".")
             .evidence("route", route.describe()).evidence("error", Printable.of(msg));
@@ -124,7 +124,7 @@ public final class IdentityReachable implements Check {
   public Finding timedOut(CheckContext ctx, Duration limit) {
     URI endpoint = Probes.identityEndpoint(ctx.context());
     return Finding.error("The identity host " + endpoint.getHost() + " did not answer within " + Durations.format(limit))
-        .rootCause(RootCauses.NETWORK_BLOCKED, 0.8)
+        .rootCause(RootCause.NETWORK_BLOCKED, 0.8)
         .detail("HTTPS to the identity platform got no answer in time: a firewall likely drops it. This is not an OAuth error.")
         .step("Ask the firewall administrator to allow outbound HTTPS from this host to " + endpoint.getHost() + ":443.")
         .build();

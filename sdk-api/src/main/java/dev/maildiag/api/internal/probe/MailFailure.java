@@ -5,7 +5,7 @@ import dev.maildiag.api.Finding;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.internal.net.BoundedStreams;
 import dev.maildiag.api.internal.net.MailSessions;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.CheckContext;
 import jakarta.mail.MessagingException;
@@ -28,7 +28,7 @@ final class MailFailure {
     String message = e.getMessage() == null ? "" : e.getMessage();
     if (message.contains(MailSessions.NO_XOAUTH2) || causeMessageContains(e, MailSessions.NO_XOAUTH2)) {
       return Finding.error("The server does not advertise XOAUTH2; the token was not sent")
-          .rootCause(RootCauses.XOAUTH2_NOT_OFFERED, 0.9)
+          .rootCause(RootCause.XOAUTH2_NOT_OFFERED, 0.9)
           .detail("Jakarta Mail would have sent the token as a LOGIN password; maildiag refuses to.")
           .evidence("capabilities", ctx.facts().get(ProbeFacts.CAPABILITIES).map(c -> String.join(" ", c.capabilities())).orElse(null));
     }
@@ -47,8 +47,8 @@ final class MailFailure {
       return Finding.error("The connection was dropped or reset during the " + step + ": " + what)
           .detail("The server, or something on the way, cut the connection in the middle of the " + step + ". Firewalls "
               + "that inspect mail traffic and overloaded servers do this.")
-          .candidates(List.of(new Candidate(RootCauses.NETWORK_BLOCKED, 0.5, "a middlebox that cuts the connection"),
-              new Candidate(RootCauses.THROTTLED, 0.3, "a server shedding connections")))
+          .candidates(List.of(new Candidate(RootCause.NETWORK_BLOCKED, 0.5, "a middlebox that cuts the connection"),
+              new Candidate(RootCause.THROTTLED, 0.3, "a server shedding connections")))
           .evidence("error", what)
           .evidence("trace", login == null ? null : login.traceTail());
     }
@@ -65,8 +65,8 @@ final class MailFailure {
       if (io instanceof SocketTimeoutException) {
         b = Finding.error("The server did not answer the " + step + " within " + dev.maildiag.api.internal.Durations.format(ctx.timeouts().read()))
             .detail("The connection was open but the server went silent during the " + step + ".")
-            .candidates(List.of(new Candidate(RootCauses.NETWORK_BLOCKED, 0.4, "a middlebox that stalls connections"),
-                new Candidate(RootCauses.THROTTLED, 0.3, "an overloaded or throttling server")));
+            .candidates(List.of(new Candidate(RootCause.NETWORK_BLOCKED, 0.4, "a middlebox that stalls connections"),
+                new Candidate(RootCause.THROTTLED, 0.3, "an overloaded or throttling server")));
       } else {
         b = NetworkFailure.describe(io, target, "during the " + step);
         if (b == null) {
@@ -96,8 +96,8 @@ final class MailFailure {
   static Finding unanswered(String step, String exchange, java.time.Duration limit) {
     return Finding.error(step + " did not finish within " + dev.maildiag.api.internal.Durations.format(limit))
         .detail("The server accepted the connection but did not answer " + exchange + " in time.")
-        .alternative(RootCauses.NETWORK_BLOCKED, 0.3, "a middlebox that stalls connections")
-        .alternative(RootCauses.THROTTLED, 0.3, "an overloaded or throttling server")
+        .alternative(RootCause.NETWORK_BLOCKED, 0.3, "a middlebox that stalls connections")
+        .alternative(RootCause.THROTTLED, 0.3, "an overloaded or throttling server")
         .build();
   }
 

@@ -1,13 +1,16 @@
 package dev.maildiag.api.internal.probe;
 
 import dev.maildiag.api.DiagnosticContext.MailServer;
+import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.internal.net.MailSessions;
 import dev.maildiag.api.internal.net.ProtocolTrace;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.Facts;
+import dev.maildiag.api.spi.Key;
 import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Service;
 import jakarta.mail.Session;
@@ -16,6 +19,7 @@ import java.util.Base64;
 import dev.maildiag.api.internal.net.WireText;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -34,8 +38,14 @@ final class MailLogin implements AutoCloseable {
   /** Trace lines that are Angus' own chatter or a Java stack trace, not protocol. */
   private static final Pattern NOT_PROTOCOL = Pattern.compile("^(DEBUG|\\s|Caused by|\\.\\.\\.|[\\w$]+(\\.[\\w$]+)+(Exception|Error)\\b).*");
 
+  /** The authenticated login between the authentication, session and mailbox checks. */
+  static final Key<MailLogin> HANDED_ON = Key.of("mailLogin", MailLogin.class);
+
   final Service service;
   final ProtocolTrace trace;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  /** For POP3: the inbox the session check opened (STAT), left open for the mailbox check; else null. */
+  Folder openInbox;
   private final MailServer server;
   private final dev.maildiag.api.DiagnosticContext contextOf;
   private final Secret secret;
@@ -67,16 +77,51 @@ final class MailLogin implements AutoCloseable {
     return s.effectiveMailbox();
   }
 
-  /** Prepares a store (IMAP, POP3) or transport (SMTP) for this context; {@link #connect()} logs in. */
+  /**
+   * Prepares a store (IMAP, POP3) or transport (SMTP) for this context on a new connection of its own;
+   * {@link #connect()} logs in.
+   */
   static MailLogin prepare(CheckContext ctx, Secret token, boolean pop3TwoLine) throws MessagingException {
-    MailServer s = ctx.context().server();
+    return prepare(ctx, ctx.context(), token, pop3TwoLine);
+  }
+
+  /**
+   * Prepares a login to {@code target}'s server (another protocol or endpoint than the diagnosed one, for the
+   * {@link dev.maildiag.api.spi.MailLogins} facade) with the diagnosed context's {@code user=}.
+   */
+  static MailLogin prepare(CheckContext ctx, DiagnosticContext target, Secret token, boolean pop3TwoLine) throws MessagingException {
+    MailServer s = target.server();
     ProtocolTrace trace = new ProtocolTrace();
-    Session session = MailSessions.session(ctx.context(), pop3TwoLine, trace);
+    Session session = MailSessions.session(target, pop3TwoLine, trace);
     Service service = s.protocol() == Protocol.SMTP ? MailSessions.transport(session, s) : MailSessions.store(session, s);
-    String user = user(s);
+    return xoauth2(ctx, service, trace, s, token);
+  }
+
+  /**
+   * Prepares the login over the connection the earlier probes opened, secured and greeted on (see
+   * {@link MailWire#handOver()}): no second connection, and {@link #connect()} logs in on it.
+   */
+  static MailLogin over(CheckContext ctx, MailWire wire, Secret token, boolean pop3TwoLine) throws MessagingException {
+    ProtocolTrace trace = new ProtocolTrace();
+    Service service = MailSessions.overConnection(ctx.context(), wire.handOver(), pop3TwoLine, trace);
+    return xoauth2(ctx, service, trace, ctx.context().server(), token);
+  }
+
+  private static MailLogin xoauth2(CheckContext ctx, Service service, ProtocolTrace trace, MailServer s, Secret token) {
+    String user = user(ctx.context().server());
     String b64 = base64("user=" + user + "\u0001auth=Bearer " + token.reveal() + "\u0001\u0001");
     return new MailLogin(service, trace, ctx.context(), token, user, List.of(token.reveal(), b64, b64.substring(0, Math.min(24, b64.length()))))
         .guardedBy(ctx);
+  }
+
+  /** The login an earlier check of this diagnosis handed on, now the caller's (and guarded by its time limit); or null. */
+  static MailLogin take(CheckContext ctx) {
+    return ctx.take(HANDED_ON).map(l -> l.guardedBy(ctx)).orElse(null);
+  }
+
+  /** Leaves this (authenticated) login for the next check; the diagnosis closes it if no check takes it. */
+  void handOn(CheckContext ctx) {
+    ctx.handOn(HANDED_ON, this);
   }
 
   /**
@@ -108,9 +153,17 @@ final class MailLogin implements AutoCloseable {
    * runner's timer must never be held up by a stuck server.
    */
   void closeInBackground() {
+    if (closed.get()) {
+      return;
+    }
     Thread closer = new Thread(this::close, "maildiag-close-" + server.protocol().label());
     closer.setDaemon(true);
     closer.start();
+  }
+
+  /** The credential this login sends. */
+  Secret secret() {
+    return secret;
   }
 
   /** The POP3 format to use after authentication: what the authentication check found to work. */
@@ -186,8 +239,22 @@ final class MailLogin implements AutoCloseable {
     return trace.text().lines().filter(l -> wireForms.stream().noneMatch(l::contains)).toList();
   }
 
+  /**
+   * Logs out and closes, once: a second call (the diagnosis ending after a check closed it, or while a closer
+   * thread waits for a stuck server) returns at once.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      if (openInbox != null && openInbox.isOpen()) {
+        openInbox.close(false); // POP3: QUIT without DELE, nothing was marked
+      }
+    } catch (MessagingException | IllegalStateException ignored) {
+      // the store's close below ends the connection anyway
+    }
     try {
       service.close();
     } catch (MessagingException ignored) {

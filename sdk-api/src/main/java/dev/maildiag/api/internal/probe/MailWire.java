@@ -3,16 +3,21 @@ package dev.maildiag.api.internal.probe;
 import dev.maildiag.api.DiagnosticContext.MailServer;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Security;
+import dev.maildiag.api.internal.net.ConnectedSocket;
+import dev.maildiag.api.internal.net.MailSessions;
 import dev.maildiag.api.internal.net.ProxyDecision;
 import dev.maildiag.api.internal.net.Route;
 import dev.maildiag.api.internal.net.TlsTrust;
 import dev.maildiag.api.spi.CheckContext;
+import dev.maildiag.api.spi.Key;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.Socket;
@@ -22,6 +27,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -32,22 +38,89 @@ import javax.net.ssl.TrustManager;
  * greeting, capabilities). Angus Mail cannot show a greeting without logging in and reads lines of any
  * length, so these steps speak the few pre-login commands themselves: every line is capped at
  * {@link #MAX_LINE} bytes and must arrive within the read timeout, however slowly its bytes trickle in.
+ *
+ * <p>One connection serves the whole diagnosis: each step hands it on ({@link #handOn}) to the next, which
+ * takes it ({@link #takeOrConnect}) and goes on where the last one stopped (a greeting already read is not
+ * read again, TLS already done is not done again), and the login finally gets it through
+ * {@link #handOver()}. The diagnosis owns it from the start, so it is closed when the diagnosis ends at the latest.
  */
 final class MailWire implements Closeable {
   static final int MAX_LINE = 8 * 1024;
   static final int MAX_LINES = 200;
+  /** The open connection between one probe and the next. */
+  static final Key<MailWire> HANDED_ON = Key.of("mailConnection", MailWire.class);
+  /** An IMAP greeting's capability list, e.g. {@code * OK [CAPABILITY IMAP4rev1 STARTTLS] ready}. */
+  private static final Pattern IMAP_GREETING_CAPABILITIES = Pattern.compile("^(\\* (?:OK|PREAUTH) )\\[CAPABILITY [^\\]]*\\]\\s*",
+      Pattern.CASE_INSENSITIVE);
 
-  private final CheckContext ctx;
+  private CheckContext ctx;
   private final MailServer server;
   private Socket socket;
   private InputStream in;
   private OutputStream out;
   private RecordingTrustManager trust;
+  /** The greeting as received, one entry per line; null until read. */
+  private List<String> greeting;
+  private boolean secured;
+  private boolean upgraded;
+  /** The server answered a command in good order, so a goodbye on close makes sense. */
+  private boolean conversing;
+  /** Angus Mail has the connection now and says goodbye itself. */
+  private boolean handedOver;
 
   private MailWire(CheckContext ctx, Socket socket) throws IOException {
     this.ctx = ctx;
     this.server = ctx.context().server();
     use(socket);
+    ctx.own(this);
+  }
+
+  /** A connection to the mail server that the caller has just opened (a direct TCP connect). */
+  static MailWire over(CheckContext ctx, Socket connected) throws IOException {
+    return new MailWire(ctx, connected);
+  }
+
+  /** The connection an earlier step handed on, if it is still open; else a new one along the context's route. */
+  static MailWire takeOrConnect(CheckContext ctx) throws IOException {
+    MailWire handed = ctx.take(HANDED_ON).orElse(null);
+    if (handed != null && !handed.socket.isClosed()) {
+      handed.ctx = ctx;
+      ctx.closeOnTimeout(handed);
+      return handed;
+    }
+    return connect(ctx);
+  }
+
+  /** Leaves this connection for the next step of the diagnosis. */
+  void handOn() {
+    ctx.handOn(HANDED_ON, this);
+  }
+
+  /**
+   * The connection as a socket for Angus Mail ({@link MailSessions#overConnection}): the greeting read so far
+   * is replayed in front of what the server sends next, so Angus reads a greeting as it would on a new
+   * connection. After STARTTLS an IMAP greeting's capability list is left out of the replay: it described the
+   * connection before TLS, and Angus must ask again.
+   */
+  ConnectedSocket handOver() {
+    handedOver = true;
+    StringBuilder replay = new StringBuilder();
+    if (greeting != null) {
+      for (int i = 0; i < greeting.size(); i++) {
+        String line = greeting.get(i);
+        if (i == 0 && upgraded && server.protocol() == Protocol.IMAP) {
+          line = IMAP_GREETING_CAPABILITIES.matcher(line).replaceFirst("$1");
+        }
+        replay.append(line).append("\r\n");
+      }
+    }
+    InputStream replayed = new SequenceInputStream(new ByteArrayInputStream(replay.toString().getBytes(StandardCharsets.UTF_8)), in);
+    return new ConnectedSocket(socket, replayed, out);
+  }
+
+  /** Whether the connection is open and secured as configured: what a login over it needs (Angus reads an unread greeting itself). */
+  boolean readyForLogin() {
+    return !socket.isClosed() && (security(server) == Security.NONE || secured);
   }
 
   /** Connects to the mail server along its proxy route (tunnel included), without TLS yet. */
@@ -83,18 +156,23 @@ final class MailWire implements Closeable {
     return s.security() == null ? Security.SSL : s.security();
   }
 
-  /** Connects, then does TLS as configured (implicit, or STARTTLS after the greeting); returns the greeting. */
+  /**
+   * Does TLS as configured (implicit, or STARTTLS after the greeting) unless an earlier step did; returns
+   * the greeting, read now or by an earlier step.
+   */
   String connectAndSecure() throws IOException {
     if (security(server) == Security.SSL) {
-      handshake();
+      if (!secured) {
+        handshake();
+      }
       return readGreeting();
     }
-    String greeting = readGreeting();
-    if (security(server) == Security.STARTTLS) {
+    String first = readGreeting();
+    if (security(server) == Security.STARTTLS && !secured) {
       startTls();
       handshake();
     }
-    return greeting;
+    return first;
   }
 
   /** Sends the protocol's STARTTLS command; throws {@link StartTlsRefusedException} when the server declines. */
@@ -146,6 +224,8 @@ final class MailWire implements Closeable {
     tls.setSoTimeout(millis(ctx.timeouts().read()));
     tls.startHandshake();
     use(tls);
+    upgraded = greeting != null;
+    secured = true;
     return tls;
   }
 
@@ -154,19 +234,22 @@ final class MailWire implements Closeable {
     return trust;
   }
 
-  /** Reads the greeting: one line (SMTP: all {@code 220-} continuation lines). */
+  /**
+   * Reads the greeting: one line (SMTP: all {@code 220-} continuation lines, shown joined by {@code " | "}).
+   * Read once per connection; later calls return what was read.
+   */
   String readGreeting() throws IOException {
-    String first = readLine();
-    if (server.protocol() == Protocol.SMTP && first.startsWith("220-")) {
-      StringBuilder all = new StringBuilder(first);
-      String line = first;
-      for (int i = 0; i < MAX_LINES && line.startsWith("220-"); i++) {
+    if (greeting == null) {
+      List<String> lines = new ArrayList<>();
+      String line = readLine();
+      lines.add(line);
+      for (int i = 0; i < MAX_LINES && server.protocol() == Protocol.SMTP && line.startsWith("220-"); i++) {
         line = readLine();
-        all.append(" | ").append(line);
+        lines.add(line);
       }
-      return all.toString();
+      greeting = List.copyOf(lines);
     }
-    return first;
+    return String.join(" | ", greeting);
   }
 
   /** Sends a command and reads lines until one starts with {@code lastPrefix} (e.g. an IMAP tag). */
@@ -267,8 +350,22 @@ final class MailWire implements Closeable {
     this.out = s.getOutputStream();
   }
 
+  /** Marks that the server answers in good order (after its capabilities), so that closing says goodbye. */
+  void conversing() {
+    conversing = true;
+  }
+
+  /** Says goodbye ({@code LOGOUT}/{@code QUIT}) if the server was conversing and no login took over, then closes. */
   @Override
   public void close() {
+    if (conversing && !handedOver && !socket.isClosed()) {
+      conversing = false;
+      try {
+        send(server.protocol() == Protocol.IMAP ? "M9 LOGOUT" : "QUIT");
+      } catch (IOException ignored) {
+        // leaving anyway
+      }
+    }
     try {
       socket.close();
     } catch (IOException ignored) {

@@ -8,7 +8,7 @@ import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.internal.Durations;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -38,7 +38,7 @@ public final class MailboxFolder implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.MAILBOX, "Folder exists, opens read-only and is not flooded")
-        .finds(RootCauses.INBOX_FOLDER_MISSING, RootCauses.INBOX_FLOODED)
+        .finds(RootCause.INBOX_FOLDER_MISSING, RootCause.INBOX_FLOODED)
         .requires(SessionServes.ID);
   }
 
@@ -54,14 +54,14 @@ public final class MailboxFolder implements Check {
       return Finding.skipped("No access token").build();
     }
     MailServer s = ctx.context().server();
-    MailLogin shared = SharedSession.take(ctx);
+    MailLogin shared = MailLogin.take(ctx);
     try (MailLogin login = shared != null ? shared : MailLogin.prepare(ctx, token, MailLogin.pop3TwoLine(ctx))) {
       try {
         if (shared == null) {
           login.connect();
         }
         Store store = (Store) login.service;
-        return s.protocol() == Protocol.IMAP ? imap(ctx, store, s.folder()) : pop3(ctx, store, s.folder());
+        return s.protocol() == Protocol.IMAP ? imap(ctx, store, s.folder()) : pop3(ctx, login, s.folder());
       } catch (MessagingException e) {
         return MailFailure.describe(ctx, login, e, Stage.MAILBOX, "folder check").build();
       }
@@ -95,23 +95,32 @@ public final class MailboxFolder implements Check {
     }
   }
 
-  private Finding pop3(CheckContext ctx, Store store, String name) throws MessagingException, InterruptedException {
-    Folder inbox = store.getFolder("INBOX");
-    inbox.open(Folder.READ_ONLY); // STAT
+  private Finding pop3(CheckContext ctx, MailLogin login, String name) throws MessagingException, InterruptedException {
+    Folder inbox = login.openInbox;
+    if (inbox == null || !inbox.isOpen()) {
+      inbox = ((Store) login.service).getFolder("INBOX");
+      inbox.open(Folder.READ_ONLY); // STAT
+    } // else the session check's STAT, on the same login
+    login.openInbox = null;
     int count = inbox.getMessageCount();
     inbox.close(false); // QUIT without DELE: nothing was marked
     Integer later = null;
     Duration window = window(ctx);
     if (!window.isZero()) {
       Thread.sleep(window.toMillis());
-      inbox.open(Folder.READ_ONLY);
-      later = inbox.getMessageCount();
-      inbox.close(false);
+      // a POP3 count is fixed for a session: a second count needs a second login, on a connection of its own
+      try (MailLogin again = MailLogin.prepare(ctx, login.secret(), MailLogin.pop3TwoLine(ctx))) {
+        again.connect();
+        Folder second = ((Store) again.service).getFolder("INBOX");
+        second.open(Folder.READ_ONLY);
+        later = second.getMessageCount();
+        second.close(false);
+      }
     }
     Finding counted = counted(ctx, "INBOX", "STAT", count, later, window);
     if (!name.equalsIgnoreCase("INBOX") && counted.severity() == dev.maildiag.api.Severity.OK) {
       return Finding.warning("POP3 has only INBOX; the configured folder '" + name + "' is ignored")
-          .rootCause(RootCauses.INBOX_FOLDER_MISSING, 0.5)
+          .rootCause(RootCause.INBOX_FOLDER_MISSING, 0.5)
           .detail("POP3 gives access to the inbox only. Use IMAP to read another folder.")
           .evidence("messages", count)
           .build();
@@ -131,11 +140,11 @@ public final class MailboxFolder implements Check {
     double perMinute = later == null || window.isZero() ? 0 : (later - count) * 60_000.0 / window.toMillis();
     if (count > limits.floodThreshold()) {
       b = Finding.warning("Folder " + folder + " holds " + count + " messages (more than " + limits.floodThreshold() + ")")
-          .rootCause(RootCauses.INBOX_FLOODED, 0.8)
+          .rootCause(RootCause.INBOX_FLOODED, 0.8)
           .detail("A very large folder makes a mail handler's connection test and polling slow enough to time out.");
     } else if (later != null && perMinute > limits.growthPerMinuteThreshold()) {
       b = Finding.warning("Folder " + folder + " grows by about " + Math.round(perMinute) + " messages a minute")
-          .rootCause(RootCauses.INBOX_FLOODED, 0.75)
+          .rootCause(RootCause.INBOX_FLOODED, 0.75)
           .detail("Mail arrives faster than a handler polling it usually keeps up with (a loop or bounce storm?).");
     } else {
       b = Finding.ok("Folder " + folder + " opened read-only (" + how + "): " + count + " messages");
@@ -161,7 +170,7 @@ public final class MailboxFolder implements Check {
       }
     }
     Finding.Builder b = Finding.error("There is no folder '" + name + "' in this mailbox")
-        .rootCause(RootCauses.INBOX_FOLDER_MISSING, 0.9)
+        .rootCause(RootCause.INBOX_FOLDER_MISSING, 0.9)
         .detail("The server lists these top-level folders: " + Printable.of(String.join(", ", names))
             + ". Mailboxes in other languages may name the inbox differently.")
         .evidence("configuredFolder", name)
@@ -175,7 +184,7 @@ public final class MailboxFolder implements Check {
   @Override
   public Finding timedOut(CheckContext ctx, Duration limit) {
     return Finding.error("The folder check did not finish within " + Durations.format(limit))
-        .rootCause(RootCauses.INBOX_FLOODED, 0.4)
+        .rootCause(RootCause.INBOX_FLOODED, 0.4)
         .detail("Opening the folder read-only took too long; very large folders make servers slow to answer.")
         .build();
   }

@@ -3,7 +3,7 @@ package dev.maildiag.api.internal.probe;
 import dev.maildiag.api.DiagnosticContext.Timeouts;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.internal.Durations;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 
@@ -20,7 +20,7 @@ final class PeerFailure {
       return notAMailServer("No " + what + " from " + target + " within " + Durations.format(t.read()),
           "The port accepts TCP connections, but nothing answered like a mail server in time: a firewall, proxy or load "
               + "balancer holds the port, or the server is overloaded.")
-          .alternative(RootCauses.NETWORK_BLOCKED, 0.4, "a middlebox that accepts and then stalls connections")
+          .alternative(RootCause.NETWORK_BLOCKED, 0.4, "a middlebox that accepts and then stalls connections")
           .evidence("error", Printable.of(e.getMessage()));
     }
     if (e instanceof MailWire.LineTooLongException l) {
@@ -31,14 +31,14 @@ final class PeerFailure {
     if (e instanceof MailWire.ConnectionClosedException || e instanceof MailWire.ProtocolViolationException) {
       return notAMailServer("The peer at " + target + " broke off while sending the " + what + ": " + Printable.of(e.getMessage()),
           "The connection was accepted and then closed, or the answer did not have the protocol's shape.")
-          .alternative(RootCauses.NETWORK_BLOCKED, 0.4, "a firewall that accepts and then closes connections");
+          .alternative(RootCause.NETWORK_BLOCKED, 0.4, "a firewall that accepts and then closes connections");
     }
     return null;
   }
 
   static Finding.Builder notAMailServer(String summary, String detail) {
     return Finding.error(summary)
-        .rootCause(RootCauses.NOT_A_MAIL_SERVER, 0.8)
+        .rootCause(RootCause.NOT_A_MAIL_SERVER, 0.8)
         .detail(detail)
         .step("Check that the host and port are the mail server's (e.g. outlook.office365.com:993, imap.gmail.com:993).")
         .step("Ask the network administrator what intercepts traffic to this host and port.");

@@ -10,12 +10,6 @@ public final class ProbeFacts {
   /** For POP3: true when the server accepted the two-line XOAUTH2 form and refused the one-line form. */
   public static final Key<Boolean> POP3_TWO_LINE = Key.of("pop3TwoLine", Boolean.class);
 
-  /**
-   * Whether the mail server accepted the token over the configured protocol: true after a login, false after
-   * a refusal; absent when no answer came (so later checks need not log in again to know).
-   */
-  public static final Key<Boolean> AUTHENTICATED = Key.of("mailAuthenticated", Boolean.class);
-
   /** The top-level folder names the server listed after authentication. */
   public static final Key<FolderNames> FOLDERS = Key.of("mailFolders", FolderNames.class);
 

@@ -1,7 +1,7 @@
 package dev.maildiag.api.internal.probe;
 
 import dev.maildiag.api.Finding;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 
 /** Findings about a proxy that refuses a tunnel. */
 final class ProxyFindings {
@@ -18,6 +18,6 @@ final class ProxyFindings {
     } else {
       b = Finding.error("The proxy did not open a tunnel to " + target + ": " + p.statusLine());
     }
-    return b.rootCause(RootCauses.PROXY_BLOCKING, 0.9).evidence("target", target).evidence("proxyAnswer", p.statusLine());
+    return b.rootCause(RootCause.PROXY_BLOCKING, 0.9).evidence("target", target).evidence("proxyAnswer", p.statusLine());
   }
 }

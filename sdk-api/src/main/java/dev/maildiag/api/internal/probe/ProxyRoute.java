@@ -9,7 +9,7 @@ import dev.maildiag.api.internal.Durations;
 import dev.maildiag.api.internal.net.MailSessions;
 import dev.maildiag.api.internal.net.ProxyDecision;
 import dev.maildiag.api.internal.net.Route;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -31,7 +31,7 @@ public final class ProxyRoute implements Check {
 
   @Override
   public CheckInfo info() {
-    return CheckInfo.of(ID, Stage.NETWORK, "Proxies on the way open the tunnels").finds(RootCauses.PROXY_BLOCKING);
+    return CheckInfo.of(ID, Stage.NETWORK, "Proxies on the way open the tunnels").finds(RootCause.PROXY_BLOCKING);
   }
 
   @Override
@@ -80,7 +80,7 @@ public final class ProxyRoute implements Check {
   private static Finding.Builder warnings(NetworkSettings n, List<Leg> legs) {
     if (n.httpsNonProxyHosts() != null && n.httpsProxy() != null) {
       return Finding.warning("https.nonProxyHosts is set, but the JVM ignores it")
-          .rootCause(RootCauses.PROXY_BLOCKING, 0.4)
+          .rootCause(RootCause.PROXY_BLOCKING, 0.4)
           .detail("The JDK applies http.nonProxyHosts to HTTPS too and never reads https.nonProxyHosts, so the hosts listed "
               + "there still go through the proxy.")
           .step("Move the list to -Dhttp.nonProxyHosts=\"" + n.httpsNonProxyHosts() + "\".")
@@ -113,7 +113,7 @@ public final class ProxyRoute implements Check {
       Finding.Builder b = NetworkFailure.describe(e, route.proxy().host() + ":" + route.proxy().port(), "(the proxy for " + leg.name + ")");
       String summary = "The " + route.kind().name() + " proxy " + route.proxy().host() + ":" + route.proxy().port()
           + " did not open a tunnel to " + leg.target() + ": " + Printable.of(e.getMessage());
-      Finding.Builder f = Finding.error(summary).rootCause(RootCauses.PROXY_BLOCKING, 0.85)
+      Finding.Builder f = Finding.error(summary).rootCause(RootCause.PROXY_BLOCKING, 0.85)
           .detail(b == null ? "" : b.build().detail())
           .evidence("error", Printable.of(e.getMessage()));
       return withFix(f, leg, 0).build();
@@ -154,7 +154,7 @@ public final class ProxyRoute implements Check {
   @Override
   public Finding timedOut(CheckContext ctx, Duration limit) {
     return Finding.error("A proxy did not open its tunnel within " + Durations.format(limit))
-        .rootCause(RootCauses.PROXY_BLOCKING, 0.7)
+        .rootCause(RootCause.PROXY_BLOCKING, 0.7)
         .detail("The proxy accepted the connection but did not answer the tunnel request in time.")
         .build();
   }

@@ -6,7 +6,7 @@ import dev.maildiag.api.Finding;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.internal.Durations;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -29,7 +29,7 @@ public final class SessionServes implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.PROTOCOL, "Server serves the authenticated session")
-        .finds(RootCauses.CLIENT_ACCESS_RULE, RootCauses.PROTOCOL_DISABLED)
+        .finds(RootCause.CLIENT_ACCESS_RULE, RootCause.PROTOCOL_DISABLED)
         .requires(Xoauth2Authentication.ID);
   }
 
@@ -45,7 +45,7 @@ public final class SessionServes implements Check {
       return Finding.skipped("No access token").build();
     }
     MailServer s = ctx.context().server();
-    MailLogin login = SharedSession.take(ctx);
+    MailLogin login = MailLogin.take(ctx);
     if (login == null) {
       login = MailLogin.prepare(ctx, token, MailLogin.pop3TwoLine(ctx));
       try {
@@ -59,11 +59,11 @@ public final class SessionServes implements Check {
     try {
       Finding f = switch (s.protocol()) {
         case IMAP -> imap(ctx, (Store) login.service);
-        case POP3 -> pop3((Store) login.service);
+        case POP3 -> pop3(login);
         case SMTP -> smtp((SMTPTransport) login.service);
       };
       if (s.protocol() != dev.maildiag.api.Protocol.SMTP) {
-        SharedSession.offer(ctx, login); // the mailbox check goes on with this login
+        login.handOn(ctx); // the mailbox check goes on with this login
         handedOn = true;
       }
       return f;
@@ -99,11 +99,13 @@ public final class SessionServes implements Check {
         .build();
   }
 
-  private static Finding pop3(Store store) throws MessagingException {
-    Folder inbox = store.getFolder("INBOX");
+  private static Finding pop3(MailLogin login) throws MessagingException {
+    Folder inbox = ((Store) login.service).getFolder("INBOX");
     inbox.open(Folder.READ_ONLY); // POP3 sends STAT here
+    // left open for the mailbox check: closing a POP3 folder ends the connection (QUIT), and opening it
+    // again would log in again
+    login.openInbox = inbox;
     int count = inbox.getMessageCount();
-    inbox.close(false);
     return Finding.ok("The POP3 session works after login (STAT: " + count + " messages)").evidence("messages", count).build();
   }
 
@@ -119,7 +121,7 @@ public final class SessionServes implements Check {
   public Finding timedOut(CheckContext ctx, Duration limit) {
     return Finding.error("The session after login did not answer within " + Durations.format(limit))
         .detail("The server accepted the login but did not serve the first command in time.")
-        .alternative(RootCauses.THROTTLED, 0.3, "an overloaded or throttling server")
+        .alternative(RootCause.THROTTLED, 0.3, "an overloaded or throttling server")
         .build();
   }
 }

@@ -8,7 +8,7 @@ import dev.maildiag.api.internal.Durations;
 import dev.maildiag.api.internal.checks.AddressesWellFormed;
 import dev.maildiag.api.internal.checks.ValuesWellFormed;
 import dev.maildiag.api.internal.net.Route;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -30,7 +30,7 @@ public final class TcpConnects implements Check {
   @Override
   public CheckInfo info() {
     // nothing is sent on a configuration that would send something else than it says (see ValuesWellFormed)
-    return CheckInfo.of(ID, Stage.NETWORK, "Mail host accepts TCP connections").finds(RootCauses.NETWORK_BLOCKED)
+    return CheckInfo.of(ID, Stage.NETWORK, "Mail host accepts TCP connections").finds(RootCause.NETWORK_BLOCKED)
         .requires(ValuesWellFormed.ID, AddressesWellFormed.ID)
         .after(DnsResolves.ID);
   }
@@ -49,14 +49,24 @@ public final class TcpConnects implements Check {
     String target = host + ":" + port;
     String via = route.isDirect() ? null : "(the " + route.kind().name() + " proxy for mail, " + route.reason() + ")";
     long start = System.nanoTime();
-    try (Socket socket = ctx.closeOnTimeout(new Socket(Proxy.NO_PROXY))) {
+    Socket socket = ctx.closeOnTimeout(new Socket(Proxy.NO_PROXY));
+    boolean handedOn = false;
+    try {
       socket.connect(new InetSocketAddress(host, port), MailWire.millis(ctx.timeouts().connect()));
       Duration took = Duration.ofNanos(System.nanoTime() - start);
-      return Finding.ok("Connected to " + target + (via == null ? "" : " " + via) + " in " + Durations.format(took))
+      Finding ok = Finding.ok("Connected to " + target + (via == null ? "" : " " + via) + " in " + Durations.format(took))
           .evidence("target", target)
           .evidence("address", socket.getInetAddress().getHostAddress())
           .evidence("route", route.describe())
           .build();
+      if (route.isDirect()) {
+        // the next steps (TLS, greeting, login) go on over this connection; a proxied one is opened through
+        // the proxy by the first of them, since this check only reaches the proxy
+        socket.setTcpNoDelay(true);
+        MailWire.over(ctx, socket).handOn();
+        handedOn = true;
+      }
+      return ok;
     } catch (UnknownHostException e) {
       return Finding.skipped(host + " does not resolve (see " + DnsResolves.ID + ")").build();
     } catch (IOException e) {
@@ -65,6 +75,10 @@ public final class TcpConnects implements Check {
         throw e;
       }
       return b.evidence("route", route.describe()).build();
+    } finally {
+      if (!handedOn) {
+        socket.close();
+      }
     }
   }
 
@@ -72,7 +86,7 @@ public final class TcpConnects implements Check {
   public Finding timedOut(CheckContext ctx, Duration limit) {
     MailServer s = ctx.context().server();
     return Finding.error("Connecting to " + Probes.target(s) + " did not complete within " + Durations.format(limit))
-        .rootCause(RootCauses.NETWORK_BLOCKED, 0.85)
+        .rootCause(RootCause.NETWORK_BLOCKED, 0.85)
         .detail("The connection attempt got no answer: a firewall most likely drops the packets silently.")
         .step("Ask the firewall administrator to allow outbound TCP from this host to " + Probes.target(s) + ".")
         .evidence("target", Probes.target(s))

@@ -7,7 +7,7 @@ import dev.maildiag.api.Security;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.internal.Durations;
 import dev.maildiag.api.internal.net.TlsTrust;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -34,7 +34,7 @@ public final class TlsHandshake implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.TLS, "TLS handshake with a trusted certificate")
-        .finds(RootCauses.TLS_CERTIFICATE, RootCauses.TLS_MODE_MISMATCH, RootCauses.NOT_A_MAIL_SERVER)
+        .finds(RootCause.TLS_CERTIFICATE, RootCause.TLS_MODE_MISMATCH, RootCause.NOT_A_MAIL_SERVER)
         .requires(TcpConnects.ID);
   }
 
@@ -50,7 +50,7 @@ public final class TlsHandshake implements Check {
     Security security = MailWire.security(s);
     MailWire wire;
     try {
-      wire = MailWire.connect(ctx);
+      wire = MailWire.takeOrConnect(ctx);
     } catch (IOException e) {
       Finding.Builder b = NetworkFailure.describe(e, target, null);
       if (b == null) {
@@ -58,7 +58,8 @@ public final class TlsHandshake implements Check {
       }
       return b.build();
     }
-    try (wire) {
+    boolean handedOn = false;
+    try {
       if (security == Security.STARTTLS) {
         wire.readGreeting();
         wire.startTls();
@@ -70,9 +71,11 @@ public final class TlsHandshake implements Check {
           + session.getProtocol() + ", certificate trusted and valid for " + s.host());
       ok.evidence("protocol", session.getProtocol()).evidence("cipher", session.getCipherSuite());
       CertificateEvidence.add(ok, chain);
+      wire.handOn(); // the greeting check goes on over this connection, secured
+      handedOn = true;
       if (chain != null && chain.length > 0 && chain[0].getNotAfter().toInstant().isBefore(Instant.now().plus(Duration.ofDays(14)))) {
         return Finding.warning("The server certificate expires on " + chain[0].getNotAfter().toInstant())
-            .rootCause(RootCauses.TLS_CERTIFICATE, 0.5)
+            .rootCause(RootCause.TLS_CERTIFICATE, 0.5)
             .detail("The handshake works today, but the certificate expires within two weeks.")
             .step("Ask the mail server's administrator to renew the certificate.")
             .evidence("certificateExpires", chain[0].getNotAfter().toInstant())
@@ -81,7 +84,7 @@ public final class TlsHandshake implements Check {
       return ok.build();
     } catch (MailWire.StartTlsRefusedException e) {
       return Finding.error("The server at " + target + " does not do STARTTLS: " + Printable.of(e.getMessage()))
-          .rootCause(RootCauses.TLS_MODE_MISMATCH, 0.85)
+          .rootCause(RootCause.TLS_MODE_MISMATCH, 0.85)
           .detail("Security is starttls, but the server does not offer or accept STARTTLS on this port.")
           .step("Use ssl on port " + s.protocol().implicitTlsPort() + ", or check that this port is the provider's STARTTLS port.")
           .evidence("serverAnswer", Printable.of(e.getMessage()))
@@ -99,6 +102,10 @@ public final class TlsHandshake implements Check {
         throw e;
       }
       return b.build();
+    } finally {
+      if (!handedOn) {
+        wire.close();
+      }
     }
   }
 
@@ -132,11 +139,11 @@ public final class TlsHandshake implements Check {
       b = Finding.error("TLS handshake with " + target + " failed: " + firstMessage(e))
           .detail("The server and this JVM could not agree on TLS (protocol version or cipher), or the peer broke off.")
           .step("Check that the port speaks TLS and that the JVM allows the server's TLS versions (jdk.tls.disabledAlgorithms).");
-      return CertificateEvidence.add(b.rootCause(RootCauses.TLS_MODE_MISMATCH, 0.5)
-          .alternative(RootCauses.TLS_CERTIFICATE, 0.3, "a handshake failure can also be a refused certificate"), chain)
+      return CertificateEvidence.add(b.rootCause(RootCause.TLS_MODE_MISMATCH, 0.5)
+          .alternative(RootCause.TLS_CERTIFICATE, 0.3, "a handshake failure can also be a refused certificate"), chain)
           .evidence("error", firstMessage(e)).build();
     }
-    return CertificateEvidence.add(b.rootCause(RootCauses.TLS_CERTIFICATE, 0.95), chain)
+    return CertificateEvidence.add(b.rootCause(RootCause.TLS_CERTIFICATE, 0.95), chain)
         .evidence("trustStore", trust.description()).evidence("error", firstMessage(e)).build();
   }
 
@@ -144,7 +151,7 @@ public final class TlsHandshake implements Check {
     String all = messages(e).toLowerCase(Locale.ROOT);
     if (all.contains("unrecognized ssl message") || all.contains("plaintext") || all.contains("unsupported or unrecognized")) {
       return Finding.error("The server at " + target + " answers in plain text, not TLS")
-          .rootCause(RootCauses.TLS_MODE_MISMATCH, 0.9)
+          .rootCause(RootCause.TLS_MODE_MISMATCH, 0.9)
           .detail("Security is " + MailWire.security(s).label() + ", but the port speaks plain text first (a STARTTLS or "
               + "non-TLS port, or a proxy that answers in plain text).")
           .step("Use starttls on port " + s.protocol().plainPort() + ", or ssl on port " + s.protocol().implicitTlsPort() + ".")
@@ -152,8 +159,8 @@ public final class TlsHandshake implements Check {
           .build();
     }
     return Finding.error("TLS with " + target + " failed: " + firstMessage(e))
-        .rootCause(RootCauses.TLS_MODE_MISMATCH, 0.5)
-        .alternative(RootCauses.NOT_A_MAIL_SERVER, 0.3, "something other than the mail server may answer")
+        .rootCause(RootCause.TLS_MODE_MISMATCH, 0.5)
+        .alternative(RootCause.NOT_A_MAIL_SERVER, 0.3, "something other than the mail server may answer")
         .evidence("error", firstMessage(e))
         .build();
   }
@@ -190,7 +197,7 @@ public final class TlsHandshake implements Check {
     return PeerFailure.notAMailServer("No TLS handshake with " + Probes.target(ctx.context().server()) + " within " + Durations.format(limit),
         "The port accepted the connection but did not complete a TLS handshake in time: a firewall, proxy or load balancer "
             + "holds the port, or the port does not speak TLS.")
-        .alternative(RootCauses.TLS_MODE_MISMATCH, 0.4, "the port may expect plain text or STARTTLS")
+        .alternative(RootCause.TLS_MODE_MISMATCH, 0.4, "the port may expect plain text or STARTTLS")
         .build();
   }
 }

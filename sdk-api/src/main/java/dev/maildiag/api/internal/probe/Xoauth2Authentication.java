@@ -6,10 +6,11 @@ import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
+import dev.maildiag.api.spi.Facts;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import java.time.Duration;
@@ -27,7 +28,7 @@ public final class Xoauth2Authentication implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.OAUTH, "Server accepts the OAuth token (XOAUTH2)")
-        .finds(RootCauses.XOAUTH2_NOT_OFFERED, RootCauses.POP_OAUTH_FORMAT)
+        .finds(RootCause.XOAUTH2_NOT_OFFERED, RootCause.POP_OAUTH_FORMAT)
         .requires(GreetingAndCapabilities.ID)
         .after(TOKEN_CHECK);
   }
@@ -58,7 +59,7 @@ public final class Xoauth2Authentication implements Check {
     if (second.failure == null) {
       ctx.facts().put(ProbeFacts.POP3_TWO_LINE, true);
       return Finding.warning("The POP3 server accepts only the two-line XOAUTH2 form")
-          .rootCause(RootCauses.POP_OAUTH_FORMAT, 0.85)
+          .rootCause(RootCause.POP_OAUTH_FORMAT, 0.85)
           .detail("The server refused AUTH XOAUTH2 with the token on the same line and accepted it on a second line. "
               + "A handler that sends the one-line form fails with the refusal shown as evidence.")
           .step("Enable the two-line format in the handler (Jira: 'Use two line authentication format'; Jakarta Mail: "
@@ -79,17 +80,24 @@ public final class Xoauth2Authentication implements Check {
   }
 
   private static Attempt attempt(CheckContext ctx, Secret token, boolean twoLine) throws MessagingException {
-    MailLogin login = MailLogin.prepare(ctx, token, twoLine);
+    // the first attempt logs in over the connection the greeting check left; a retry (POP3's two-line form,
+    // after the server refused and Angus closed the connection) needs a new one
+    MailWire wire = ctx.take(MailWire.HANDED_ON).orElse(null);
+    if (wire != null && !wire.readyForLogin()) {
+      wire.close();
+      wire = null;
+    }
+    MailLogin login = wire != null ? MailLogin.over(ctx, wire, token, twoLine) : MailLogin.prepare(ctx, token, twoLine);
     boolean handedOn = false;
     try {
       login.connect();
-      ctx.facts().put(ProbeFacts.AUTHENTICATED, true);
-      SharedSession.offer(ctx, login); // the session and mailbox checks go on with this login
+      ctx.facts().put(Facts.TOKEN_ACCEPTED, true);
+      login.handOn(ctx); // the session and mailbox checks go on with this login
       handedOn = true;
       return new Attempt(null, null, null);
     } catch (MessagingException e) {
       if (e instanceof AuthenticationFailedException) {
-        ctx.facts().put(ProbeFacts.AUTHENTICATED, false);
+        ctx.facts().put(Facts.TOKEN_ACCEPTED, false);
       }
       Finding.Builder f = MailFailure.describe(ctx, login, e, Stage.OAUTH, "authentication");
       String answer = login.lastFailureAnswer(ctx.context().server().protocol(), e);

@@ -19,11 +19,12 @@ import java.util.Map;
  * ({@code docs/report.schema.json}). Field names are public API.
  */
 public final class ReportJson {
+  // never handed out: a caller that reconfigured a shared mapper would change every caller's JSON
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ReportJson() {}
 
-  /** The report as a JSON tree. */
+  /** The report as a new JSON tree, the caller's to change. */
   public static ObjectNode toTree(Report report) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("schemaVersion", Report.SCHEMA_VERSION);
@@ -73,11 +74,6 @@ public final class ReportJson {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The JSON mapper maildiag writes with, for callers that embed reports in their own JSON. */
-  public static ObjectMapper mapper() {
-    return MAPPER;
   }
 
   static ObjectNode remediation(Remediation r) {

@@ -7,6 +7,7 @@ import dev.maildiag.api.Remediation;
 import dev.maildiag.api.Report;
 import dev.maildiag.api.internal.Durations;
 import dev.maildiag.api.internal.Redactor;
+import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
@@ -17,6 +18,7 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,7 +38,10 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One diagnosis in progress: runs a plan's checks concurrently where dependencies allow. */
+/**
+ * One diagnosis in progress: runs a plan's checks concurrently where dependencies allow ({@link #run}), or
+ * one after the other on the caller's thread for offline checks ({@link #runInline}).
+ */
 public final class DiagnosisRun {
   private static final Logger LOG = LoggerFactory.getLogger(DiagnosisRun.class);
   private static final int MAX_PARALLEL_CHECKS = 8;
@@ -46,7 +52,11 @@ public final class DiagnosisRun {
   private final Explainer explainer;
   private final DiagnosisListener listener;
   private final Function<String, Remediation> remediations;
+  private final RootCauseRegistry rootCauses;
+  private final Executor executor;
   private final Facts facts = new Facts();
+  /** The diagnosis' lifecycle, shared by its checks' contexts; closing it closes what the checks left open. */
+  private CheckContext lifecycle;
   private final Map<String, CompletableFuture<Finding>> results = new LinkedHashMap<>();
   /** Checks the listener has heard about: each exactly once, however late a check finishes. */
   private final java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -55,14 +65,48 @@ public final class DiagnosisRun {
 
   /**
    * @param remediations the fix for a root cause when a finding names one without a fix of its own
+   * @param rootCauses the runner's root causes: a finding naming another id is a bug in its check
+   * @param executor where {@link #run} runs checks, or null for a pool of this run's own
    */
   public DiagnosisRun(CheckPlan plan, DiagnosticContext context, Explainer explainer, DiagnosisListener listener,
-      Function<String, Remediation> remediations) {
+      Function<String, Remediation> remediations, RootCauseRegistry rootCauses, Executor executor) {
     this.plan = plan;
     this.context = context;
     this.explainer = explainer;
     this.listener = listener;
     this.remediations = remediations;
+    this.rootCauses = rootCauses;
+    this.executor = executor;
+  }
+
+  /**
+   * Runs the checks one after the other on the calling thread, with no pool and no timer: for offline
+   * (configuration) checks, which compute and never wait, so a time limit has nothing to stop.
+   */
+  public Report runInline() {
+    Instant startedAt = Instant.now();
+    long start = System.nanoTime();
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("diagnosing {} inline with checks {}", context, plan.infos().stream().map(CheckInfo::id).toList());
+    }
+    listener.started(plan.infos());
+    Map<String, Finding> finished = new HashMap<>();
+    List<Finding> findings = new ArrayList<>();
+    try (CheckContext inline = new CheckContext(context, facts, explainer)) {
+      for (Check check : plan.checks()) {
+        CheckInfo info = check.info();
+        Finding finding = blockedBy(info, finished::get);
+        if (finding == null) {
+          long started = System.nanoTime();
+          finding = complete(info, runSafely(check, inline.forCheck()), Duration.ofNanos(System.nanoTime() - started));
+        } else {
+          finding = complete(info, finding, Duration.ZERO);
+        }
+        finished.put(info.id(), finding);
+        findings.add(notifyListener(info, finding));
+      }
+    }
+    return report(findings, startedAt, start);
   }
 
   public Report run() {
@@ -70,13 +114,15 @@ public final class DiagnosisRun {
     long start = System.nanoTime();
     deadlineNanos = start + context.timeouts().deadline().toNanos();
     int run = RUNS.incrementAndGet();
-    ExecutorService pool = Executors.newFixedThreadPool(
+    ExecutorService own = executor != null ? null : Executors.newFixedThreadPool(
         Math.max(1, Math.min(MAX_PARALLEL_CHECKS, plan.checks().size())), daemon("maildiag-" + run + "-check-"));
+    Executor pool = own != null ? own : executor;
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("maildiag-" + run + "-timer-"));
     redactor = Redactor.forContext(context);
     LOG.debug("diagnosing {} with checks {}", redactor.redact(context.toString()), plan.infos().stream().map(CheckInfo::id).toList());
     listener.started(plan.infos());
     List<Finding> findings = new ArrayList<>();
+    lifecycle = new CheckContext(context, facts, explainer);
     try {
       for (Check check : plan.checks()) {
         CompletableFuture<?>[] before = CheckPlan.prerequisites(check.info()).stream()
@@ -98,13 +144,22 @@ public final class DiagnosisRun {
         findings.add(finding);
       }
     } finally {
-      pool.shutdownNow();
+      // whatever happened (all done, a check stuck past the deadline): no connection outlives the diagnosis
+      lifecycle.close();
+      if (own != null) {
+        own.shutdownNow();
+      }
       timer.shutdownNow();
     }
+    return report(findings, startedAt, start);
+  }
+
+  private Report report(List<Finding> findings, Instant startedAt, long start) {
+    List<Finding> all = Verdicts.withNothingChecked(findings);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     Map<String, String> subject = new LinkedHashMap<>();
     context.describe().forEach((k, v) -> subject.put(k, redactor.redact(v)));
-    return new Report(Verdicts.of(findings), findings, RootCauseRanking.rank(findings, remediations), subject, startedAt, took);
+    return new Report(Verdicts.of(all), all, RootCauseRanking.rank(all, rootCauses, remediations), subject, startedAt, took);
   }
 
   /**
@@ -138,16 +193,14 @@ public final class DiagnosisRun {
     }
   }
 
-  private CompletionStage<Finding> start(Check check, ExecutorService pool, ScheduledExecutorService timer) {
+  private CompletionStage<Finding> start(Check check, Executor pool, ScheduledExecutorService timer) {
     CheckInfo info = check.info();
-    for (String required : info.requires()) {
-      CompletableFuture<Finding> prerequisite = results.get(required);
-      if (prerequisite != null) {
-        Finding before = prerequisite.join();
-        if (before.severity().blocksDependents()) {
-          return done(info, Finding.skipped("Skipped because " + required + " did not succeed").build());
-        }
-      }
+    Finding blocked = blockedBy(info, id -> {
+      CompletableFuture<Finding> prerequisite = results.get(id);
+      return prerequisite == null ? null : prerequisite.join();
+    });
+    if (blocked != null) {
+      return done(info, blocked);
     }
     long remaining = deadlineNanos - System.nanoTime();
     if (remaining <= 0) {
@@ -155,7 +208,7 @@ public final class DiagnosisRun {
           "the diagnosis deadline of " + Durations.format(context.timeouts().deadline()) + " was reached before the check could start"));
     }
     Duration limit = min(context.timeouts().check(), Duration.ofNanos(remaining));
-    CheckContext checkContext = new CheckContext(context, facts, explainer);
+    CheckContext checkContext = lifecycle.forCheck();
     long started = System.nanoTime();
     Redactor redaction = redactor();
     CompletableFuture<Finding> work = CompletableFuture.supplyAsync(
@@ -174,6 +227,17 @@ public final class DiagnosisRun {
       }
       return complete(info, finding, Duration.ofNanos(System.nanoTime() - started));
     });
+  }
+
+  /** The SKIPPED finding when a required check did not succeed; null when the check may run. */
+  private static Finding blockedBy(CheckInfo info, Function<String, Finding> finished) {
+    for (String required : info.requires()) {
+      Finding before = finished.apply(required);
+      if (before != null && before.severity().blocksDependents()) {
+        return Finding.skipped("Skipped because " + required + " did not succeed").build();
+      }
+    }
+    return null;
   }
 
   private Finding runSafely(Check check, CheckContext ctx) {
@@ -211,11 +275,24 @@ public final class DiagnosisRun {
   }
 
   private Finding complete(CheckInfo info, Finding finding, Duration took) {
-    Finding stamped = Redactions.of(finding, redactor()).stamped(info.id(), took);
+    Finding stamped = Redactions.of(unknownRootCause(info, finding).orElse(finding), redactor()).stamped(info.id(), took);
     if (stamped.rootCause() != null && stamped.remediation().isEmpty()) {
       stamped = stamped.withRemediation(remediations.apply(stamped.rootCause()));
     }
     return stamped;
+  }
+
+  /**
+   * An ERROR finding naming the bug when a check reports a root cause this runner does not know: shown as
+   * the cause's title, a misspelt id would look like a diagnosis.
+   */
+  private java.util.Optional<Finding> unknownRootCause(CheckInfo info, Finding finding) {
+    return finding.candidates().stream().map(Candidate::rootCause).filter(id -> !rootCauses.contains(id)).findFirst()
+        .map(id -> Finding.error("The check reported an unknown root cause: " + id)
+            .detail("This is a bug in the check " + info.id() + ": '" + id + "' is not a registered root-cause id. "
+                + "It said: " + finding.summary())
+            .evidence("unknown root cause", id)
+            .build());
   }
 
   private Finding notifyListener(CheckInfo info, Finding finding) {

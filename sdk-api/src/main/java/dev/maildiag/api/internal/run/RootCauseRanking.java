@@ -3,7 +3,6 @@ package dev.maildiag.api.internal.run;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.RankedRootCause;
 import dev.maildiag.api.Remediation;
-import dev.maildiag.api.RootCause;
 import dev.maildiag.api.Severity;
 import dev.maildiag.api.spi.Candidate;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Ranks root causes across findings. A root cause scores the strongest (severity weight x confidence) of
@@ -19,13 +19,17 @@ import java.util.Map;
 public final class RootCauseRanking {
   private RootCauseRanking() {}
 
-  /** Ranks with the registry's generic remediation for causes no finding gave a fix for. */
-  public static List<RankedRootCause> rank(List<Finding> findings) {
-    return rank(findings, id -> RootCauses.find(id).map(RootCause::remediation).orElse(Remediation.NONE));
+  /** Ranks with the registry's titles and generic remediation for causes no finding gave a fix for. */
+  public static List<RankedRootCause> rank(List<Finding> findings, RootCauseRegistry registry) {
+    return rank(findings, registry, registry::remediation);
   }
 
-  /** Ranks; {@code remediations} gives the fix for causes no finding gave one for. */
-  public static List<RankedRootCause> rank(List<Finding> findings, java.util.function.Function<String, Remediation> remediations) {
+  /**
+   * Ranks; titles come from {@code registry}, and {@code remediations} gives the fix for causes no finding
+   * gave one for.
+   */
+  public static List<RankedRootCause> rank(List<Finding> findings, RootCauseRegistry registry,
+      Function<String, Remediation> remediations) {
     Map<String, Tally> tallies = new LinkedHashMap<>();
     for (Finding f : findings) {
       double weight = weight(f.severity());
@@ -42,7 +46,7 @@ public final class RootCauseRanking {
     ranked.removeIf(t -> t.score <= 0);
     // ties keep the order the findings came in, which is path order: the earlier break is the cause
     ranked.sort(Comparator.comparingDouble((Tally t) -> t.score).reversed());
-    return ranked.stream().map(t -> t.toRanked(remediations)).toList();
+    return ranked.stream().map(t -> t.toRanked(registry, remediations)).toList();
   }
 
   static double weight(Severity severity) {
@@ -76,9 +80,8 @@ public final class RootCauseRanking {
       }
     }
 
-    RankedRootCause toRanked(java.util.function.Function<String, Remediation> remediations) {
-      RootCause known = RootCauses.find(id).orElse(null);
-      String title = known == null ? id : known.title();
+    RankedRootCause toRanked(RootCauseRegistry registry, Function<String, Remediation> remediations) {
+      String title = registry.title(id);
       Remediation fix = !remediation.isEmpty() ? remediation : remediations.apply(id);
       return new RankedRootCause(id, title, Math.round(score * 100) / 100.0, findings, fix);
     }

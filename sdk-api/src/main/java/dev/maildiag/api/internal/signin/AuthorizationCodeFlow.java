@@ -17,7 +17,7 @@ import dev.maildiag.api.DiagnosticContext.OAuthClient;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.internal.Durations;
 import dev.maildiag.api.internal.oauth.AccessTokenGrant;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.SignIn;
 import dev.maildiag.api.spi.TokenError;
 import java.io.IOException;
@@ -236,9 +236,9 @@ final class AuthorizationCodeFlow {
 
   private Finding noAnswer(URI redirect, LoopbackListener listener) {
     return Finding.error("No answer from the sign-in within " + Durations.format(run.signIn.timeout()))
-        .alternative(RootCauses.REDIRECT_URI_MISMATCH, 0.3, "a redirect URI the app does not register is refused on the provider's page, which never returns")
-        .alternative(RootCauses.APP_UNVERIFIED, 0.2, "an unverified or Testing app is refused on Google's page after sign-in")
-        .alternative(RootCauses.CONDITIONAL_ACCESS, 0.2, "a policy that blocks the sign-in is shown on the provider's page")
+        .alternative(RootCause.REDIRECT_URI_MISMATCH, 0.3, "a redirect URI the app does not register is refused on the provider's page, which never returns")
+        .alternative(RootCause.APP_UNVERIFIED, 0.2, "an unverified or Testing app is refused on Google's page after sign-in")
+        .alternative(RootCause.CONDITIONAL_ACCESS, 0.2, "a policy that blocks the sign-in is shown on the provider's page")
         .detail("The browser did not return to " + redirect + (browser ? "" : " and nothing was pasted") + ". Either the sign-in was not"
             + " finished in time, or the provider showed an error on its own page: run again and paste that page's text when asked,"
             + " or give it to 'maildiag explain'.")

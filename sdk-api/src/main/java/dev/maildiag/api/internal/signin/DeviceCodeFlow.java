@@ -12,7 +12,7 @@ import dev.maildiag.api.DiagnosticContext.OAuthClient;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.internal.Durations;
 import dev.maildiag.api.internal.oauth.AccessTokenGrant;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.SignIn;
 import dev.maildiag.api.spi.TokenError;
 import java.io.IOException;
@@ -139,7 +139,7 @@ final class DeviceCodeFlow {
           continue;
         case "authorization_declined":
           return run.failed(List.of(request), SignIn.TOKENS_CHECK, Finding.error("The sign-in was declined on the device page (authorization_declined)")
-              .rootCause(RootCauses.CONSENT_REQUIRED, 0.6)
+              .rootCause(RootCause.CONSENT_REQUIRED, 0.6)
               .detail("Whoever entered the code chose not to continue: declined the sign-in or the app's permissions. The handler needs"
                   + " the login's consent to its mail permissions (or an administrator's consent for the organisation).")
               .step("Run again and accept; or have an administrator grant consent: Enterprise applications > (the app) > Permissions"
@@ -159,7 +159,7 @@ final class DeviceCodeFlow {
     Finding.Builder f = run.refused(what, endpointName, endpoint, error);
     if (error.codes().stream().anyMatch(PUBLIC_CLIENT_CODES::contains)) {
       f = run.refused("The app does not allow public client flows, which the device sign-in is", endpointName, endpoint, error)
-          .rootCause(RootCauses.INVALID_CONFIGURATION, 0.9)
+          .rootCause(RootCause.INVALID_CONFIGURATION, 0.9)
           .detail("The device code flow runs without the client secret, as a public client, and the app registration does not allow"
               + " that. The mail handler itself (authorization code with the secret) is not affected by this setting.")
           .step("Turn the setting on: " + PUBLIC_CLIENT_SETTING + ", then Save.")

@@ -15,7 +15,7 @@ import dev.maildiag.api.Stage;
 import dev.maildiag.api.internal.net.HttpClients;
 import dev.maildiag.api.internal.oauth.AccessTokenGrant;
 import dev.maildiag.api.internal.oauth.OkHttpSender;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.Explainer;
@@ -95,7 +95,7 @@ public final class SignInRun {
       return null;
     }
     return Finding.error("Cannot sign in (" + signIn.flow().label() + "): missing " + String.join("; ", missing))
-        .rootCause(RootCauses.INVALID_CONFIGURATION, 0.9)
+        .rootCause(RootCause.INVALID_CONFIGURATION, 0.9)
         .step("Provide the missing settings as flags or in the --config properties file.")
         .evidence("missing", String.join(", ", missing))
         .build();
@@ -151,7 +151,7 @@ public final class SignInRun {
     Tokens tokens = answer.parsed().toSuccessResponse().getTokens();
     Secret access = Secret.of(tokens.getAccessToken().getValue());
     Secret refresh = tokens.getRefreshToken() == null ? null : Secret.of(tokens.getRefreshToken().getValue());
-    Secret idToken = Secret.of(answer.field("id_token"));
+    Secret idToken = Secret.ofNullable(answer.field("id_token"));
     Finding.Builder issuedFinding = Finding.ok("The administrator signed in (" + how + ") and the token endpoint issued "
             + (refresh == null ? "an access token (no refresh token: is offline_access asked?)" : "an access and a refresh token"))
         .detail("The tokens stay in memory for the checks below; they are never shown.");

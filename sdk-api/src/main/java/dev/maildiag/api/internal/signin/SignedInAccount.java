@@ -6,7 +6,7 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.internal.oauth.JwtClaims;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.TokenClaims;
 import java.text.ParseException;
 import java.util.Optional;
@@ -62,7 +62,7 @@ record SignedInAccount(String name, String source) {
     }
     boolean isMailbox = mailbox != null && name.equalsIgnoreCase(mailbox);
     return Finding.error("Signed in as " + name + ", not as the login " + login)
-        .rootCause(RootCauses.WRONG_USER_AUTHORIZED, 0.96)
+        .rootCause(RootCause.WRONG_USER_AUTHORIZED, 0.96)
         .detail("The browser used a session of another account" + (isMailbox ? " (the mailbox's own, while the handler logs in as "
             + login + ")" : "") + ". A token for " + name + " makes the mail server refuse " + login + "'s login or mailbox."
             + " maildiag sent login_hint=" + login + " and prompt=select_account so that the right account is preselected and a"

@@ -2,7 +2,7 @@ package dev.maildiag.api.internal.checks;
 
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,7 +28,7 @@ class EndpointUrlsTest {
     Finding f = run(check, imap().tokenEndpoint(url).build());
 
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.INVALID_CONFIGURATION);
+    assertThat(f.rootCause()).isEqualTo(RootCause.INVALID_CONFIGURATION);
     assertThat(f.summary()).startsWith("The token endpoint is not a usable URL");
     assertThat(f.evidence()).containsEntry("token endpoint", url);
   }

@@ -4,7 +4,7 @@ import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Security;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import static dev.maildiag.api.internal.checks.CheckRun.imap;
@@ -29,7 +29,7 @@ class PortMatchesSecurityTest {
     Finding f = run(check, imap().protocol(protocol).port(port).security(security).build());
 
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.TLS_MODE_MISMATCH);
+    assertThat(f.rootCause()).isEqualTo(RootCause.TLS_MODE_MISMATCH);
     assertThat(f.evidence()).containsEntry("expected", expected).containsEntry("port", Integer.toString(port));
     assertThat(f.remediation().steps()).isNotEmpty();
   }

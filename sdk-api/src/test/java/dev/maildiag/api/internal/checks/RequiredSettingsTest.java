@@ -5,7 +5,7 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import org.junit.jupiter.api.Test;
 import static dev.maildiag.api.internal.checks.CheckRun.imap;
 import static dev.maildiag.api.internal.checks.CheckRun.run;
@@ -52,7 +52,7 @@ class RequiredSettingsTest {
     Finding f = run(check, DiagnosticContext.builder().network(NetworkSettings.direct()).build());
 
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.INVALID_CONFIGURATION);
+    assertThat(f.rootCause()).isEqualTo(RootCause.INVALID_CONFIGURATION);
     assertThat(f.summary()).contains("protocol").contains("mail host").contains("login user").contains("access token");
   }
 

@@ -1,6 +1,6 @@
 package dev.maildiag.api.internal.explain;
 
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Observation;
 import dev.maildiag.api.spi.Signature;
@@ -24,32 +24,32 @@ class GenericSignaturesTest {
 
   @Test
   void recognisesTheSignalNotTheExactString() {
-    assertThat(top("Caused by: java.net.UnknownHostException: imap.example.org")).isEqualTo(RootCauses.DNS_FAILURE);
-    assertThat(top("getaddrinfo ENOTFOUND smtp.example.org")).isEqualTo(RootCauses.DNS_FAILURE);
-    assertThat(top("java.net.ConnectException: Connection refused: connect")).isEqualTo(RootCauses.NETWORK_BLOCKED);
-    assertThat(top("java.net.SocketTimeoutException: connect timed out")).isEqualTo(RootCauses.NETWORK_BLOCKED);
-    assertThat(top("java.net.SocketTimeoutException: Read timed out")).isEqualTo(RootCauses.INBOX_FLOODED);
-    assertThat(top("Unable to tunnel through proxy. Proxy returns \"HTTP/1.1 407 Proxy Authentication Required\"")).isEqualTo(RootCauses.PROXY_BLOCKING);
-    assertThat(top("PKIX path building failed: unable to find valid certification path to requested target")).isEqualTo(RootCauses.TLS_CERTIFICATE);
-    assertThat(top("javax.net.ssl.SSLHandshakeException: No subject alternative DNS name matching x found")).isEqualTo(RootCauses.TLS_CERTIFICATE);
-    assertThat(top("javax.net.ssl.SSLException: Unrecognized SSL message, plaintext connection?")).isEqualTo(RootCauses.TLS_MODE_MISMATCH);
-    assertThat(top("Protocol error. Connection is closed. 10")).isEqualTo(RootCauses.POP_OAUTH_FORMAT);
-    assertThat(top("{\"error\":\"invalid_grant\"}")).isEqualTo(RootCauses.REFRESH_TOKEN_INVALID);
+    assertThat(top("Caused by: java.net.UnknownHostException: imap.example.org")).isEqualTo(RootCause.DNS_FAILURE);
+    assertThat(top("getaddrinfo ENOTFOUND smtp.example.org")).isEqualTo(RootCause.DNS_FAILURE);
+    assertThat(top("java.net.ConnectException: Connection refused: connect")).isEqualTo(RootCause.NETWORK_BLOCKED);
+    assertThat(top("java.net.SocketTimeoutException: connect timed out")).isEqualTo(RootCause.NETWORK_BLOCKED);
+    assertThat(top("java.net.SocketTimeoutException: Read timed out")).isEqualTo(RootCause.INBOX_FLOODED);
+    assertThat(top("Unable to tunnel through proxy. Proxy returns \"HTTP/1.1 407 Proxy Authentication Required\"")).isEqualTo(RootCause.PROXY_BLOCKING);
+    assertThat(top("PKIX path building failed: unable to find valid certification path to requested target")).isEqualTo(RootCause.TLS_CERTIFICATE);
+    assertThat(top("javax.net.ssl.SSLHandshakeException: No subject alternative DNS name matching x found")).isEqualTo(RootCause.TLS_CERTIFICATE);
+    assertThat(top("javax.net.ssl.SSLException: Unrecognized SSL message, plaintext connection?")).isEqualTo(RootCause.TLS_MODE_MISMATCH);
+    assertThat(top("Protocol error. Connection is closed. 10")).isEqualTo(RootCause.POP_OAUTH_FORMAT);
+    assertThat(top("{\"error\":\"invalid_grant\"}")).isEqualTo(RootCause.REFRESH_TOKEN_INVALID);
   }
 
   @Test
   void jiraLogLinesAreRead() {
     assertThat(TABLE.interpret(Observation.ofText("OAuth token not defined for connection. OAuth Authorisation required")))
         .extracting(Candidate::rootCause)
-        .containsSubsequence(RootCauses.INBOX_FOLDER_MISSING, RootCauses.MULTI_CHANNEL_BETA, RootCauses.SESSION_STICKINESS);
+        .containsSubsequence(RootCause.INBOX_FOLDER_MISSING, RootCause.MULTI_CHANNEL_BETA, RootCause.SESSION_STICKINESS);
     assertThat(top("Exception when MailPullerWorker pulls emails: MailConnectionException: OAuth token not defined for connection. "
-        + "OAuth Authorisation required.")).isEqualTo(RootCauses.MULTI_CHANNEL_BETA);
+        + "OAuth Authorisation required.")).isEqualTo(RootCause.MULTI_CHANNEL_BETA);
   }
 
   @Test
   void aRefreshTokenExpiryIsNotAnAccessTokenExpiry() {
     assertThat(TABLE.interpret(Observation.ofText("The refresh token has expired due to inactivity")))
-        .extracting(Candidate::rootCause).containsExactly(RootCauses.REFRESH_TOKEN_INVALID);
+        .extracting(Candidate::rootCause).containsExactly(RootCause.REFRESH_TOKEN_INVALID);
   }
 
   @Test
@@ -59,7 +59,7 @@ class GenericSignaturesTest {
 
   @Test
   void keywordsShorterThanThreeCharactersAreRefused() {
-    assertThatThrownBy(() -> Signature.anyOf("ab").says("x").cause(RootCauses.SCOPES, 0.5).source("https://example.org"))
+    assertThatThrownBy(() -> Signature.anyOf("ab").says("x").cause(RootCause.SCOPES, 0.5).source("https://example.org"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

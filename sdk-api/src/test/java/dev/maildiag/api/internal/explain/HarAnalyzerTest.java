@@ -1,6 +1,6 @@
 package dev.maildiag.api.internal.explain;
 
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,7 @@ class HarAnalyzerTest {
       assertThat(s.url()).isEqualTo("https://jira.example.com/plugins/servlet/oauth2/callback");
     });
     assertThat(report.candidates()).singleElement().satisfies(c -> {
-      assertThat(c.rootCause()).isEqualTo(RootCauses.SESSION_STICKINESS);
+      assertThat(c.rootCause()).isEqualTo(RootCause.SESSION_STICKINESS);
       assertThat(c.reason()).contains("node1").contains("node2");
     });
   }

@@ -1,6 +1,6 @@
 package dev.maildiag.api.internal.explain;
 
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Explainer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -34,17 +34,17 @@ class LogScannerTest {
     LogReport report = SCANNER.scan(new ByteArrayInputStream(LOG.getBytes(StandardCharsets.UTF_8)));
 
     assertThat(report.lines()).isEqualTo(10);
-    LogFinding dns = finding(report, RootCauses.DNS_FAILURE);
+    LogFinding dns = finding(report, RootCause.DNS_FAILURE);
     assertThat(dns.count()).isEqualTo(3);
     assertThat(dns.firstSeen()).isEqualTo("2024-03-01 10:00:05,000+0000"); // the entry the stack line belongs to
     assertThat(dns.lastSeen()).isEqualTo("2024-03-01 10:30:00,000+0000");
     assertThat(dns.firstLine()).isEqualTo(4);
     assertThat(dns.lastLine()).isEqualTo(9);
     assertThat(dns.example()).contains("UnknownHostException");
-    LogFinding proxy = finding(report, RootCauses.PROXY_BLOCKING);
+    LogFinding proxy = finding(report, RootCause.PROXY_BLOCKING);
     assertThat(proxy.count()).isEqualTo(1);
     assertThat(proxy.firstSeen()).isEqualTo("2024-03-01 10:20:00,000+0000").isEqualTo(proxy.lastSeen());
-    assertThat(report.findings().get(0).rootCause()).isEqualTo(RootCauses.DNS_FAILURE); // most frequent first
+    assertThat(report.findings().get(0).rootCause()).isEqualTo(RootCause.DNS_FAILURE); // most frequent first
   }
 
   @Test
@@ -56,9 +56,9 @@ class LogScannerTest {
     LogReport report = SCANNER.scan(gz);
 
     assertThat(report.lines()).isEqualTo(10);
-    assertThat(finding(report, RootCauses.DNS_FAILURE).count()).isEqualTo(3);
-    assertThat(finding(report, RootCauses.DNS_FAILURE).lastSeen()).isEqualTo("2024-03-01 10:30:00,000+0000");
-    assertThat(finding(report, RootCauses.DNS_FAILURE).example()).doesNotEndWith("\r");
+    assertThat(finding(report, RootCause.DNS_FAILURE).count()).isEqualTo(3);
+    assertThat(finding(report, RootCause.DNS_FAILURE).lastSeen()).isEqualTo("2024-03-01 10:30:00,000+0000");
+    assertThat(finding(report, RootCause.DNS_FAILURE).example()).doesNotEndWith("\r");
   }
 
   @Test
@@ -66,7 +66,7 @@ class LogScannerTest {
     String log = "2024-03-01 10:10:00 ERROR refresh_token=0.AAAAsecretrefresh invalid_grant for Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig\n";
     LogReport report = SCANNER.scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
 
-    String example = finding(report, RootCauses.REFRESH_TOKEN_INVALID).example();
+    String example = finding(report, RootCause.REFRESH_TOKEN_INVALID).example();
     assertThat(example).doesNotContain("secretrefresh").doesNotContain("eyJzdWIi").contains("invalid_grant");
   }
 
@@ -81,7 +81,7 @@ class LogScannerTest {
     LogReport report = SCANNER.scan(new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8)));
 
     assertThat(report.lines()).isEqualTo(50_002);
-    LogFinding refused = finding(report, RootCauses.NETWORK_BLOCKED);
+    LogFinding refused = finding(report, RootCause.NETWORK_BLOCKED);
     assertThat(refused.count()).isEqualTo(1);
     assertThat(refused.firstLine()).isEqualTo(50_002);
     assertThat(refused.firstSeen()).isEqualTo("2024-03-02 11:00:00");
@@ -94,7 +94,7 @@ class LogScannerTest {
         "12-Oct-2022 09:00:00.123 SEVERE [main] mail failed",
         "\tCaused by: java.net.UnknownHostException: imap.example.com",
         "01-07 19:08:12.205 26970 30004 W ImapConnection: java.net.UnknownHostException: imap.example.com", "");
-    LogFinding dns = finding(SCANNER.scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8))), RootCauses.DNS_FAILURE);
+    LogFinding dns = finding(SCANNER.scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8))), RootCause.DNS_FAILURE);
 
     assertThat(dns.count()).isEqualTo(3);
     assertThat(dns.firstSeen()).isEqualTo("Oct 12 08:02:36");

@@ -10,7 +10,7 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.Facts;
 import dev.maildiag.api.spi.TokenClaims;
@@ -56,7 +56,7 @@ class AccessTokenClaimsTest {
     Finding f = new AccessTokenClaims().run(ctx(jwt(Instant.now().minusSeconds(7200))));
 
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.ACCESS_TOKEN_EXPIRED);
+    assertThat(f.rootCause()).isEqualTo(RootCause.ACCESS_TOKEN_EXPIRED);
   }
 
   @Test

@@ -7,7 +7,7 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.Explainer;
 import dev.maildiag.api.spi.Facts;
@@ -85,7 +85,7 @@ class AccessTokenGrantTest {
     Finding f = new AccessTokenGrant().run(ctx);
 
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.REFRESH_TOKEN_INVALID);
+    assertThat(f.rootCause()).isEqualTo(RootCause.REFRESH_TOKEN_INVALID);
     assertThat(f.evidence()).containsEntry("error", "invalid_grant").containsEntry("error codes", "AADSTS70008")
         .containsEntry("trace_id", "1111").containsEntry("correlation_id", "2222");
     assertThat(ctx.facts().get(TokenError.FACT)).map(TokenError::codes).contains(List.of("70008"));
@@ -131,7 +131,7 @@ class AccessTokenGrantTest {
     Finding f = new AccessTokenGrant().run(ctx(c));
 
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.NETWORK_BLOCKED);
+    assertThat(f.rootCause()).isEqualTo(RootCause.NETWORK_BLOCKED);
   }
 
   @Test
@@ -145,7 +145,7 @@ class AccessTokenGrantTest {
 
     Finding f = new AccessTokenGrant().run(ctx(context().network(proxied).refreshToken(Secret.of("rt")).build()));
 
-    assertThat(f.rootCause()).isEqualTo(RootCauses.PROXY_BLOCKING);
+    assertThat(f.rootCause()).isEqualTo(RootCause.PROXY_BLOCKING);
     assertThat(f.evidence().get("route")).contains("through HTTP proxy 127.0.0.1:" + port);
   }
 
@@ -158,7 +158,7 @@ class AccessTokenGrantTest {
     Finding f = new AccessTokenGrant().run(ctx(context().network(proxied).tokenEndpoint("http://login.example.test/proxied/token")
         .refreshToken(Secret.of("rt")).build()));
 
-    assertThat(f.rootCause()).isEqualTo(RootCauses.PROXY_BLOCKING);
+    assertThat(f.rootCause()).isEqualTo(RootCause.PROXY_BLOCKING);
     assertThat(f.evidence().get("HTTP status")).startsWith("403");
   }
 

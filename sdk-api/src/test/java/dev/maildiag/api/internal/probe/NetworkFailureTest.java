@@ -1,7 +1,7 @@
 package dev.maildiag.api.internal.probe;
 
 import dev.maildiag.api.Finding;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -20,7 +20,7 @@ class NetworkFailureTest {
   @Test
   void timedOutMeansSilentlyDropped() {
     Finding f = describe(new SocketTimeoutException("Connect timed out"));
-    assertThat(f.rootCause()).isEqualTo(RootCauses.NETWORK_BLOCKED);
+    assertThat(f.rootCause()).isEqualTo(RootCause.NETWORK_BLOCKED);
     assertThat(f.summary()).contains("timed out");
     assertThat(f.detail()).contains("dropped silently");
   }
@@ -35,9 +35,9 @@ class NetworkFailureTest {
 
   @Test
   void unknownHostIsDnsAndProxyRefusalIsProxy() {
-    assertThat(describe(new UnknownHostException("mail.example.test")).rootCause()).isEqualTo(RootCauses.DNS_FAILURE);
+    assertThat(describe(new UnknownHostException("mail.example.test")).rootCause()).isEqualTo(RootCause.DNS_FAILURE);
     Finding proxy = describe(new ProxyRefusedException(407, "HTTP/1.1 407 Proxy Authentication Required"));
-    assertThat(proxy.rootCause()).isEqualTo(RootCauses.PROXY_BLOCKING);
+    assertThat(proxy.rootCause()).isEqualTo(RootCause.PROXY_BLOCKING);
     assertThat(proxy.evidence()).containsEntry("proxyAnswer", "HTTP/1.1 407 Proxy Authentication Required");
   }
 

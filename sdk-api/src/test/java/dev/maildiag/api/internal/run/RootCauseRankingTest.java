@@ -2,6 +2,7 @@ package dev.maildiag.api.internal.run;
 
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.RankedRootCause;
+import dev.maildiag.api.internal.checks.BuiltInRootCauses;
 import dev.maildiag.api.spi.Candidate;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RootCauseRankingTest {
+  private static final RootCauseRegistry BUILT_IN = RootCauseRegistry.of(BuiltInRootCauses.all());
+
   private static Finding stamp(Finding.Builder b, String id) {
     return b.build().stamped(id, Duration.ZERO);
   }
@@ -19,7 +22,7 @@ class RootCauseRankingTest {
         stamp(Finding.warning("odd scope").rootCause("scopes", 0.9), "a"),
         stamp(Finding.error("refused").rootCause("protocol-disabled", 0.7), "b"),
         stamp(Finding.warning("claims").rootCause("protocol-disabled", 0.5), "c"),
-        stamp(Finding.ok("fine"), "d")));
+        stamp(Finding.ok("fine"), "d")), BUILT_IN);
 
     assertThat(ranked).extracting(RankedRootCause::id).containsExactly("protocol-disabled", "scopes");
     RankedRootCause top = ranked.get(0);
@@ -33,7 +36,7 @@ class RootCauseRankingTest {
     Finding f = stamp(Finding.error("AUTHENTICATE failed").candidates(List.of(
         new Candidate("protocol-disabled", 0.5, "a"), new Candidate("no-license", 0.3, "b"))).step("Run Get-CASMailbox"), "auth");
 
-    List<RankedRootCause> ranked = RootCauseRanking.rank(List.of(f));
+    List<RankedRootCause> ranked = RootCauseRanking.rank(List.of(f), BUILT_IN);
 
     assertThat(ranked).extracting(RankedRootCause::id).containsExactly("protocol-disabled", "no-license");
     assertThat(ranked.get(0).remediation().steps()).containsExactly("Run Get-CASMailbox");
@@ -42,6 +45,6 @@ class RootCauseRankingTest {
 
   @Test
   void skippedAndOkFindingsNameNoCause() {
-    assertThat(RootCauseRanking.rank(List.of(stamp(Finding.skipped("skipped"), "s")))).isEmpty();
+    assertThat(RootCauseRanking.rank(List.of(stamp(Finding.skipped("skipped"), "s")), BUILT_IN)).isEmpty();
   }
 }

@@ -4,7 +4,7 @@ import dev.maildiag.api.DiagnosticContext.Cluster;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.testkit.CheckTester;
 import dev.maildiag.testkit.FindingAssert;
 import dev.maildiag.testkit.cluster.LoopbackCluster;
@@ -26,7 +26,7 @@ class ClusterStickinessTest {
     try (LoopbackCluster cluster = LoopbackCluster.roundRobin(2)) {
       Finding f = CheckTester.forCheck(new ClusterStickiness()).context(context(cluster.baseUrl(), cluster.nodeUrls())).run();
 
-      FindingAssert.assertThat(f).hasSeverity(Severity.ERROR).hasRootCause(RootCauses.SESSION_STICKINESS)
+      FindingAssert.assertThat(f).hasSeverity(Severity.ERROR).hasRootCause(RootCause.SESSION_STICKINESS)
           .hasEvidence("answeredBy", "node1").hasEvidence("answeredBy", "node2");
       assertThat(f.checkId()).isEqualTo("cluster.stickiness");
       assertThat(f.evidence()).containsValue("node1").containsValue("node2"); // each node URL names itself
@@ -53,7 +53,7 @@ class ClusterStickinessTest {
       assertThat(report.answeredBy()).containsExactly("node1", "node2", "node3", "node1");
       assertThat(report.switches()).hasSize(3);
       assertThat(report.baseUrl()).doesNotContain("secret");
-      assertThat(report.candidates()).extracting(c -> c.rootCause()).containsExactly(RootCauses.SESSION_STICKINESS);
+      assertThat(report.candidates()).extracting(c -> c.rootCause()).containsExactly(RootCause.SESSION_STICKINESS);
     }
   }
 
@@ -73,7 +73,7 @@ class ClusterStickinessTest {
   void aBaseUrlThatIsNoHttpUrlIsAConfigurationError() {
     Finding f = CheckTester.forCheck(new ClusterStickiness()).context(context("ftp://jira.example.com/?token=secret", List.of())).run();
 
-    assertThat(f.rootCause()).isEqualTo(RootCauses.INVALID_CONFIGURATION);
+    assertThat(f.rootCause()).isEqualTo(RootCause.INVALID_CONFIGURATION);
     assertThat(f.detail()).doesNotContain("secret");
   }
 

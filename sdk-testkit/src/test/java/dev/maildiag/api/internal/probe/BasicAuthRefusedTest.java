@@ -10,7 +10,7 @@ import dev.maildiag.api.Secret;
 import dev.maildiag.api.Severity;
 import dev.maildiag.api.internal.report.ReportJson;
 import dev.maildiag.api.internal.report.TextReport;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Facts;
 import dev.maildiag.microsoft.ExchangeAnswers;
@@ -34,7 +34,7 @@ class BasicAuthRefusedTest {
       Finding f = Probe.run(new BasicAuthRefused(), c, new Facts(), new ExchangeAnswers());
 
       assertThat(f.severity()).isEqualTo(Severity.ERROR);
-      assertThat(f.rootCause()).isEqualTo(RootCauses.BASIC_AUTH_REJECTED);
+      assertThat(f.rootCause()).isEqualTo(RootCause.BASIC_AUTH_REJECTED);
       assertThat(f.evidence().get("serverAnswer")).matches("[A-Za-z]+[0-9]+ NO AUTHENTICATE failed\\.");
       assertThat(imap.verbs()).contains("AUTHENTICATE").doesNotContain("SELECT", "EXAMINE", "STORE", "EXPUNGE");
       assertNoPassword(f.toString() + f.evidence());
@@ -49,7 +49,7 @@ class BasicAuthRefusedTest {
       DiagnosticContext c = smtp.context().provider("microsoft").password(SECRET).build();
       Finding f = Probe.run(new BasicAuthRefused(), c, new Facts(), new ExchangeAnswers());
 
-      assertThat(f.rootCause()).isEqualTo(RootCauses.BASIC_AUTH_REJECTED);
+      assertThat(f.rootCause()).isEqualTo(RootCause.BASIC_AUTH_REJECTED);
       assertThat(f.confidence()).isGreaterThanOrEqualTo(0.9);
       assertThat(f.evidence().get("serverAnswer")).startsWith("535 5.7.139");
       assertThat(smtp.commands()).contains("AUTH LOGIN").noneMatch(l -> l.contains("XOAUTH2"));
@@ -62,14 +62,14 @@ class BasicAuthRefusedTest {
     try (MockMailServer imap = MockMailServer.imap().tls(TestCertificates.localhost())
         .capabilities("IMAP4rev1", "AUTH=PLAIN", "SASL-IR")
         .sasl("{tag} NO [ALERT] Application-specific password required: https://support.google.com/accounts/answer/185833 (Failure)").start()) {
-      List<Candidate> tokenReading = List.of(new Candidate(RootCauses.SCOPES, 0.9, "test"),
-          new Candidate(RootCauses.BASIC_AUTH_REJECTED, 0.3, "test"));
+      List<Candidate> tokenReading = List.of(new Candidate(RootCause.SCOPES, 0.9, "test"),
+          new Candidate(RootCause.BASIC_AUTH_REJECTED, 0.3, "test"));
       Finding f = Probe.run(new BasicAuthRefused(), imap.context().password(SECRET).build(), new Facts(),
           o -> o.text().contains("Application-specific password") ? tokenReading : List.of());
 
-      assertThat(f.rootCause()).isEqualTo(RootCauses.BASIC_AUTH_REJECTED);
+      assertThat(f.rootCause()).isEqualTo(RootCause.BASIC_AUTH_REJECTED);
       assertThat(f.confidence()).isGreaterThan(0.9);
-      assertThat(f.alternatives()).extracting(Candidate::rootCause).containsExactly(RootCauses.SCOPES);
+      assertThat(f.alternatives()).extracting(Candidate::rootCause).containsExactly(RootCause.SCOPES);
     }
   }
 
@@ -81,7 +81,7 @@ class BasicAuthRefusedTest {
       assertThat(f.severity()).isEqualTo(Severity.ERROR);
       assertThat(f.evidence().get("serverAnswer")).startsWith("-ERR Logon failure");
       // an answer no provider reads as "passwords are refused" may be a mistyped password: less sure
-      assertThat(f.rootCause()).isEqualTo(RootCauses.BASIC_AUTH_REJECTED);
+      assertThat(f.rootCause()).isEqualTo(RootCause.BASIC_AUTH_REJECTED);
       assertThat(f.confidence()).isLessThan(0.9);
       assertThat(pop.verbs()).contains("USER", "PASS").doesNotContain("DELE", "RETR", "AUTH");
       assertNoPassword(f.toString() + f.evidence() + pop.commands());
@@ -120,7 +120,7 @@ class BasicAuthRefusedTest {
       Report r = Maildiag.create().diagnose(imap.context().password(SECRET).build());
 
       assertThat(r.finding(BasicAuthRefused.ID)).hasValueSatisfying(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
-      assertThat(r.topRootCause()).hasValueSatisfying(rc -> assertThat(rc.id()).isEqualTo(RootCauses.BASIC_AUTH_REJECTED));
+      assertThat(r.topRootCause()).hasValueSatisfying(rc -> assertThat(rc.id()).isEqualTo(RootCause.BASIC_AUTH_REJECTED));
       assertNoPassword(TextReport.write(r) + ReportJson.write(r));
     }
   }

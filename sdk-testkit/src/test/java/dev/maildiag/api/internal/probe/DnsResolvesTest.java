@@ -5,7 +5,7 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +26,7 @@ class DnsResolvesTest {
   void anUnresolvableIdentityHostIsADnsFailure() throws Exception {
     Finding f = Probe.run(new DnsResolves(), imap("127.0.0.1").tokenEndpoint("https://login.no-such-host.invalid/t").build());
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.DNS_FAILURE);
+    assertThat(f.rootCause()).isEqualTo(RootCause.DNS_FAILURE);
     assertThat(f.summary()).contains("login.no-such-host.invalid");
     assertThat(f.evidence().get("login.no-such-host.invalid")).startsWith("no address");
   }

@@ -8,7 +8,7 @@ import dev.maildiag.api.Security;
 import dev.maildiag.api.Severity;
 import dev.maildiag.api.internal.report.ReportJson;
 import dev.maildiag.api.internal.report.TextReport;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.testkit.mail.MockMailServer.Hostility;
 import dev.maildiag.testkit.mail.MockMailServer;
 import dev.maildiag.testkit.tls.TestCertificates;
@@ -48,8 +48,8 @@ class HostileServersTest {
   void silentServer() {
     try (MockMailServer imap = MockMailServer.imap().hostile(Hostility.SILENT).start()) {
       Report r = diagnose(imap);
-      assertThat(failing(r, GreetingAndCapabilities.ID).rootCause()).isEqualTo(RootCauses.NOT_A_MAIL_SERVER);
-      assertThat(r).hasTopRootCause(RootCauses.NOT_A_MAIL_SERVER).hasFinding(Xoauth2Authentication.ID, Severity.SKIPPED);
+      assertThat(failing(r, GreetingAndCapabilities.ID).rootCause()).isEqualTo(RootCause.NOT_A_MAIL_SERVER);
+      assertThat(r).hasTopRootCause(RootCause.NOT_A_MAIL_SERVER).hasFinding(Xoauth2Authentication.ID, Severity.SKIPPED);
     }
   }
 
@@ -57,7 +57,7 @@ class HostileServersTest {
   void silentServerOnATlsPort() {
     try (MockMailServer imap = MockMailServer.imap().hostile(Hostility.SILENT).start()) {
       Report r = Maildiag.create().diagnose(imap.context().security(Security.SSL).timeout(TIMEOUT).build());
-      assertThat(failing(r, TlsHandshake.ID).rootCause()).isEqualTo(RootCauses.NOT_A_MAIL_SERVER);
+      assertThat(failing(r, TlsHandshake.ID).rootCause()).isEqualTo(RootCause.NOT_A_MAIL_SERVER);
     }
   }
 
@@ -66,7 +66,7 @@ class HostileServersTest {
     try (MockMailServer pop = MockMailServer.pop3().hostile(Hostility.TRICKLE).start()) {
       Report r = diagnose(pop);
       Finding f = failing(r, GreetingAndCapabilities.ID);
-      assertThat(f.rootCause()).isEqualTo(RootCauses.NOT_A_MAIL_SERVER);
+      assertThat(f.rootCause()).isEqualTo(RootCause.NOT_A_MAIL_SERVER);
       assertThat(f.evidence().get("error")).contains("bytes received");
     }
   }
@@ -76,7 +76,7 @@ class HostileServersTest {
     try (MockMailServer imap = MockMailServer.imap().hostile(Hostility.HUGE_GREETING).start()) {
       Report r = diagnose(imap);
       Finding f = failing(r, GreetingAndCapabilities.ID);
-      assertThat(f.rootCause()).isEqualTo(RootCauses.NOT_A_MAIL_SERVER);
+      assertThat(f.rootCause()).isEqualTo(RootCause.NOT_A_MAIL_SERVER);
       assertThat(f.summary()).contains("longer than " + MailWire.MAX_LINE);
     }
   }
@@ -85,7 +85,7 @@ class HostileServersTest {
   void binaryGarbage() {
     try (MockMailServer smtp = MockMailServer.smtp().hostile(Hostility.GARBAGE).start()) {
       Report r = diagnose(smtp);
-      assertThat(failing(r, GreetingAndCapabilities.ID).rootCause()).isEqualTo(RootCauses.NOT_A_MAIL_SERVER);
+      assertThat(failing(r, GreetingAndCapabilities.ID).rootCause()).isEqualTo(RootCause.NOT_A_MAIL_SERVER);
     }
   }
 
@@ -114,7 +114,7 @@ class HostileServersTest {
   void plaintextOnATlsPort() {
     try (MockMailServer imap = MockMailServer.imap().start()) {
       Report r = Maildiag.create().diagnose(imap.context().security(Security.SSL).accessToken(Secret.of("t")).timeout(TIMEOUT).build());
-      assertThat(failing(r, TlsHandshake.ID).rootCause()).isEqualTo(RootCauses.TLS_MODE_MISMATCH);
+      assertThat(failing(r, TlsHandshake.ID).rootCause()).isEqualTo(RootCause.TLS_MODE_MISMATCH);
       assertThat(r).hasFinding(GreetingAndCapabilities.ID, Severity.SKIPPED);
     }
   }
@@ -123,7 +123,7 @@ class HostileServersTest {
   void droppedConnection() {
     try (MockMailServer pop = MockMailServer.pop3().hostile(Hostility.DROP).start()) {
       Report r = diagnose(pop);
-      assertThat(failing(r, GreetingAndCapabilities.ID).rootCause()).isEqualTo(RootCauses.NOT_A_MAIL_SERVER);
+      assertThat(failing(r, GreetingAndCapabilities.ID).rootCause()).isEqualTo(RootCause.NOT_A_MAIL_SERVER);
     }
   }
 }

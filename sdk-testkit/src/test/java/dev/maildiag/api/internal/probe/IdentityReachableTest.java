@@ -6,7 +6,7 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Severity;
 import dev.maildiag.api.internal.net.TlsTrust;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.testkit.internal.LocalHttpsServer;
 import dev.maildiag.testkit.proxy.MockProxy;
 import dev.maildiag.testkit.tls.TestCertificates;
@@ -43,7 +43,7 @@ class IdentityReachableTest {
     try (LocalHttpsServer idp = LocalHttpsServer.start(TestCertificates.localhost(), 400, 0);
         MockProxy proxy = MockProxy.denying().start()) {
       Finding f = Probe.run(new IdentityReachable(), identity(idp.url("/token"), viaProxy(proxy)).build());
-      assertThat(f.rootCause()).isEqualTo(RootCauses.PROXY_BLOCKING);
+      assertThat(f.rootCause()).isEqualTo(RootCause.PROXY_BLOCKING);
       assertThat(f.detail()).contains("not an OAuth error");
       assertThat(idp.hits()).isZero();
     }
@@ -54,7 +54,7 @@ class IdentityReachableTest {
     try (LocalHttpsServer idp = LocalHttpsServer.start(TestCertificates.localhost(), 400, 0);
         MockProxy proxy = MockProxy.requiringAuth("u", "p").start()) {
       Finding f = Probe.run(new IdentityReachable(), identity(idp.url("/token"), viaProxy(proxy)).build());
-      assertThat(f.rootCause()).isEqualTo(RootCauses.PROXY_BLOCKING);
+      assertThat(f.rootCause()).isEqualTo(RootCause.PROXY_BLOCKING);
       assertThat(String.join(" ", f.remediation().steps())).contains("-Dhttps.proxyUser");
     }
   }
@@ -63,7 +63,7 @@ class IdentityReachableTest {
   void aClosedPortIsNetworkBlocked() throws Exception {
     int port = Probe.closedPort();
     Finding f = Probe.run(new IdentityReachable(), identity("https://localhost:" + port + "/token", NetworkSettings.direct()).build());
-    assertThat(f.rootCause()).isEqualTo(RootCauses.NETWORK_BLOCKED);
+    assertThat(f.rootCause()).isEqualTo(RootCause.NETWORK_BLOCKED);
   }
 
   @Test
@@ -71,7 +71,7 @@ class IdentityReachableTest {
     try (LocalHttpsServer idp = LocalHttpsServer.start(TestCertificates.localhost(), 400, 0)) {
       Finding f = Probe.run(new IdentityReachable(), identity(idp.url("/token"), NetworkSettings.direct())
           .attribute(TlsTrust.ATTRIBUTE, TlsTrust.jvmDefault()).build());
-      assertThat(f.rootCause()).isEqualTo(RootCauses.TLS_CERTIFICATE);
+      assertThat(f.rootCause()).isEqualTo(RootCause.TLS_CERTIFICATE);
     }
   }
 }

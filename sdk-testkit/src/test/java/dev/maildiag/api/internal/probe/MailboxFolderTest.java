@@ -4,7 +4,7 @@ import dev.maildiag.api.DiagnosticContext.MailboxLimits;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.testkit.mail.MockMailServer;
 import dev.maildiag.testkit.tls.TestCertificates;
 import java.time.Duration;
@@ -33,7 +33,7 @@ class MailboxFolderTest {
     german.put("Gesendete Elemente", 0);
     try (MockMailServer imap = MockMailServer.imap().tls(TestCertificates.localhost()).folders(german).start()) {
       Finding f = Probe.run(new MailboxFolder(), imap.context().accessToken(TOKEN).folder("Inbox").build());
-      assertThat(f.rootCause()).isEqualTo(RootCauses.INBOX_FOLDER_MISSING);
+      assertThat(f.rootCause()).isEqualTo(RootCause.INBOX_FOLDER_MISSING);
       assertThat(f.evidence().get("serverFolders")).contains("Posteingang", "Gesendete Elemente");
       assertThat(f.remediation().steps()).anyMatch(s -> s.contains("Posteingang"));
     }
@@ -44,7 +44,7 @@ class MailboxFolderTest {
     try (MockMailServer pop = MockMailServer.pop3().tls(TestCertificates.localhost()).messages(25_000).start()) {
       Finding f = Probe.run(new MailboxFolder(), pop.context(TOKEN));
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
-      assertThat(f.rootCause()).isEqualTo(RootCauses.INBOX_FLOODED);
+      assertThat(f.rootCause()).isEqualTo(RootCause.INBOX_FLOODED);
       assertThat(pop.verbs()).doesNotContain("DELE", "RETR", "TOP");
     }
   }
@@ -66,7 +66,7 @@ class MailboxFolderTest {
       grower.start();
       Finding f = Probe.run(new MailboxFolder(), imap.context().accessToken(TOKEN)
           .mailboxLimits(new MailboxLimits(10_000, Duration.ofMillis(600), 100)).build());
-      assertThat(f.rootCause()).as(f.summary()).isEqualTo(RootCauses.INBOX_FLOODED);
+      assertThat(f.rootCause()).as(f.summary()).isEqualTo(RootCause.INBOX_FLOODED);
       assertThat(f.summary()).contains("grows");
     }
   }

@@ -7,7 +7,7 @@ import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Security;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.testkit.proxy.MockProxy;
 import java.net.InetSocketAddress;
 import java.util.Properties;
@@ -65,7 +65,7 @@ class ProxyRouteTest {
     try (MockProxy proxy = MockProxy.denying().start()) {
       Finding f = Probe.run(new ProxyRoute(), imap(settings("https.proxyHost", proxy.host(), "https.proxyPort",
           Integer.toString(proxy.port()), "http.nonProxyHosts", "localhost")));
-      assertThat(f.rootCause()).isEqualTo(RootCauses.PROXY_BLOCKING);
+      assertThat(f.rootCause()).isEqualTo(RootCause.PROXY_BLOCKING);
       assertThat(f.summary()).contains("403").contains("login.example.test:443");
       assertThat(String.join(" ", f.remediation().steps())).contains("-Dhttp.nonProxyHosts=\"login.example.test|localhost|127.*\"");
     }
@@ -75,7 +75,7 @@ class ProxyRouteTest {
   void aProxyDemandingCredentialsForMailNamesTheMailFlags() throws Exception {
     try (MockProxy proxy = MockProxy.requiringAuth("svc", "pw").start()) {
       Finding f = Probe.run(new ProxyRoute(), imap(settings("mail.imaps.proxy.host", proxy.host() + ":" + proxy.port())));
-      assertThat(f.rootCause()).isEqualTo(RootCauses.PROXY_BLOCKING);
+      assertThat(f.rootCause()).isEqualTo(RootCause.PROXY_BLOCKING);
       assertThat(f.summary()).contains("407");
       assertThat(String.join(" ", f.remediation().steps())).contains("-Dmail.imaps.proxy.user=");
     }
@@ -85,7 +85,7 @@ class ProxyRouteTest {
   void anUnreachableProxyIsProxyBlocking() throws Exception {
     int port = Probe.closedPort();
     Finding f = Probe.run(new ProxyRoute(), imap(settings("socksProxyHost", "127.0.0.1", "socksProxyPort", Integer.toString(port))));
-    assertThat(f.rootCause()).isEqualTo(RootCauses.PROXY_BLOCKING);
+    assertThat(f.rootCause()).isEqualTo(RootCause.PROXY_BLOCKING);
     assertThat(f.summary()).contains("SOCKS proxy 127.0.0.1:" + port);
   }
 

@@ -3,7 +3,7 @@ package dev.maildiag.api.internal.probe;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.Facts;
 import dev.maildiag.testkit.mail.MockMailServer;
@@ -32,9 +32,9 @@ class SessionServesTest {
     try (MockMailServer imap = MockMailServer.imap().tls(TestCertificates.localhost())
         .on("LIST", "{tag} BAD User is authenticated but not connected.").start()) {
       Finding f = Probe.run(new SessionServes(), imap.context(TOKEN), new Facts(),
-          Probe.recognising("authenticated but not connected", RootCauses.CLIENT_ACCESS_RULE));
+          Probe.recognising("authenticated but not connected", RootCause.CLIENT_ACCESS_RULE));
       assertThat(f.severity()).isEqualTo(Severity.ERROR);
-      assertThat(f.rootCause()).isEqualTo(RootCauses.CLIENT_ACCESS_RULE);
+      assertThat(f.rootCause()).isEqualTo(RootCause.CLIENT_ACCESS_RULE);
       assertThat(f.evidence().get("serverAnswer")).endsWith("BAD User is authenticated but not connected.");
     }
   }

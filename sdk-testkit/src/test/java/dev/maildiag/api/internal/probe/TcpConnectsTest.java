@@ -6,7 +6,7 @@ import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Security;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.testkit.mail.MockMailServer;
 import dev.maildiag.testkit.proxy.MockProxy;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class TcpConnectsTest {
     Finding f = Probe.run(new TcpConnects(), DiagnosticContext.builder().protocol(Protocol.IMAP).host("127.0.0.1").port(port)
         .security(Security.SSL).network(NetworkSettings.direct()).timeout(Duration.ofSeconds(2)).build());
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-    assertThat(f.rootCause()).isEqualTo(RootCauses.NETWORK_BLOCKED);
+    assertThat(f.rootCause()).isEqualTo(RootCause.NETWORK_BLOCKED);
     assertThat(f.summary()).contains("refused");
     assertThat(f.remediation().steps()).anyMatch(s -> s.contains("firewall administrator"));
   }

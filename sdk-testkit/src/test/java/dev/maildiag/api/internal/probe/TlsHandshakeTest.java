@@ -5,7 +5,7 @@ import dev.maildiag.api.Finding;
 import dev.maildiag.api.Security;
 import dev.maildiag.api.Severity;
 import dev.maildiag.api.internal.net.TlsTrust;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.testkit.mail.MockMailServer;
 import dev.maildiag.testkit.tls.ServerCertificate;
 import dev.maildiag.testkit.tls.TestCertificates;
@@ -45,7 +45,7 @@ class TlsHandshakeTest {
   @Test
   void expiredCertificate() throws Exception {
     Finding f = implicit(TestCertificates.expired());
-    assertThat(f.rootCause()).isEqualTo(RootCauses.TLS_CERTIFICATE);
+    assertThat(f.rootCause()).isEqualTo(RootCause.TLS_CERTIFICATE);
     assertThat(f.summary()).contains("expired");
     assertThat(f.evidence().get("certificateExpires")).startsWith("2020-");
   }
@@ -53,7 +53,7 @@ class TlsHandshakeTest {
   @Test
   void wrongHostCertificate() throws Exception {
     Finding f = implicit(TestCertificates.wrongHost());
-    assertThat(f.rootCause()).isEqualTo(RootCauses.TLS_CERTIFICATE);
+    assertThat(f.rootCause()).isEqualTo(RootCause.TLS_CERTIFICATE);
     assertThat(f.summary()).contains("not issued for 127.0.0.1");
     assertThat(f.evidence().get("certificateNames")).contains("wrong-host.invalid");
   }
@@ -63,7 +63,7 @@ class TlsHandshakeTest {
     try (MockMailServer imap = MockMailServer.imap().tls(TestCertificates.localhost()).start()) {
       DiagnosticContext jvmTrust = imap.context().attribute(TlsTrust.ATTRIBUTE, TlsTrust.jvmDefault()).build();
       Finding f = Probe.run(new TlsHandshake(), jvmTrust);
-      assertThat(f.rootCause()).isEqualTo(RootCauses.TLS_CERTIFICATE);
+      assertThat(f.rootCause()).isEqualTo(RootCause.TLS_CERTIFICATE);
       assertThat(f.summary()).contains("not trusted");
       assertThat(String.join(" ", f.remediation().steps())).contains("maildiag test CA").contains("keytool -importcert");
     }
@@ -73,7 +73,7 @@ class TlsHandshakeTest {
   void starttlsNotOfferedIsAModeMismatch() throws Exception {
     try (MockMailServer pop = MockMailServer.pop3().start()) {
       Finding f = Probe.run(new TlsHandshake(), pop.context().security(Security.STARTTLS).build());
-      assertThat(f.rootCause()).isEqualTo(RootCauses.TLS_MODE_MISMATCH);
+      assertThat(f.rootCause()).isEqualTo(RootCause.TLS_MODE_MISMATCH);
       assertThat(f.evidence().get("serverAnswer")).startsWith("-ERR");
     }
   }

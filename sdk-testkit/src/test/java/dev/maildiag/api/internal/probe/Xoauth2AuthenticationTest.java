@@ -4,7 +4,7 @@ import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Severity;
-import dev.maildiag.api.internal.run.RootCauses;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.Explainer;
 import dev.maildiag.api.spi.Facts;
@@ -22,9 +22,9 @@ class Xoauth2AuthenticationTest {
   void imapRefusalKeepsTheExactAnswerAndAsksTheInterpreters() throws Exception {
     try (MockMailServer imap = MockMailServer.imap().tls(TestCertificates.localhost()).sasl("{tag} NO AUTHENTICATE failed.").start()) {
       Finding f = Probe.run(new Xoauth2Authentication(), imap.context(TOKEN), new Facts(),
-          Probe.recognising("AUTHENTICATE failed.", RootCauses.SCOPES));
+          Probe.recognising("AUTHENTICATE failed.", RootCause.SCOPES));
       assertThat(f.severity()).isEqualTo(Severity.ERROR);
-      assertThat(f.rootCause()).isEqualTo(RootCauses.SCOPES);
+      assertThat(f.rootCause()).isEqualTo(RootCause.SCOPES);
       assertThat(f.evidence().get("serverAnswer")).matches("[A-Za-z]+[0-9]+ NO AUTHENTICATE failed\\.");
       assertThat(f.evidence().toString()).doesNotContain("tok-xoauth2-7");
     }
@@ -49,7 +49,7 @@ class Xoauth2AuthenticationTest {
       CheckContext ctx = new CheckContext(pop.context(TOKEN), new Facts(), Explainer.of(List.of()));
       Finding f = new Xoauth2Authentication().run(ctx);
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
-      assertThat(f.rootCause()).isEqualTo(RootCauses.POP_OAUTH_FORMAT);
+      assertThat(f.rootCause()).isEqualTo(RootCause.POP_OAUTH_FORMAT);
       assertThat(f.evidence()).containsEntry("format", "two-line")
           .containsEntry("oneLineAnswer", "-ERR Authentication failure: unknown user name or bad password.");
       assertThat(ctx.facts().get(ProbeFacts.POP3_TWO_LINE)).contains(true);
@@ -70,7 +70,7 @@ class Xoauth2AuthenticationTest {
   void withoutXoauth2TheTokenNeverGoesOutAsALoginPassword() throws Exception {
     try (MockMailServer imap = MockMailServer.imap().capabilities("IMAP4rev1", "AUTH=PLAIN").start()) {
       Finding f = Probe.run(new Xoauth2Authentication(), imap.context(TOKEN));
-      assertThat(f.rootCause()).isEqualTo(RootCauses.XOAUTH2_NOT_OFFERED);
+      assertThat(f.rootCause()).isEqualTo(RootCause.XOAUTH2_NOT_OFFERED);
       assertThat(imap.verbs()).doesNotContain("LOGIN", "AUTHENTICATE");
     }
   }
@@ -102,7 +102,7 @@ class Xoauth2AuthenticationTest {
     Facts afterGreeting = new Facts();
     afterGreeting.put(ProbeFacts.CAPABILITIES, new ServerCapabilities("* OK", List.of("AUTH=XOAUTH2")));
     Finding chained = Probe.run(new Xoauth2Authentication(), ctx, afterGreeting);
-    assertThat(chained.rootCause()).isEqualTo(RootCauses.NETWORK_BLOCKED);
+    assertThat(chained.rootCause()).isEqualTo(RootCause.NETWORK_BLOCKED);
   }
 
   @Test

@@ -2,12 +2,15 @@ package dev.maildiag.api.internal.run;
 
 import dev.maildiag.api.Remediation;
 import dev.maildiag.api.RootCause;
+import dev.maildiag.api.internal.checks.BuiltInRootCauses;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class RootCausesTest {
+class RootCauseRegistryTest {
+  private static final RootCauseRegistry BUILT_IN = RootCauseRegistry.of(BuiltInRootCauses.all());
+
   /** The ids promised as public API from the first release; removing one is a breaking change. */
   private static final List<String> PUBLIC_IDS = List.of(
       "scopes", "protocol-disabled", "mailbox-permission", "no-license", "inbox-folder-missing", "client-access-rule",
@@ -21,7 +24,7 @@ class RootCausesTest {
   @Test
   void everyPublicIdExistsWithATitleAndRemediation() {
     for (String id : PUBLIC_IDS) {
-      RootCause rc = RootCauses.find(id).orElseThrow(() -> new AssertionError("missing root cause " + id));
+      RootCause rc = BUILT_IN.find(id).orElseThrow(() -> new AssertionError("missing root cause " + id));
       assertThat(rc.title()).isNotBlank();
       assertThat(rc.remediation().steps()).as(id).isNotEmpty();
     }
@@ -29,15 +32,32 @@ class RootCausesTest {
 
   @Test
   void theArticlesSixteenComeFirstInItsOrder() {
-    assertThat(RootCauses.builtIn().subList(0, 16)).extracting(RootCause::id).containsExactlyElementsOf(PUBLIC_IDS.subList(0, 16));
+    assertThat(BuiltInRootCauses.all().subList(0, 16)).extracting(RootCause::id).containsExactlyElementsOf(PUBLIC_IDS.subList(0, 16));
   }
 
   @Test
   void providersMayAddIdsButNotRedefineOne() {
-    RootCauses.register(new RootCause("test-provider-cause", "A provider's own cause", "why", Remediation.NONE));
-    assertThat(RootCauses.find("test-provider-cause")).isPresent();
-    assertThatThrownBy(() -> RootCauses.register(new RootCause("scopes", "Something else", "why", Remediation.NONE)))
-        .isInstanceOf(IllegalArgumentException.class);
+    RootCause own = new RootCause("test-provider-cause", "A provider's own cause", "why", Remediation.NONE);
+    List<RootCause> withOwn = new java.util.ArrayList<>(BuiltInRootCauses.all());
+    withOwn.add(own);
+    withOwn.add(own);
+
+    assertThat(RootCauseRegistry.of(withOwn).find("test-provider-cause")).contains(own);
+    assertThat(BUILT_IN.find("test-provider-cause")).isEmpty();
+    withOwn.add(new RootCause("scopes", "Something else", "why", Remediation.NONE));
+    assertThatThrownBy(() -> RootCauseRegistry.of(withOwn))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("'scopes'").hasMessageContaining("Something else");
     assertThatThrownBy(() -> new RootCause("Bad Id", "t", "m", Remediation.NONE)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void everyPublicConstantIsABuiltInRootCause() throws IllegalAccessException {
+    List<String> constants = new java.util.ArrayList<>();
+    for (java.lang.reflect.Field f : RootCause.class.getFields()) {
+      if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+        constants.add((String) f.get(null));
+      }
+    }
+    assertThat(constants).containsExactlyInAnyOrderElementsOf(BuiltInRootCauses.all().stream().map(RootCause::id).toList());
   }
 }

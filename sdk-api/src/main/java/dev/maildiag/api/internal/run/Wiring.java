@@ -1,0 +1,64 @@
+package dev.maildiag.api.internal.run;
+
+import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.Check;
+import dev.maildiag.api.spi.CheckInfo;
+import dev.maildiag.api.spi.Interpreter;
+import dev.maildiag.api.spi.Signature;
+import dev.maildiag.api.spi.SignatureTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Proves, when a runner is built, that checks and signature tables only name what exists: a misspelt id in
+ * {@code requires} or {@code after} would silently drop the SKIPPED behaviour, and a misspelt root-cause id
+ * would be shown to users as if it were a title.
+ */
+public final class Wiring {
+  private Wiring() {}
+
+  /**
+   * @param checks every check the runner may run, whichever context it is asked about
+   * @throws IllegalStateException naming every unknown id found
+   */
+  public static void validate(List<Check> checks, List<Interpreter> interpreters, RootCauseRegistry rootCauses) {
+    Set<String> checkIds = checks.stream().map(c -> c.info().id()).collect(Collectors.toSet());
+    List<String> problems = new ArrayList<>();
+    for (Check check : checks) {
+      CheckInfo info = check.info();
+      for (String id : info.rootCauses()) {
+        if (!rootCauses.contains(id)) {
+          problems.add("check '" + info.id() + "' finds unknown root cause '" + id + "'");
+        }
+      }
+      for (String id : info.requires()) {
+        if (!checkIds.contains(id)) {
+          problems.add("check '" + info.id() + "' requires unknown check '" + id + "'");
+        }
+      }
+      for (String id : info.after()) {
+        if (!checkIds.contains(id)) {
+          problems.add("check '" + info.id() + "' runs after unknown check '" + id + "'");
+        }
+      }
+    }
+    for (Interpreter interpreter : interpreters) {
+      if (interpreter instanceof SignatureTable table) {
+        for (Signature row : table.rows()) {
+          for (Candidate c : row.causes()) {
+            if (!rootCauses.contains(c.rootCause())) {
+              problems.add(table.getClass().getSimpleName() + " row '" + row.signal() + "' names unknown root cause '"
+                  + c.rootCause() + "'");
+            }
+          }
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("maildiag cannot be built: " + String.join("; ", problems)
+          + " (register the root cause with Maildiag.Builder.rootCause or a provider's rootCauses(), or fix the id)");
+    }
+  }
+}
