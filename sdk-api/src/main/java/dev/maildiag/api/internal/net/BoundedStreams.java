@@ -22,7 +22,20 @@ public final class BoundedStreams {
   /** Most bytes read on one connection. */
   public static final long MAX_TOTAL = 16L * 1024 * 1024;
 
+  /**
+   * The budget's last refusal on this thread. Angus Mail turns an IOException into a closed store and a message
+   * of its own ("the connection ended"), so the check that reads on this thread asks here why.
+   */
+  private static final ThreadLocal<String> LAST_REFUSAL = new ThreadLocal<>();
+
   private BoundedStreams() {}
+
+  /** What the budget refused last on this thread (without the {@value #STOPPED} prefix), and forgets it; or null. */
+  public static String takeRefusal() {
+    String last = LAST_REFUSAL.get();
+    LAST_REFUSAL.remove();
+    return last;
+  }
 
   /** {@code in} within the default budget, reading plain protocol text. */
   public static InputStream bounded(InputStream in) {
@@ -161,6 +174,7 @@ public final class BoundedStreams {
     }
 
     private void fail(String what) throws IOException {
+      LAST_REFUSAL.set(what);
       failed = new BudgetExceededException(what);
       throw failed;
     }

@@ -32,7 +32,8 @@ final class MailFailure {
           .detail("Jakarta Mail would have sent the token as a LOGIN password; maildiag refuses to.")
           .evidence("capabilities", ctx.facts().get(ProbeFacts.CAPABILITIES).map(c -> String.join(" ", c.capabilities())).orElse(null));
     }
-    String budget = budgetExceeded(e);
+    String refused = BoundedStreams.takeRefusal();
+    String budget = refused != null ? Printable.of(refused) : budgetExceeded(e);
     if (budget != null) {
       return PeerFailure.notAMailServer("The server at " + target + " sent more than maildiag reads during the " + step + ": "
               + budget,

@@ -72,6 +72,7 @@ public final class DiagnosisRun {
       Function<String, Remediation> remediations, RootCauseRegistry rootCauses, Executor executor) {
     this.plan = plan;
     this.context = context;
+    this.redactor = Redactor.forContext(context);
     this.explainer = explainer;
     this.listener = listener;
     this.remediations = remediations;
@@ -98,7 +99,9 @@ public final class DiagnosisRun {
         Finding finding = blockedBy(info, finished::get);
         if (finding == null) {
           long started = System.nanoTime();
-          finding = complete(info, runSafely(check, inline.forCheck()), Duration.ofNanos(System.nanoTime() - started));
+          CheckContext checkContext = inline.forCheck();
+          finding = complete(info, redactor().applyingTo(() -> runSafely(check, checkContext)),
+              Duration.ofNanos(System.nanoTime() - started));
         } else {
           finding = complete(info, finding, Duration.ZERO);
         }
@@ -118,7 +121,6 @@ public final class DiagnosisRun {
         Math.max(1, Math.min(MAX_PARALLEL_CHECKS, plan.checks().size())), daemon("maildiag-" + run + "-check-"));
     Executor pool = own != null ? own : executor;
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("maildiag-" + run + "-timer-"));
-    redactor = Redactor.forContext(context);
     LOG.debug("diagnosing {} with checks {}", redactor.redact(context.toString()), plan.infos().stream().map(CheckInfo::id).toList());
     listener.started(plan.infos());
     List<Finding> findings = new ArrayList<>();
@@ -241,6 +243,7 @@ public final class DiagnosisRun {
   }
 
   private Finding runSafely(Check check, CheckContext ctx) {
+    dev.maildiag.api.internal.net.BoundedStreams.takeRefusal(); // none left over from another check on this thread
     try {
       Finding finding = check.run(ctx);
       if (finding == null) {
