@@ -62,6 +62,8 @@ public final class DiagnosisRun {
   private final java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile Redactor redactor;
   private long deadlineNanos;
+  /** When the caller asked for the diagnosis ({@link System#nanoTime}), or 0 for when {@link #run} starts. */
+  private long countingFrom;
 
   /**
    * @param remediations the fix for a root cause when a finding names one without a fix of its own
@@ -84,6 +86,15 @@ public final class DiagnosisRun {
    * Runs the checks one after the other on the calling thread, with no pool and no timer: for offline
    * (configuration) checks, which compute and never wait, so a time limit has nothing to stop.
    */
+  /**
+   * Counts the deadline from {@code nanoTime}, when the diagnosis was asked for: what happened before the run
+   * (completing the context, planning, signing in) is part of the time the caller was promised.
+   */
+  public DiagnosisRun countingFrom(long nanoTime) {
+    this.countingFrom = nanoTime;
+    return this;
+  }
+
   public Report runInline() {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
@@ -114,7 +125,7 @@ public final class DiagnosisRun {
 
   public Report run() {
     Instant startedAt = Instant.now();
-    long start = System.nanoTime();
+    long start = countingFrom != 0 ? countingFrom : System.nanoTime();
     deadlineNanos = start + context.timeouts().deadline().toNanos();
     int run = RUNS.incrementAndGet();
     ExecutorService own = executor != null ? null : Executors.newFixedThreadPool(
