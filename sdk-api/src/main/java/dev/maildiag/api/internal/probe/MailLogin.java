@@ -53,10 +53,10 @@ final class MailLogin implements AutoCloseable {
   /** How the secret could look on the wire; lines holding any of these never leave the trace. */
   private final List<String> wireForms;
 
-  private MailLogin(Service service, ProtocolTrace trace, dev.maildiag.api.DiagnosticContext context, Secret secret, String login,
-      List<String> wireForms) {
+  private MailLogin(Service service, ProtocolTrace trace, dev.maildiag.api.DiagnosticContext context, MailServer server, Secret secret,
+      String login, List<String> wireForms) {
     this.contextOf = context;
-    this.server = context.server();
+    this.server = server;
     this.service = service;
     this.trace = trace;
     this.secret = secret;
@@ -110,7 +110,7 @@ final class MailLogin implements AutoCloseable {
   private static MailLogin xoauth2(CheckContext ctx, Service service, ProtocolTrace trace, MailServer s, Secret token) {
     String user = user(ctx.context().server());
     String b64 = base64("user=" + user + "\u0001auth=Bearer " + token.reveal() + "\u0001\u0001");
-    return new MailLogin(service, trace, ctx.context(), token, user, List.of(token.reveal(), b64, b64.substring(0, Math.min(24, b64.length()))))
+    return new MailLogin(service, trace, ctx.context(), s, token, user, List.of(token.reveal(), b64, b64.substring(0, Math.min(24, b64.length()))))
         .guardedBy(ctx);
   }
 
@@ -134,7 +134,7 @@ final class MailLogin implements AutoCloseable {
     Session session = MailSessions.passwordSession(ctx.context(), trace);
     Service service = s.protocol() == Protocol.SMTP ? MailSessions.transport(session, s) : MailSessions.passwordStore(session, s);
     String raw = password.reveal();
-    return new MailLogin(service, trace, ctx.context(), password, s.login(),
+    return new MailLogin(service, trace, ctx.context(), s, password, s.login(),
         List.of(raw, base64(raw), base64("\u0000" + s.login() + "\u0000" + raw))).guardedBy(ctx);
   }
 
