@@ -7,6 +7,7 @@ import dev.maildiag.api.Report;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.Verdict;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +29,12 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin SignInOptions signIn;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Report format (default text).")
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|html|markdown",
+      description = "Report format (default text); html is one self-contained page.")
   Format format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+  Path output;
 
   @Option(names = "--offline", description = "Only check the configuration; open no connection.")
   boolean offline;
@@ -56,9 +61,10 @@ final class CheckCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     DiagnosisListener progress = quiet ? DiagnosisListener.NONE : new Progress(err);
-    Report report = SettingFlags.annotate(builder.build().diagnose(context, progress));
-    out.print(format == Format.JSON ? report.toJson() + System.lineSeparator() : report.toText());
-    out.flush();
+    Maildiag maildiag = builder.build();
+    Report report = SettingFlags.annotate(maildiag.diagnose(context, progress));
+    Output.write(Output.render(format, report, Output.checks(maildiag, context)), output, out,
+        quiet ? new PrintWriter(java.io.Writer.nullWriter()) : err);
     return exitCode(report.verdict(), failOn.equalsIgnoreCase("warning"));
   }
 

@@ -6,13 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maildiag.api.RankedRootCause;
 import dev.maildiag.api.Report;
 import dev.maildiag.api.Severity;
+import dev.maildiag.api.internal.report.MarkdownReport;
 import dev.maildiag.api.internal.report.ReportJson;
+import dev.maildiag.api.spi.CheckInfo;
 import dev.maildiag.testkit.Scenario;
 import dev.maildiag.testkit.Scenarios;
 import dev.maildiag.testkit.Simulation;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,10 +29,16 @@ import picocli.CommandLine.Spec;
     description = {"Starts each simulated environment on loopback (Microsoft 365 and Google",
         "failure modes, and healthy ones), diagnoses it, and prints one line per",
         "scenario: provider, failure mode, diagnosed root cause, verdict.",
-        "Exit code 0 when every scenario is diagnosed as expected."})
+        "Exit code 0 when every scenario is diagnosed as expected."},
+    footer = {"", "Example: a gallery of every failure, one HTML page per scenario plus index.html:",
+        "  maildiag demo --format html --output gallery/"})
 final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default text).")
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|html|markdown",
+      description = "Output format (default text); html writes a gallery into --output DIR.")
   Format format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR", description = "Write to FILE instead of stdout; with html, the gallery's DIR.")
+  Path output;
 
   @Option(names = "--provider", paramLabel = "NAME", description = "Only this provider's scenarios (microsoft, google, offline).")
   String provider;
@@ -42,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<Scenario> scenarios = Scenarios.all().stream()
         .filter(s -> provider == null || s.provider().equalsIgnoreCase(provider))
@@ -52,13 +63,23 @@ final class DemoCommand implements Callable<Integer> {
       throw new UsageProblem("no scenario matches" + (provider == null ? "" : " --provider " + provider)
           + (scenario == null ? "" : " --scenario " + scenario) + "; try 'maildiag demo --list'");
     }
+    Gallery gallery = null;
+    if (format == Format.HTML && !list) {
+      if (output == null) {
+        throw new UsageProblem("--format html writes a gallery of pages: give the directory with --output DIR");
+      }
+      gallery = Gallery.in(output);
+    }
+    StringWriter buffer = new StringWriter();
+    PrintWriter out = output == null || gallery != null ? stdout : new PrintWriter(buffer);
     if (list) {
       scenarios.forEach(s -> out.printf("%-10s %-26s %s%n", s.provider(), s.failureMode(), s.description()));
-      out.flush();
-      return ExitCodes.OK;
+      return finish(out, buffer, stdout, err, ExitCodes.OK);
     }
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     ArrayNode results = json.putArray("scenarios");
+    StringBuilder markdown = new StringBuilder("# maildiag demo\n\n| Provider | Failure mode | Diagnosed root cause | Verdict | |\n|---|---|---|---|---|\n");
+    StringBuilder markdownReports = new StringBuilder();
     int wrong = 0;
     if (format == Format.TEXT) {
       out.printf("%-10s %-26s %-26s %-8s %s%n", "PROVIDER", "FAILURE MODE", "DIAGNOSED ROOT CAUSE", "VERDICT", "");
@@ -67,35 +88,60 @@ final class DemoCommand implements Callable<Integer> {
       err.printf("demo: %s/%s: %s%n", s.provider(), s.failureMode(), s.description());
       err.flush();
       Report report;
+      Map<String, CheckInfo> checks;
       try (Simulation simulation = s.start()) {
         report = simulation.maildiag().diagnose(simulation.context());
+        checks = Output.checks(simulation.maildiag(), simulation.context());
       } catch (Exception e) {
         throw new IllegalStateException("scenario " + s.provider() + "/" + s.failureMode() + " could not start: " + e, e);
       }
       String diagnosed = report.topRootCause().map(RankedRootCause::id).orElse(Scenario.HEALTHY);
       boolean expected = matches(s, report, diagnosed);
       wrong += expected ? 0 : 1;
-      if (format == Format.TEXT) {
-        out.printf("%-10s %-26s %-26s %-8s %s%n", s.provider(), s.failureMode(), diagnosed, report.verdict(), expected ? "" : "UNEXPECTED");
-        out.flush();
-      } else {
-        ObjectNode n = results.addObject();
-        n.put("provider", s.provider());
-        n.put("failureMode", s.failureMode());
-        n.put("diagnosedRootCause", report.topRootCause().map(RankedRootCause::id).orElse(null));
-        n.put("verdict", report.verdict().name());
-        n.put("expected", expected);
-        n.set("report", ReportJson.toTree(report));
+      switch (format) {
+        case TEXT -> {
+          out.printf("%-10s %-26s %-26s %-8s %s%n", s.provider(), s.failureMode(), diagnosed, report.verdict(), expected ? "" : "UNEXPECTED");
+          out.flush();
+        }
+        case HTML -> gallery.add(s, report, checks, expected);
+        case MARKDOWN -> {
+          markdown.append("| ").append(s.provider()).append(" | ").append(s.failureMode()).append(" | ").append(diagnosed).append(" | ")
+              .append(report.verdict()).append(" | ").append(expected ? "" : "UNEXPECTED").append(" |\n");
+          markdownReports.append("\n---\n\n# ").append(s.provider()).append(" / ").append(s.failureMode()).append("\n\n")
+              .append(MarkdownReport.md(s.description())).append("\n\n").append(MarkdownReport.write(report, checks, Output.generator()));
+        }
+        default -> {
+          ObjectNode n = results.addObject();
+          n.put("provider", s.provider());
+          n.put("failureMode", s.failureMode());
+          n.put("diagnosedRootCause", report.topRootCause().map(RankedRootCause::id).orElse(null));
+          n.put("verdict", report.verdict().name());
+          n.put("expected", expected);
+          n.set("report", ReportJson.toTree(report));
+        }
       }
     }
-    if (format == Format.JSON) {
-      out.println(json.toPrettyString());
-    } else {
-      out.printf("%n%d scenario(s), %d diagnosed as expected%s%n", scenarios.size(), scenarios.size() - wrong,
-          wrong == 0 ? "" : String.format(Locale.ROOT, ", %d NOT", wrong));
+    String summary = String.format(Locale.ROOT, "%d scenario(s), %d diagnosed as expected%s", scenarios.size(), scenarios.size() - wrong,
+        wrong == 0 ? "" : String.format(Locale.ROOT, ", %d NOT", wrong));
+    switch (format) {
+      case JSON -> out.println(json.toPrettyString());
+      case MARKDOWN -> out.print(markdown.append('\n').append(summary).append('\n').append(markdownReports));
+      case HTML -> {
+        Path index = gallery.finish(summary);
+        err.printf("demo: wrote %d page(s) and %s%n", scenarios.size(), index);
+      }
+      default -> out.printf("%n%s%n", summary);
     }
+    return finish(out, buffer, stdout, err, wrong == 0 ? ExitCodes.OK : ExitCodes.PROBLEMS);
+  }
+
+  /** Writes what was buffered for {@code --output FILE}. */
+  private int finish(PrintWriter out, StringWriter buffer, PrintWriter stdout, PrintWriter err, int code) {
     out.flush();
-    return wrong == 0 ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    if (out != stdout) {
+      Output.write(buffer.toString(), output, stdout, err);
+    }
+    return code;
   }
 
   /** A failure scenario must rank its own root cause first; a healthy one must have no ERROR. */

@@ -32,6 +32,11 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+      // answered before the parser and logging are loaded: an administrator checking the version waits for nothing
+      Version.lines().forEach(System.out::println);
+      System.exit(ExitCodes.OK);
+    }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

@@ -2,11 +2,10 @@ package dev.maildiag.cli;
 
 import picocli.CommandLine;
 
-/** Reads the version Maven wrote into the jar. */
+/** Hands picocli the version lines ({@code maildiag --version} itself answers without picocli: see Main). */
 final class VersionProvider implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() {
-    String v = Main.class.getPackage().getImplementationVersion();
-    return new String[] {"maildiag " + (v == null ? "development build" : v), "Java " + System.getProperty("java.version")};
+    return Version.lines().toArray(String[]::new);
   }
 }

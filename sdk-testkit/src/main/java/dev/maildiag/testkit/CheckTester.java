@@ -10,6 +10,7 @@ import dev.maildiag.api.spi.Facts;
 import dev.maildiag.api.spi.Interpreter;
 import dev.maildiag.api.spi.Key;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -34,7 +35,9 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Like the runner, {@link #run()} stamps the check's id and duration, turns an exception into an ERROR finding,
  * and stops a check at its time limit ({@link DiagnosticContext.Timeouts#check()}) with the check's own
- * {@link Check#timedOut timed-out finding}. A tester runs one check once; make a new one for the next run.
+ * {@link Check#timedOut timed-out finding}. The run is one diagnosis: what the check leaves open or
+ * {@linkplain CheckContext#own gives to the diagnosis} is closed when it ends; {@link #after} runs earlier checks in
+ * it first. A tester runs once; make a new one for the next run.
  */
 public final class CheckTester {
   private final Check check;
@@ -42,6 +45,8 @@ public final class CheckTester {
   private DiagnosticContext context;
   private Facts facts = new Facts();
   private Explainer explainer;
+  private final List<Check> earlier = new ArrayList<>();
+  private final List<Finding> earlierFindings = new ArrayList<>();
   private boolean ran;
 
   private CheckTester(Check check, DiagnosticsProvider provider) {
@@ -133,6 +138,28 @@ public final class CheckTester {
   }
 
   /**
+   * Checks to run first, in this order and in the same diagnosis, as the runner would run the checks this one
+   * comes {@linkplain dev.maildiag.api.spi.CheckInfo#after after}: what they publish in the facts, and what they hand on
+   * ({@link CheckContext#handOn}, e.g. the open mail connection), reaches the tested check.
+   *
+   * @param checks the earlier checks
+   * @return this tester
+   */
+  public CheckTester after(Check... checks) {
+    earlier.addAll(List.of(checks));
+    return this;
+  }
+
+  /**
+   * The findings of the {@linkplain #after earlier checks}, once {@link #run()} has run.
+   *
+   * @return their findings, in order
+   */
+  public List<Finding> earlierFindings() {
+    return List.copyOf(earlierFindings);
+  }
+
+  /**
    * The facts the check ran with, including those it published.
    *
    * @return the facts
@@ -166,11 +193,20 @@ public final class CheckTester {
       throw new IllegalStateException("check " + check.info().id() + " does not apply to this context, so a diagnosis "
           + "would not run it: " + diagnosed.describe());
     }
-    CheckContext ctx = new CheckContext(diagnosed, facts, explainer != null ? explainer : Explainer.discover());
+    // one diagnosis: it owns what the checks open, and ends (closing what is left) when the tested check is done
+    try (CheckContext diagnosis = new CheckContext(diagnosed, facts, explainer != null ? explainer : Explainer.discover())) {
+      for (Check e : earlier) {
+        earlierFindings.add(runOne(e, diagnosis.forCheck(), diagnosed));
+      }
+      return runOne(check, diagnosis.forCheck(), diagnosed);
+    }
+  }
+
+  private Finding runOne(Check c, CheckContext ctx, DiagnosticContext diagnosed) {
     Duration limit = diagnosed.timeouts().check();
     long started = System.nanoTime();
-    Finding finding = runWithin(ctx, limit);
-    Finding stamped = finding.stamped(check.info().id(), Duration.ofNanos(System.nanoTime() - started));
+    Finding finding = runWithin(c, ctx, limit);
+    Finding stamped = finding.stamped(c.info().id(), Duration.ofNanos(System.nanoTime() - started));
     if (provider != null && stamped.rootCause() != null && stamped.remediation().isEmpty()) {
       stamped = provider.remediation(stamped.rootCause(), diagnosed).map(stamped::withRemediation).orElse(stamped);
     }
@@ -184,7 +220,7 @@ public final class CheckTester {
     return provider != null ? provider.withDefaults(context) : context;
   }
 
-  private Finding runWithin(CheckContext ctx, Duration limit) {
+  private static Finding runWithin(Check check, CheckContext ctx, Duration limit) {
     ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "check-tester-" + check.info().id());
       t.setDaemon(true);

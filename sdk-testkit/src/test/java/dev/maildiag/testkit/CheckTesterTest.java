@@ -3,16 +3,24 @@ package dev.maildiag.testkit;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
+import dev.maildiag.api.Secret;
 import dev.maildiag.api.Severity;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
 import dev.maildiag.api.spi.Key;
+import dev.maildiag.api.internal.probe.GreetingAndCapabilities;
+import dev.maildiag.api.internal.probe.TcpConnects;
+import dev.maildiag.api.internal.probe.TlsHandshake;
+import dev.maildiag.api.internal.probe.Xoauth2Authentication;
 import dev.maildiag.microsoft.MicrosoftDiagnostics;
+import dev.maildiag.testkit.mail.MockMailServer;
+import dev.maildiag.testkit.tls.TestCertificates;
 import dev.maildiag.testkit.microsoft.Microsoft365Simulation;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -98,6 +106,42 @@ class CheckTesterTest {
 
     assertThat(pop3.applies()).isFalse();
     assertThatThrownBy(pop3::run).isInstanceOf(IllegalStateException.class).hasMessageContaining("does not apply");
+  }
+
+  @Test
+  void earlierChecksRunFirstInTheSameDiagnosisAndHandOnTheirConnection() {
+    Secret token = Secret.of("ya29.checktester-" + System.nanoTime());
+    try (MockMailServer imap = MockMailServer.imap().tls(TestCertificates.localhost()).start()) {
+      CheckTester tester = CheckTester.forCheck(new Xoauth2Authentication()).context(imap.context(token))
+          .after(new TcpConnects(), new TlsHandshake(), new GreetingAndCapabilities());
+      Finding login = tester.run();
+
+      FindingAssert.assertThat(login).hasSeverity(Severity.OK);
+      assertThat(tester.earlierFindings()).extracting(Finding::checkId)
+          .containsExactly("network.tcp", "tls.handshake", "protocol.greeting");
+      assertThat(tester.earlierFindings()).extracting(Finding::severity).containsOnly(Severity.OK);
+      assertThat(imap.connections()).as("the login used the connection the earlier checks opened").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void whatACheckGivesToTheDiagnosisIsClosedWhenTheRunEnds() {
+    AtomicBoolean closed = new AtomicBoolean();
+    Check owning = new Check() {
+      @Override
+      public CheckInfo info() {
+        return CheckInfo.of("acme.owning", Stage.CONFIG, "Leaves a resource to the diagnosis");
+      }
+
+      @Override
+      public Finding run(CheckContext ctx) {
+        ctx.own(() -> closed.set(true));
+        return Finding.ok("Left a resource open").build();
+      }
+    };
+    CheckTester.forCheck(owning).context(imap()).run();
+
+    assertThat(closed).isTrue();
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.maildiag.cli.suite;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Report;
 import dev.maildiag.api.Secret;
+import dev.maildiag.api.internal.report.HtmlReport;
+import dev.maildiag.api.internal.report.MarkdownReport;
 import dev.maildiag.api.internal.report.ReportJson;
 import dev.maildiag.api.internal.report.TextReport;
 import dev.maildiag.cli.Main;
@@ -11,6 +13,8 @@ import dev.maildiag.testkit.Scenarios;
 import dev.maildiag.testkit.Simulation;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,7 +40,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * stderr, log output at the most verbose level (this class runs in its own JVM with slf4j at trace, see the
  * pom), Angus Mail's protocol trace (java.util.logging at FINEST) or any exception message in the report.
  */
-@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 240, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecrecySuiteTest {
   private static final Map<String, List<Canaries>> CANARIES = new ConcurrentHashMap<>();
@@ -76,6 +81,8 @@ class SecrecySuiteTest {
       Report report = simulation.maildiag().diagnose(context);
       leaks.addAll(canaries.leaksIn("the JSON report", ReportJson.write(report)));
       leaks.addAll(canaries.leaksIn("the text report", TextReport.write(report)));
+      leaks.addAll(canaries.leaksIn("the HTML report", HtmlReport.write(report, Map.of(), "maildiag")));
+      leaks.addAll(canaries.leaksIn("the Markdown report", MarkdownReport.write(report, Map.of(), "maildiag")));
       leaks.addAll(canaries.leaksIn("the report's toString()", report.toString()));
 
       String logs = capture.text();
@@ -86,28 +93,44 @@ class SecrecySuiteTest {
   }
 
   /**
-   * The CLI once per provider ({@code maildiag demo --provider P --format json --debug} runs all its scenarios),
+   * The CLI per provider and format ({@code maildiag demo --provider P --format json --debug} runs all its scenarios;
+   * html writes a gallery of pages, markdown a file),
    * against the secrets of all its scenarios: the simulations' own secrets are fixed per scenario, and the
    * tokens they issue anew each start are JWTs, which {@link Canaries} finds whole whatever their value.
    */
   @Order(2)
   @ParameterizedTest(name = "{0}")
   @MethodSource("providers")
-  void noSecretAppearsInTheCliOutput(String provider) throws Exception {
+  void noSecretAppearsInTheCliOutput(String provider, @TempDir Path dir) throws Exception {
     List<String> leaks = new ArrayList<>();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     String logs;
+    Path gallery = dir.resolve("gallery");
+    Path markdown = dir.resolve("demo.md");
     try (Capture capture = Capture.start()) {
       Main.run(new String[] {"demo", "--provider", provider, "--format", "json", "--debug"}, new PrintWriter(out, true), new PrintWriter(err, true));
+      Main.run(new String[] {"demo", "--provider", provider, "--format", "html", "--output", gallery.toString(), "--debug"},
+          new PrintWriter(out, true), new PrintWriter(err, true));
+      Main.run(new String[] {"demo", "--provider", provider, "--format", "markdown", "--output", markdown.toString(), "--debug"},
+          new PrintWriter(out, true), new PrintWriter(err, true));
       logs = capture.text();
     }
     assertThat(out.toString()).as("%s: the demo printed its reports", provider).contains("\"scenarios\"");
+    StringBuilder files = new StringBuilder(Files.readString(markdown));
+    try (Stream<Path> pages = Files.list(gallery)) {
+      for (Path page : pages.toList()) {
+        files.append(Files.readString(page));
+      }
+    }
+    assertThat(gallery.resolve("index.html")).as("%s: the gallery was written", provider).exists();
+    assertThat(files).as("%s: the gallery and the Markdown file were written", provider).contains("maildiag report", "Path from configuration");
     List<Canaries> all = CANARIES.getOrDefault(provider, List.of());
     assertThat(all).as("%s: the per-scenario test collected the secrets first", provider).isNotEmpty();
     for (Canaries canaries : all) {
       leaks.addAll(canaries.leaksIn("the CLI's stdout", out.toString()));
       leaks.addAll(canaries.leaksIn("the CLI's stderr", err.toString()));
+      leaks.addAll(canaries.leaksIn("the CLI's HTML gallery and Markdown file", files.toString()));
       leaks.addAll(canaries.leaksIn("logs, traces and console output of the CLI run", logs));
     }
     assertThat(leaks).as(provider).isEmpty();

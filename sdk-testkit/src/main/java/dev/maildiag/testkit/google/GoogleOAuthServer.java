@@ -3,7 +3,6 @@ package dev.maildiag.testkit.google;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import dev.maildiag.testkit.internal.HttpsWireMock;
 import java.time.Instant;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -34,7 +33,7 @@ public final class GoogleOAuthServer implements AutoCloseable {
   /** Starts on 127.0.0.1 with a free port; every token-info request is refused until {@link #issues} says otherwise. */
   public static GoogleOAuthServer start() {
     // HTTPS only, like Microsoft's identity platform: clients trust the test CA (TestCa) to call it
-    WireMockServer server = new WireMockServer(HttpsWireMock.config().notifier(new ConsoleNotifier(false)));
+    WireMockServer server = new WireMockServer(HttpsWireMock.config());
     server.start();
     GoogleOAuthServer google = new GoogleOAuthServer(server);
     google.wireMock.stubFor(post(urlPathEqualTo("/tokeninfo")).atPriority(10)

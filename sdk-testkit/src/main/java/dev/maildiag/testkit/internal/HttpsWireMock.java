@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 /**
  * The one WireMock set-up of every simulated identity endpoint: HTTPS only, on 127.0.0.1 with a free port,
  * serving the test CA's certificate for localhost, so that Microsoft's and Google's endpoints are trusted the
- * same way. Not API: may change.
+ * same way; their messages go to SLF4J ({@link WireMockLog}), not the console. Not API: may change.
  */
 public final class HttpsWireMock {
   /** The PKCS12 store (class-path resource) holding the localhost certificate the test CA issued. */
@@ -19,6 +19,6 @@ public final class HttpsWireMock {
     return wireMockConfig().httpDisabled(true).dynamicHttpsPort().bindAddress("127.0.0.1")
         .keystorePath(LOCALHOST_STORE).keystoreType("PKCS12")
         .keystorePassword(TestStores.PASSWORD).keyManagerPassword(TestStores.PASSWORD)
-        .disableRequestJournal();
+        .notifier(new WireMockLog()).disableRequestJournal();
   }
 }

@@ -116,11 +116,11 @@ public final class MailSessions {
     props.put(p + "socketFactory", new HandingOver(connected));
     props.setProperty(p + "socketFactory.fallback", "false");
     Session session = traced(props, trace);
-    return switch (server.protocol()) {
+    return OwnClassLoader.call(() -> switch (server.protocol()) {
       case IMAP -> session.getStore(new Provider(Provider.Type.STORE, name, StrictImapStore.class.getName(), "maildiag", "1"));
       case POP3 -> session.getStore(name);
       case SMTP -> session.getTransport(name);
-    };
+    });
   }
 
   /** Gives Angus the one connection once; a second connection is refused rather than opened behind the diagnosis' back. */
@@ -168,7 +168,7 @@ public final class MailSessions {
   }
 
   private static Session traced(Properties props, ProtocolTrace trace) {
-    Session session = Session.getInstance(props);
+    Session session = OwnClassLoader.call(() -> Session.getInstance(props));
     if (trace != null) {
       session.setDebugOut(trace.printStream());
       session.setDebug(true);
@@ -190,7 +190,7 @@ public final class MailSessions {
 
   /** A store for a password login: Angus' own, which may send {@code LOGIN} (never used with a token). */
   public static Store passwordStore(Session session, MailServer server) throws NoSuchProviderException {
-    return session.getStore(protocolName(server));
+    return OwnClassLoader.call(() -> session.getStore(protocolName(server)));
   }
 
   /** A store (IMAP or POP3) for this context; IMAP stores refuse to log in without {@code AUTH=XOAUTH2}. */
@@ -198,14 +198,14 @@ public final class MailSessions {
     String name = protocolName(server);
     if (server.protocol() == Protocol.IMAP) {
       Class<?> strict = security(server) == Security.SSL ? StrictImapSslStore.class : StrictImapStore.class;
-      return session.getStore(new Provider(Provider.Type.STORE, name, strict.getName(), "maildiag", "1"));
+      return OwnClassLoader.call(() -> session.getStore(new Provider(Provider.Type.STORE, name, strict.getName(), "maildiag", "1")));
     }
-    return session.getStore(name);
+    return OwnClassLoader.call(() -> session.getStore(name));
   }
 
   /** An SMTP transport for this context. */
   public static Transport transport(Session session, MailServer server) throws NoSuchProviderException {
-    return session.getTransport(protocolName(server));
+    return OwnClassLoader.call(() -> session.getTransport(protocolName(server)));
   }
 
   static Security security(MailServer server) {
