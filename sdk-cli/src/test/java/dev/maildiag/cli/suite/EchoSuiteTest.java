@@ -152,9 +152,15 @@ class EchoSuiteTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     String logs;
+    // the CLI sets slf4j-simple's level for --debug; the secrecy suite in this JVM checks it is still at trace
+    String level = System.getProperty("org.slf4j.simpleLogger.defaultLogLevel");
     try (Capture capture = Capture.start()) {
       Main.run(args.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true));
       logs = capture.text();
+    } finally {
+      if (level != null) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+      }
     }
     assertThat(out.toString()).as("a report was printed").isNotBlank();
     return "STDOUT\n" + out + "\nSTDERR\n" + err + "\nLOGS\n" + logs;
