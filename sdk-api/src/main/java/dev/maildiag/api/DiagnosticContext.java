@@ -50,11 +50,20 @@ public final class DiagnosticContext {
     this.attributes = Map.copyOf(b.attributes);
   }
 
+  /**
+   * Starts a context; every setting is optional.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this context's values, to derive a changed copy. */
+  /**
+   * A builder holding this context's values, to derive a changed copy.
+   *
+   * @return a new builder with this context's values
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.protocol = server.protocol();
@@ -86,46 +95,94 @@ public final class DiagnosticContext {
     return b;
   }
 
+  /**
+   * The mail server side: protocol, host, port, security, login, mailbox and folder.
+   *
+   * @return the mail server settings
+   */
   public MailServer server() {
     return server;
   }
 
+  /**
+   * The OAuth 2.0 client the handler uses.
+   *
+   * @return the OAuth client settings
+   */
   public OAuthClient oauth() {
     return oauth;
   }
 
+  /**
+   * The credentials the handler holds.
+   *
+   * @return the tokens; none of them is ever shown
+   */
   public Tokens tokens() {
     return tokens;
   }
 
+  /**
+   * The proxy settings the handler runs with.
+   *
+   * @return the network settings
+   */
   public NetworkSettings network() {
     return network;
   }
 
-  /** The host product, if the caller named one. */
+  /**
+   * The host product, if the caller named one.
+   *
+   * @return the host product, or empty
+   */
   public Optional<HostProduct> product() {
     return Optional.ofNullable(product);
   }
 
-  /** The host product's cluster, if the caller described one. */
+  /**
+   * The host product's cluster, if the caller described one.
+   *
+   * @return the cluster, or empty
+   */
   public Optional<Cluster> cluster() {
     return Optional.ofNullable(cluster);
   }
 
+  /**
+   * The time limits of the diagnosis.
+   *
+   * @return the timeouts
+   */
   public Timeouts timeouts() {
     return timeouts;
   }
 
+  /**
+   * When a folder counts as flooded.
+   *
+   * @return the limits
+   */
   public MailboxLimits mailboxLimits() {
     return mailboxLimits;
   }
 
-  /** A caller's own value. */
+  /**
+   * A caller's own value.
+   *
+   * @param key the attribute's key
+   * @param <T> the attribute's type
+   * @return the value set with {@link Builder#attribute}, or empty
+   */
   public <T> Optional<T> attribute(Key<T> key) {
     return Optional.ofNullable(key.type().cast(attributes.get(key)));
   }
 
-  /** A short, secret-free description of what is diagnosed, for report headers. */
+  /**
+   * A short, secret-free description of what is diagnosed, for report headers.
+   *
+   * @return name to value, e.g. {@code protocol=imap}, in a stable order
+   */
   public Map<String, String> describe() {
     Map<String, String> d = new LinkedHashMap<>();
     if (server.protocol() != null) {
@@ -201,43 +258,223 @@ public final class DiagnosticContext {
 
     private Builder() {}
 
+    /**
+     * The mail protocol.
+     *
+     * @param protocol IMAP, POP3 or SMTP
+     * @return this builder
+     */
     public Builder protocol(Protocol protocol) { this.protocol = protocol; return this; }
+    /**
+     * The mail host.
+     *
+     * @param host e.g. {@code outlook.office365.com}
+     * @return this builder
+     */
     public Builder host(String host) { this.host = host; return this; }
-    /** The port; 0 means the protocol's usual port for the security. */
+    /**
+     * The port; 0 means the protocol's usual port for the security.
+     *
+     * @param port the port
+     * @return this builder
+     */
     public Builder port(int port) { this.port = port; return this; }
+    /**
+     * How the connection is secured; SSL when not set.
+     *
+     * @param security implicit TLS, STARTTLS or none
+     * @return this builder
+     */
     public Builder security(Security security) { this.security = security; return this; }
+    /**
+     * The account that signs in and authorizes the mailbox.
+     *
+     * @param login an e-mail address
+     * @return this builder
+     */
     public Builder login(String login) { this.login = login; return this; }
+    /**
+     * The mailbox read, when it is not the login's own (a shared or delegated mailbox).
+     *
+     * @param mailbox an e-mail address, or null
+     * @return this builder
+     */
     public Builder mailbox(String mailbox) { this.mailbox = mailbox; return this; }
+    /**
+     * The folder the handler reads; {@code INBOX} when not set.
+     *
+     * @param folder the folder's name as the handler has it
+     * @return this builder
+     */
     public Builder folder(String folder) { this.folder = folder; return this; }
+    /**
+     * The mail provider; inferred from the hosts when not set.
+     *
+     * @param provider {@code microsoft} or {@code google}
+     * @return this builder
+     */
     public Builder provider(String provider) { this.provider = provider; return this; }
+    /**
+     * The Microsoft cloud; inferred from the hosts when not set.
+     *
+     * @param cloud {@code worldwide}, {@code gcc}, {@code gcc-high}, {@code dod} or {@code china}
+     * @return this builder
+     */
     public Builder cloud(String cloud) { this.cloud = cloud; return this; }
+    /**
+     * The OAuth authorization endpoint, as configured.
+     *
+     * @param url the URL, kept as text so that a malformed one can be reported
+     * @return this builder
+     */
     public Builder authorizationEndpoint(String url) { this.authorizationEndpoint = url; return this; }
+    /**
+     * The OAuth token endpoint, as configured; the provider's when not set.
+     *
+     * @param url the URL, kept as text so that a malformed one can be reported
+     * @return this builder
+     */
     public Builder tokenEndpoint(String url) { this.tokenEndpoint = url; return this; }
+    /**
+     * The Microsoft tenant.
+     *
+     * @param tenant a tenant id or domain
+     * @return this builder
+     */
     public Builder tenant(String tenant) { this.tenant = tenant; return this; }
+    /**
+     * The OAuth app's client id.
+     *
+     * @param clientId the client id
+     * @return this builder
+     */
     public Builder clientId(String clientId) { this.clientId = clientId; return this; }
+    /**
+     * The OAuth app's client secret.
+     *
+     * @param secret the secret, or null for a public client
+     * @return this builder
+     */
     public Builder clientSecret(Secret secret) { this.clientSecret = secret; return this; }
+    /**
+     * When the client secret expires, when the caller knows it.
+     *
+     * @param expiry the expiry, or null
+     * @return this builder
+     */
     public Builder clientSecretExpiresAt(Instant expiry) { this.clientSecretExpiresAt = expiry; return this; }
+    /**
+     * The scopes the handler asks for, replacing any set before.
+     *
+     * @param scopes the scopes, in order
+     * @return this builder
+     */
     public Builder scopes(List<String> scopes) { this.scopes = new ArrayList<>(scopes); return this; }
+    /**
+     * Adds one scope.
+     *
+     * @param scope e.g. {@code https://outlook.office.com/IMAP.AccessAsUser.All}
+     * @return this builder
+     */
     public Builder scope(String scope) { this.scopes.add(scope); return this; }
+    /**
+     * The redirect URI the product registers with its OAuth app.
+     *
+     * @param uri the URI, as configured
+     * @return this builder
+     */
     public Builder redirectUri(String uri) { this.redirectUri = uri; return this; }
+    /**
+     * An access token the handler holds.
+     *
+     * @param token the token, or null
+     * @return this builder
+     */
     public Builder accessToken(Secret token) { this.accessToken = token; return this; }
+    /**
+     * The refresh token the handler stored when the mailbox was authorized.
+     *
+     * @param token the token, or null
+     * @return this builder
+     */
     public Builder refreshToken(Secret token) { this.refreshToken = token; return this; }
+    /**
+     * The mailbox password of a handler on basic authentication: used only to show whether the server refuses it.
+     *
+     * @param password the password, or null
+     * @return this builder
+     */
     public Builder password(Secret password) { this.password = password; return this; }
-    /** Proxy settings; by default they are read from the JVM's system properties at {@link #build()}. */
+    /**
+     * Proxy settings; by default they are read from the JVM's system properties at {@link #build()}.
+     *
+     * @param network the settings, e.g. {@link NetworkSettings#direct()}
+     * @return this builder
+     */
     public Builder network(NetworkSettings network) { this.network = network; return this; }
+    /**
+     * The product that runs the handler.
+     *
+     * @param product the product, or null
+     * @return this builder
+     */
     public Builder product(HostProduct product) { this.product = product; return this; }
+    /**
+     * The product that runs the handler.
+     *
+     * @param name e.g. {@code jira}
+     * @param version e.g. {@code 9.12.1}
+     * @param edition e.g. {@code data-center}, or null
+     * @return this builder
+     */
     public Builder product(String name, String version, String edition) { return product(new HostProduct(name, version, edition)); }
+    /**
+     * The product's cluster, to check that its load balancer keeps sessions on one node.
+     *
+     * @param cluster the cluster, or null
+     * @return this builder
+     */
     public Builder cluster(Cluster cluster) { this.cluster = cluster; return this; }
+    /**
+     * All time limits at once.
+     *
+     * @param timeouts the limits
+     * @return this builder
+     */
     public Builder timeouts(Timeouts timeouts) { this.timeouts = Objects.requireNonNull(timeouts); return this; }
-    /** Sets connect and read timeouts to {@code step} and derives the rest, see {@link Timeouts#ofStep}. */
+    /**
+     * Sets connect and read timeouts to {@code step} and derives the rest, see {@link Timeouts#ofStep}.
+     *
+     * @param step the connect and read timeout of every network step
+     * @return this builder
+     */
     public Builder timeout(Duration step) { this.timeouts = Timeouts.ofStep(step); return this; }
+    /**
+     * When a folder counts as flooded.
+     *
+     * @param limits the limits
+     * @return this builder
+     */
     public Builder mailboxLimits(MailboxLimits limits) { this.mailboxLimits = Objects.requireNonNull(limits); return this; }
 
+    /**
+     * A value of the caller's own, for its own checks (read with {@link DiagnosticContext#attribute}).
+     *
+     * @param key the key, e.g. {@code Key.of("acme.pollingInterval", Duration.class)}
+     * @param value the value, never null
+     * @param <T> the value's type
+     * @return this builder
+     */
     public <T> Builder attribute(Key<T> key, T value) {
       attributes.put(key, key.type().cast(Objects.requireNonNull(value)));
       return this;
     }
 
+    /**
+     * Builds the context; proxy settings not set are read from the JVM's system properties now.
+     *
+     * @return the context
+     */
     public DiagnosticContext build() {
       return new DiagnosticContext(this);
     }
@@ -257,7 +494,11 @@ public final class DiagnosticContext {
    */
   public record MailServer(Protocol protocol, String host, int port, Security security, String login, String mailbox, String folder) {
 
-    /** The configured port, or the usual one for the protocol and security. */
+    /**
+     * The configured port, or the usual one for the protocol and security.
+     *
+     * @return the port, or 0 when neither port nor protocol is known
+     */
     public int effectivePort() {
       if (port > 0) {
         return port;
@@ -268,7 +509,11 @@ public final class DiagnosticContext {
       return protocol.defaultPort(security == null ? Security.SSL : security);
     }
 
-    /** The address of the mailbox being read: the mailbox if set, else the login. */
+    /**
+     * The address of the mailbox being read: the mailbox if set, else the login.
+     *
+     * @return the mailbox address
+     */
     public String effectiveMailbox() {
       return mailbox == null || mailbox.isBlank() ? login : mailbox;
     }
@@ -300,11 +545,29 @@ public final class DiagnosticContext {
       List<String> scopes,
       String redirectUri) {
 
+    /**
+     * The OAuth client; scopes are copied.
+     *
+     * @param provider see the record
+     * @param cloud see the record
+     * @param authorizationEndpoint see the record
+     * @param tokenEndpoint see the record
+     * @param tenant see the record
+     * @param clientId see the record
+     * @param clientSecret see the record
+     * @param clientSecretExpiresAt see the record
+     * @param scopes see the record; null means none
+     * @param redirectUri see the record
+     */
     public OAuthClient {
       scopes = scopes == null ? List.of() : List.copyOf(scopes);
     }
 
-    /** True when anything about OAuth was configured. */
+    /**
+     * True when anything about OAuth was configured.
+     *
+     * @return whether a client id, endpoint or scope is set
+     */
     public boolean isConfigured() {
       return clientId != null || tokenEndpoint != null || authorizationEndpoint != null || !scopes.isEmpty();
     }
@@ -318,6 +581,9 @@ public final class DiagnosticContext {
    * @param password a password, only to show that a server refuses basic authentication, or null
    */
   public record Tokens(Secret accessToken, Secret refreshToken, Secret password) {
+    /**
+     * No credentials at all.
+     */
     public static final Tokens NONE = new Tokens(null, null, null);
   }
 
@@ -344,22 +610,46 @@ public final class DiagnosticContext {
 
     private static final String[] MAIL_PROTOCOLS = {"imap", "imaps", "pop3", "pop3s", "smtp", "smtps"};
 
+    /**
+     * Network settings; the maps are copied.
+     *
+     * @param httpProxy see the record
+     * @param httpsProxy see the record
+     * @param nonProxyHosts see the record
+     * @param httpsNonProxyHosts see the record
+     * @param socksProxy see the record
+     * @param mailProxies see the record
+     * @param mailSocksProxies see the record
+     */
     public NetworkSettings {
       mailProxies = Map.copyOf(mailProxies);
       mailSocksProxies = Map.copyOf(mailSocksProxies);
     }
 
-    /** No proxy at all: what a test or an embedding caller that manages its own network wants. */
+    /**
+     * No proxy at all: what a test or an embedding caller that manages its own network wants.
+     *
+     * @return settings without any proxy
+     */
     public static NetworkSettings direct() {
       return new NetworkSettings(null, null, null, null, null, Map.of(), Map.of());
     }
 
-    /** Reads the current JVM system properties. */
+    /**
+     * Reads the current JVM system properties.
+     *
+     * @return the JVM's proxy settings now
+     */
     public static NetworkSettings fromSystemProperties() {
       return from(System.getProperties());
     }
 
-    /** Reads proxy settings from the given properties, named as the JVM and Jakarta Mail name them. */
+    /**
+     * Reads proxy settings from the given properties, named as the JVM and Jakarta Mail name them.
+     *
+     * @param p e.g. the handler's Jakarta Mail session properties
+     * @return the proxy settings they hold
+     */
     public static NetworkSettings from(Properties p) {
       Map<String, ProxyServer> mail = new LinkedHashMap<>();
       Map<String, ProxyServer> socks = new LinkedHashMap<>();
@@ -384,7 +674,11 @@ public final class DiagnosticContext {
           socks);
     }
 
-    /** True when no proxy of any kind is configured. */
+    /**
+     * True when no proxy of any kind is configured.
+     *
+     * @return whether every connection goes direct
+     */
     public boolean isDirect() {
       return httpProxy == null && httpsProxy == null && socksProxy == null && mailProxies.isEmpty() && mailSocksProxies.isEmpty();
     }
@@ -449,8 +743,19 @@ public final class DiagnosticContext {
    * @param deadline limit for the whole diagnosis
    */
   public record Timeouts(Duration connect, Duration read, Duration check, Duration deadline) {
+    /**
+     * Ten seconds per network step, derived as {@link #ofStep} says.
+     */
     public static final Timeouts DEFAULT = ofStep(Duration.ofSeconds(10));
 
+    /**
+     * Time limits; none may be null.
+     *
+     * @param connect see the record
+     * @param read see the record
+     * @param check see the record
+     * @param deadline see the record
+     */
     public Timeouts {
       Objects.requireNonNull(connect, "connect");
       Objects.requireNonNull(read, "read");
@@ -461,12 +766,21 @@ public final class DiagnosticContext {
     /**
      * Timeouts derived from one step timeout: a check may take a quarter more than one step, so a server
      * that trickles bytes slowly still gets a finding soon after the step timeout.
+     *
+     * @param step the connect and read timeout
+     * @return the timeouts: a check may take 1.25 steps, the diagnosis the larger of 60 s and 8 steps
      */
     public static Timeouts ofStep(Duration step) {
       Duration check = step.plus(step.dividedBy(4));
       return new Timeouts(step, step, check, maxOf(Duration.ofSeconds(60), step.multipliedBy(8)));
     }
 
+    /**
+     * These timeouts with another deadline for the whole diagnosis.
+     *
+     * @param newDeadline the deadline
+     * @return the changed timeouts
+     */
     public Timeouts withDeadline(Duration newDeadline) {
       return new Timeouts(connect, read, check, newDeadline);
     }
@@ -484,6 +798,9 @@ public final class DiagnosticContext {
    * @param growthPerMinuteThreshold growth rate (messages per minute) reported as flooding
    */
   public record MailboxLimits(int floodThreshold, Duration growthSampleWindow, int growthPerMinuteThreshold) {
+    /**
+     * Flooded above 10,000 messages; growth is not sampled.
+     */
     public static final MailboxLimits DEFAULT = new MailboxLimits(10_000, Duration.ZERO, 100);
   }
 
@@ -503,6 +820,12 @@ public final class DiagnosticContext {
    * @param nodeUrls the URLs of the individual nodes, possibly empty
    */
   public record Cluster(String baseUrl, List<String> nodeUrls) {
+    /**
+     * A cluster; node URLs are copied.
+     *
+     * @param baseUrl see the record
+     * @param nodeUrls see the record; null means none
+     */
     public Cluster {
       nodeUrls = nodeUrls == null ? List.of() : List.copyOf(nodeUrls);
     }

@@ -91,6 +91,7 @@ public final class Maildiag {
     return builder().build();
   }
 
+  /** Starts configuring a runner: providers, checks, root causes, stages, executor. */
   public static Builder builder() {
     return new Builder();
   }

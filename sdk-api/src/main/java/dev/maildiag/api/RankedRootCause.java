@@ -12,6 +12,15 @@ import java.util.List;
  * @param remediation the most specific remediation found for it
  */
 public record RankedRootCause(String id, String title, double confidence, List<String> findings, Remediation remediation) {
+  /**
+   * A ranked root cause; the runner makes it.
+   *
+   * @param id see the record
+   * @param title see the record
+   * @param confidence see the record
+   * @param findings see the record
+   * @param remediation see the record
+   */
   public RankedRootCause {
     findings = List.copyOf(findings);
   }

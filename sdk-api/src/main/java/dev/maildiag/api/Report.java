@@ -24,13 +24,27 @@ public record Report(Verdict verdict, List<Finding> findings, List<RankedRootCau
   /** Version of the JSON form; see {@code docs/report.schema.json}. */
   public static final String SCHEMA_VERSION = "1";
 
+  /**
+   * A report; the runner makes it.
+   *
+   * @param verdict see the record
+   * @param findings see the record
+   * @param rootCauses see the record
+   * @param subject see the record
+   * @param startedAt see the record
+   * @param duration see the record
+   */
   public Report {
     findings = List.copyOf(findings);
     rootCauses = List.copyOf(rootCauses);
     subject = Map.copyOf(subject);
   }
 
-  /** The most likely root cause, if any finding named one. */
+  /**
+   * The most likely root cause, if any finding named one.
+   *
+   * @return the most likely root cause, or empty
+   */
   public Optional<RankedRootCause> topRootCause() {
     return rootCauses.isEmpty() ? Optional.empty() : Optional.of(rootCauses.get(0));
   }
@@ -38,22 +52,38 @@ public record Report(Verdict verdict, List<Finding> findings, List<RankedRootCau
   /**
    * The report as indented JSON, schema version {@value #SCHEMA_VERSION} ({@code docs/report.schema.json}); its
    * field names are public API. Each call writes a new text: there is no shared writer to configure.
+   *
+   * @return the JSON text
    */
   public String toJson() {
     return ReportJson.write(this);
   }
 
-  /** The report as plain text for people: one line per check, then the ranked causes and their fixes. */
+  /**
+   * The report as plain text for people: one line per check, then the ranked causes and their fixes.
+   *
+   * @return the text
+   */
   public String toText() {
     return TextReport.write(this);
   }
 
-  /** The finding of a check, if it ran. */
+  /**
+   * The finding of a check, if it ran.
+   *
+   * @param checkId e.g. {@code network.tcp}
+   * @return its finding, or empty when the check was not part of the diagnosis
+   */
   public Optional<Finding> finding(String checkId) {
     return findings.stream().filter(f -> f.checkId().equals(checkId)).findFirst();
   }
 
-  /** Findings with the given severity. */
+  /**
+   * Findings with the given severity.
+   *
+   * @param severity the severity
+   * @return those findings, in check order
+   */
   public List<Finding> findings(Severity severity) {
     return findings.stream().filter(f -> f.severity() == severity).toList();
   }

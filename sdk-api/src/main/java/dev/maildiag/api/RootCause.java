@@ -90,6 +90,15 @@ public record RootCause(String id, String title, String meaning, Remediation rem
 
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
+  /**
+   * A root cause.
+   *
+   * @param id see the record
+   * @param title see the record
+   * @param meaning see the record
+   * @param remediation see the record
+   * @throws IllegalArgumentException when the id is not lower-case words joined by {@code -}
+   */
   public RootCause {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");

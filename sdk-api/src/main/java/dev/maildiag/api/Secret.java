@@ -25,6 +25,8 @@ public final class Secret {
    * @throws NullPointerException when {@code value} is null
    * @throws IllegalArgumentException when {@code value} is empty
    * @see #ofNullable(String) for a setting that may be absent
+   * @param value the secret text
+   * @return the secret
    */
   public static Secret of(String value) {
     Objects.requireNonNull(value, "a secret's text is null; for a setting that may be absent use Secret.ofNullable");
@@ -37,17 +39,28 @@ public final class Secret {
   /**
    * Wraps {@code value}, or gives null when it is null or empty, for a setting that may be absent (an unset
    * environment variable, an empty form field): the context builders take null as "not set".
+   *
+   * @param value the secret text, or null or empty when not set
+   * @return the secret, or null
    */
   public static Secret ofNullable(String value) {
     return value == null || value.isEmpty() ? null : new Secret(value);
   }
 
-  /** The secret text, for the one place that sends it (a token request, a SASL response). */
+  /**
+   * The secret text, for the one place that sends it (a token request, a SASL response).
+   *
+   * @return the secret text; never log, show or store it
+   */
   public String reveal() {
     return new String(value);
   }
 
-  /** Length of the secret, which is safe to show (a truncated paste is a common mistake). */
+  /**
+   * Length of the secret, which is safe to show (a truncated paste is a common mistake).
+   *
+   * @return the number of characters
+   */
   public int length() {
     return value.length;
   }

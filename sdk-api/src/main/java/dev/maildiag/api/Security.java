@@ -11,11 +11,22 @@ public enum Security {
   /** No TLS at all. */
   NONE;
 
+  /**
+   * The lower-case name, as reports and the command line show it.
+   *
+   * @return e.g. {@code starttls}
+   */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses {@code ssl}/{@code tls}, {@code starttls} and {@code none}/{@code plain}. */
+  /**
+   * Parses {@code ssl}/{@code tls}, {@code starttls} and {@code none}/{@code plain}.
+   *
+   * @param text the name, in any case
+   * @return the security
+   * @throws IllegalArgumentException for any other text
+   */
   public static Security parse(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     switch (t) {

@@ -312,6 +312,21 @@ class MaildiagTest {
     assertThat(runner.providers()).extracting(DiagnosticsProvider::id).containsExactly("core");
     assertThat(runner.plan(context(Duration.ofSeconds(5)))).extracting(CheckInfo::id).contains("config.required");
     assertThat(runner.rootCause(RootCause.SCOPES)).isPresent();
+    assertThat(runner.explainer().interpreters()).extracting(i -> i.getClass().getSimpleName())
+        .containsExactly("OAuthErrorCodes", "GenericSignatures");
+  }
+
+  @Test
+  void anInterpreterOfTheEmbeddersOwnIsAsked() {
+    dev.maildiag.api.spi.Interpreter own = observation -> observation.text().contains("ACME-42")
+        ? List.of(new dev.maildiag.api.spi.Candidate(RootCause.THROTTLED, 0.7, "ACME's throttling code")) : List.of();
+
+    Maildiag runner = Maildiag.builder().discoverProviders(false).interpreter(own).build();
+
+    assertThat(runner.explainer().interpreters()).contains(own);
+    assertThat(runner.explainer().explain(new dev.maildiag.api.spi.Observation("error ACME-42", Stage.PROTOCOL, Protocol.IMAP,
+        null, new dev.maildiag.api.spi.Facts(), context(Duration.ofSeconds(5)))))
+        .extracting(dev.maildiag.api.spi.Candidate::rootCause).contains(RootCause.THROTTLED);
   }
 
   @Test

@@ -60,6 +60,7 @@ public final class HostProductSupport {
     return new HostProductSupport(all);
   }
 
+  /** The rules, built-in ones first. */
   public List<Rule> rules() {
     return rules;
   }

@@ -10,6 +10,14 @@ import java.util.Objects;
  * @param reason one line saying which signal pointed here
  */
 public record Candidate(String rootCause, double confidence, String reason) {
+  /**
+   * A candidate.
+   *
+   * @param rootCause see the record
+   * @param confidence see the record
+   * @param reason see the record
+   * @throws IllegalArgumentException when the confidence is not between 0 and 1
+   */
   public Candidate {
     Objects.requireNonNull(rootCause, "rootCause");
     Objects.requireNonNull(reason, "reason");

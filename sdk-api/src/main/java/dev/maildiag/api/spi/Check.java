@@ -23,20 +23,39 @@ import dev.maildiag.api.internal.Durations;
  * }</pre>
  */
 public interface Check {
-  /** What this check is; the same value on every call. */
+  /**
+   * What this check is; the same value on every call.
+   *
+   * @return the check's metadata
+   */
   CheckInfo info();
 
-  /** Whether this check means anything for the context (e.g. a POP3 check for an IMAP handler does not). */
+  /**
+   * Whether this check means anything for the context (e.g. a POP3 check for an IMAP handler does not).
+   *
+   * @param context the context to diagnose
+   * @return whether to run this check; true by default
+   */
   default boolean appliesTo(DiagnosticContext context) {
     return true;
   }
 
-  /** Runs the check. Blocking I/O must honour {@link CheckContext#timeouts()}. */
+  /**
+   * Runs the check. Blocking I/O must honour {@link CheckContext#timeouts()}.
+   *
+   * @param ctx the diagnosis as this check sees it
+   * @return one finding, never null
+   * @throws Exception anything unexpected; the runner turns it into an ERROR finding
+   */
   Finding run(CheckContext ctx) throws Exception;
 
   /**
    * The finding when the check ran out of time. Network checks override it to name what a silent peer
    * means at their step.
+   *
+   * @param ctx the diagnosis as this check saw it
+   * @param limit the time limit it ran into
+   * @return the finding; an ERROR by default
    */
   default Finding timedOut(CheckContext ctx, java.time.Duration limit) {
     return Finding.error("Did not finish within " + Durations.format(limit))

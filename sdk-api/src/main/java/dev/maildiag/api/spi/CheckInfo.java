@@ -18,6 +18,17 @@ import java.util.regex.Pattern;
 public record CheckInfo(String id, String title, Stage stage, List<String> rootCauses, List<String> requires, List<String> after) {
   private static final Pattern ID = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
 
+  /**
+   * Check metadata; prefer {@link #of}.
+   *
+   * @param id see the record
+   * @param title see the record
+   * @param stage see the record
+   * @param rootCauses see the record
+   * @param requires see the record
+   * @param after see the record
+   * @throws IllegalArgumentException when the id is not lower-case words joined by {@code .} or {@code -}
+   */
   public CheckInfo {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
@@ -30,19 +41,44 @@ public record CheckInfo(String id, String title, Stage stage, List<String> rootC
     after = List.copyOf(after);
   }
 
-  /** Starts a description of a check. */
+  /**
+   * Starts a description of a check.
+   *
+   * @param id stable id, e.g. {@code acme.polling-interval}
+   * @param stage where on the path the check looks
+   * @param title a short line in the user's words
+   * @return the metadata, finding no root cause and needing no other check yet
+   */
   public static CheckInfo of(String id, Stage stage, String title) {
     return new CheckInfo(id, title, stage, List.of(), List.of(), List.of());
   }
 
+  /**
+   * The root causes the check can report; a runner that does not know one fails to build.
+   *
+   * @param rootCauseIds root-cause ids
+   * @return the changed metadata
+   */
   public CheckInfo finds(String... rootCauseIds) {
     return new CheckInfo(id, title, stage, List.of(rootCauseIds), requires, after);
   }
 
+  /**
+   * Checks that must succeed first; when one fails or is skipped, this check is SKIPPED with the reason.
+   *
+   * @param checkIds check ids the runner must have
+   * @return the changed metadata
+   */
   public CheckInfo requires(String... checkIds) {
     return new CheckInfo(id, title, stage, rootCauses, List.of(checkIds), after);
   }
 
+  /**
+   * Checks that must finish first, whatever their result, e.g. to read a fact they publish.
+   *
+   * @param checkIds check ids the runner must have
+   * @return the changed metadata
+   */
   public CheckInfo after(String... checkIds) {
     return new CheckInfo(id, title, stage, rootCauses, requires, List.of(checkIds));
   }

@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * What a module adds to maildiag: checks, root causes and interpreters. Found with
- * {@link java.util.ServiceLoader} (list the class in
- * {@code META-INF/services/dev.maildiag.api.spi.DiagnosticsProvider}) or registered explicitly with
- * {@link dev.maildiag.api.Maildiag.Builder#provider}.
+ * {@link java.util.ServiceLoader} through maildiag's own class loader and the thread's context class loader
+ * (list the class in {@code META-INF/services/dev.maildiag.api.spi.DiagnosticsProvider}), or registered
+ * explicitly with {@link dev.maildiag.api.Maildiag.Builder#provider}, which each runner does for itself: a
+ * provider's instance, with what it was configured with, belongs to the runners it is given to.
  */
 public interface DiagnosticsProvider {
   /** Stable provider id, e.g. {@code core}, {@code microsoft}, {@code google}. */

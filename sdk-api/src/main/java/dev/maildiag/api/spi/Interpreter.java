@@ -8,6 +8,11 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface Interpreter {
-  /** The candidates this interpreter recognises in the observation, possibly none; never null. */
+  /**
+   * The candidates this interpreter recognises in the observation, possibly none; never null.
+   *
+   * @param observation what was seen
+   * @return the candidates, most likely first
+   */
   List<Candidate> interpret(Observation observation);
 }

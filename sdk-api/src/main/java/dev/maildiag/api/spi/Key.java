@@ -18,14 +18,32 @@ public final class Key<T> {
     this.type = Objects.requireNonNull(type);
   }
 
+  /**
+   * A new key. Keys are equal only to themselves: keep one in a constant and share it.
+   *
+   * @param name a name for logs, e.g. {@code acme.pollingInterval}
+   * @param type the value's type
+   * @param <T> the value's type
+   * @return the key
+   */
   public static <T> Key<T> of(String name, Class<T> type) {
     return new Key<>(name, type);
   }
 
+  /**
+   * The key's name.
+   *
+   * @return the name
+   */
   public String name() {
     return name;
   }
 
+  /**
+   * The type of the key's values.
+   *
+   * @return the type
+   */
   public Class<T> type() {
     return type;
   }

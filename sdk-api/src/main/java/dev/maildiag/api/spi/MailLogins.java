@@ -17,13 +17,34 @@ import java.util.Objects;
  * }</pre>
  */
 public interface MailLogins {
-  /** The XOAUTH2 {@code user=} every login of this diagnosis sends; null when neither mailbox nor login is set. */
+  /**
+   * The XOAUTH2 {@code user=} every login of this diagnosis sends; null when neither mailbox nor login is set.
+   *
+   * @return the {@code user=} value, or null
+   */
   String user();
 
-  /** Logs in with the diagnosis' access token (one obtained during the diagnosis, else the configured one). */
+  /**
+   * Logs in with the diagnosis' access token (one obtained during the diagnosis, else the configured one).
+   *
+   * @param protocol the protocol to log in with
+   * @param host the mail host
+   * @param port the port
+   * @param security how the connection is secured
+   * @return how the login ended; never throws for a refused or unreachable server
+   */
   Result login(Protocol protocol, String host, int port, Security security);
 
-  /** Logs in with the given access token. */
+  /**
+   * Logs in with the given access token.
+   *
+   * @param protocol the protocol to log in with
+   * @param host the mail host
+   * @param port the port
+   * @param security how the connection is secured
+   * @param accessToken the token to send
+   * @return how the login ended; never throws for a refused or unreachable server
+   */
   Result login(Protocol protocol, String host, int port, Security security, Secret accessToken);
 
   /** How a login ended. */
@@ -49,14 +70,32 @@ public interface MailLogins {
    * @param serverAnswer the server's exact refusal or failure text (secrets left out), or what went wrong; null when accepted
    */
   record Result(Outcome outcome, Protocol protocol, String endpoint, String serverAnswer) {
+    /**
+     * A result; the outcome is required.
+     *
+     * @param outcome see the record
+     * @param protocol see the record
+     * @param endpoint see the record
+     * @param serverAnswer see the record
+     */
     public Result {
       Objects.requireNonNull(outcome, "outcome");
     }
 
+    /**
+     * Whether the server accepted the token.
+     *
+     * @return whether the outcome is {@link Outcome#ACCEPTED}
+     */
     public boolean accepted() {
       return outcome == Outcome.ACCEPTED;
     }
 
+    /**
+     * Whether the server refused the token.
+     *
+     * @return whether the outcome is {@link Outcome#REFUSED}
+     */
     public boolean refused() {
       return outcome == Outcome.REFUSED;
     }

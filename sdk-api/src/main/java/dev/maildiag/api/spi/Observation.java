@@ -17,20 +17,47 @@ import java.util.Objects;
  * @param context the diagnosed context, or null when explaining a text offline
  */
 public record Observation(String text, Stage stage, Protocol protocol, String provider, Facts facts, DiagnosticContext context) {
+  /**
+   * An observation; null facts are empty.
+   *
+   * @param text see the record
+   * @param stage see the record
+   * @param protocol see the record
+   * @param provider see the record
+   * @param facts see the record
+   * @param context see the record
+   */
   public Observation {
     Objects.requireNonNull(text, "text");
     facts = facts == null ? new Facts() : facts;
   }
 
-  /** A text seen outside of a diagnosis, e.g. pasted by a user. */
+  /**
+   * A text seen outside of a diagnosis, e.g. pasted by a user.
+   *
+   * @param text the text
+   * @return an observation with nothing else known
+   */
   public static Observation ofText(String text) {
     return new Observation(text, null, null, null, new Facts(), null);
   }
 
+  /**
+   * This observation as made with another provider.
+   *
+   * @param newProvider e.g. {@code microsoft}
+   * @return the changed observation
+   */
   public Observation withProvider(String newProvider) {
     return new Observation(text, stage, protocol, newProvider, facts, context);
   }
 
+  /**
+   * This observation as made over another protocol.
+   *
+   * @param newProtocol the protocol
+   * @return the changed observation
+   */
   public Observation withProtocol(Protocol newProtocol) {
     return new Observation(text, stage, newProtocol, provider, facts, context);
   }

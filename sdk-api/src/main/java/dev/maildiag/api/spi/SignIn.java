@@ -58,7 +58,13 @@ public final class SignIn {
 
   /** Ids of the checks under which a sign-in's findings appear in a report. */
   public static final String REQUEST_CHECK = "sign-in.request";
+  /**
+   * The check id of the sign-in's token step (the code redeemed for tokens).
+   */
   public static final String TOKENS_CHECK = "sign-in.tokens";
+  /**
+   * The check id of the sign-in's account step (who signed in, compared with the login).
+   */
   public static final String ACCOUNT_CHECK = "sign-in.account";
 
   /** The default time the administrator has to finish signing in. */
@@ -84,12 +90,23 @@ public final class SignIn {
     this.refreshTokenFile = refreshTokenFile;
   }
 
-  /** A sign-in with the flow, talking to the administrator through {@code administrator}, within {@link #DEFAULT_TIMEOUT}. */
+  /**
+   * A sign-in with the flow, talking to the administrator through {@code administrator}, within {@link #DEFAULT_TIMEOUT}.
+   *
+   * @param flow the flow
+   * @param administrator how instructions reach the administrator and answers come back
+   * @return the sign-in
+   */
   public static SignIn of(Flow flow, Administrator administrator) {
     return new SignIn(flow, administrator, DEFAULT_TIMEOUT, 0, null);
   }
 
-  /** The same sign-in with another time limit for the administrator to finish it. */
+  /**
+   * The same sign-in with another time limit for the administrator to finish it.
+   *
+   * @param newTimeout the time limit, positive
+   * @return the changed sign-in
+   */
   public SignIn withTimeout(Duration newTimeout) {
     return new SignIn(flow, administrator, newTimeout, loopbackPort, refreshTokenFile);
   }
@@ -97,6 +114,9 @@ public final class SignIn {
   /**
    * The same sign-in with the browser flow's listener on this loopback port (0, the default, takes a free
    * one): for an app registration whose loopback redirect URI names a port.
+   *
+   * @param port 0 for any free port, else the port the redirect URI names
+   * @return the changed sign-in
    */
   public SignIn withLoopbackPort(int port) {
     return new SignIn(flow, administrator, timeout, port, refreshTokenFile);
@@ -107,28 +127,55 @@ public final class SignIn {
    * only (POSIX 600). Only on an explicit request: whoever can read the file can read the mailbox until the
    * token is revoked (Entra: revoke the user's sessions; Google: remove the app's access). The token is never
    * printed.
+   *
+   * @param file where to save it
+   * @return the changed sign-in
    */
   public SignIn savingRefreshTokenTo(Path file) {
     return new SignIn(flow, administrator, timeout, loopbackPort, Objects.requireNonNull(file));
   }
 
-  /** Where the refresh token is saved, if asked. */
+  /**
+   * Where the refresh token is saved, if asked.
+   *
+   * @return the file, or empty when the token is not saved
+   */
   public Optional<Path> refreshTokenFile() {
     return Optional.ofNullable(refreshTokenFile);
   }
 
+  /**
+   * The flow.
+   *
+   * @return the flow
+   */
   public Flow flow() {
     return flow;
   }
 
+  /**
+   * How instructions reach the administrator.
+   *
+   * @return the administrator's side
+   */
   public Administrator administrator() {
     return administrator;
   }
 
+  /**
+   * The time the administrator has to finish signing in.
+   *
+   * @return the time limit
+   */
   public Duration timeout() {
     return timeout;
   }
 
+  /**
+   * The browser flow's loopback port.
+   *
+   * @return the port, or 0 for any free one
+   */
   public int loopbackPort() {
     return loopbackPort;
   }
@@ -136,6 +183,10 @@ public final class SignIn {
   /**
    * Signs in for the context (endpoints, client, scopes, login as the providers' {@code withDefaults} left
    * them) and interprets what goes wrong with the explainer. Never throws for a refused sign-in: it is a finding.
+   *
+   * @param context the context, completed with the providers' defaults
+   * @param explainer interprets the sign-in's errors
+   * @return the outcome, with a finding per step
    */
   public Outcome perform(DiagnosticContext context, Explainer explainer) {
     return SignInRun.perform(this, context, explainer);
@@ -155,12 +206,22 @@ public final class SignIn {
     /** Authorization code with the handler's own redirect URI; the administrator pastes the address the browser lands on. */
     PASTE;
 
-    /** Lower-case name, as on the command line. */
+    /**
+     * Lower-case name, as on the command line.
+     *
+     * @return e.g. {@code device}
+     */
     public String label() {
       return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The flow for a command-line word ({@code device}, {@code browser}, {@code paste}). */
+    /**
+     * The flow for a command-line word ({@code device}, {@code browser}, {@code paste}).
+     *
+     * @param word the word, in any case
+     * @return the flow
+     * @throws IllegalArgumentException for any other word
+     */
     public static Flow parse(String word) {
       for (Flow f : values()) {
         if (f.label().equalsIgnoreCase(word == null ? "" : word.trim())) {
@@ -176,19 +237,36 @@ public final class SignIn {
    * answer comes back. Never receives a token, code or verifier.
    */
   public interface Administrator {
-    /** Shows lines to the administrator (the URL to open, the device code, why an account is preselected). */
+    /**
+     * Shows lines to the administrator (the URL to open, the device code, why an account is preselected).
+     *
+     * @param message one or more lines
+     */
     void tell(String message);
 
-    /** Opens the URL in a browser; false when there is none (the URL was told, so the administrator can open it). */
+    /**
+     * Opens the URL in a browser; false when there is none (the URL was told, so the administrator can open it).
+     *
+     * @param url the URL to open
+     * @return whether a browser was opened
+     */
     boolean openBrowser(URI url);
 
     /**
      * Asks the administrator for one line, e.g. the address the browser landed on or the error a sign-in page
      * shows; empty when nothing came within the timeout or input has ended.
+     *
+     * @param prompt what to ask
+     * @param timeout how long to wait
+     * @return the answer, or empty
      */
     Optional<String> ask(String prompt, Duration timeout);
 
-    /** Shows instructions on stderr, opens the system browser when there is one and reads answers from stdin. */
+    /**
+     * Shows instructions on stderr, opens the system browser when there is one and reads answers from stdin.
+     *
+     * @return the console administrator
+     */
     static Administrator console() {
       return dev.maildiag.api.internal.signin.ConsoleAdministrator.create();
     }
@@ -204,21 +282,43 @@ public final class SignIn {
    * @param findings the sign-in's findings, stamped with {@link #REQUEST_CHECK}, {@link #TOKENS_CHECK} and {@link #ACCOUNT_CHECK}
    */
   public record Outcome(Flow flow, Secret accessToken, Secret refreshToken, String account, List<Finding> findings) {
+    /**
+     * An outcome; the findings are copied.
+     *
+     * @param flow see the record
+     * @param accessToken see the record
+     * @param refreshToken see the record
+     * @param account see the record
+     * @param findings see the record
+     */
     public Outcome {
       findings = List.copyOf(findings);
     }
 
-    /** Whether tokens were issued. */
+    /**
+     * Whether tokens were issued.
+     *
+     * @return whether an access token was issued
+     */
     public boolean signedIn() {
       return accessToken != null;
     }
 
-    /** Whether any step of the sign-in found an error. */
+    /**
+     * Whether any step of the sign-in found an error.
+     *
+     * @return whether a finding is an ERROR
+     */
     public boolean failed() {
       return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
     }
 
-    /** The context with the tokens obtained (the configured ones are replaced); unchanged when none were issued. */
+    /**
+     * The context with the tokens obtained (the configured ones are replaced); unchanged when none were issued.
+     *
+     * @param context the context signed in for
+     * @return the context with the new tokens
+     */
     public DiagnosticContext applyTo(DiagnosticContext context) {
       if (!signedIn()) {
         return context;
@@ -230,7 +330,11 @@ public final class SignIn {
       return b.build();
     }
 
-    /** The findings as checks, to run in a diagnosis so that the report shows the sign-in's steps first. */
+    /**
+     * The findings as checks, to run in a diagnosis so that the report shows the sign-in's steps first.
+     *
+     * @return one check per finding, returning it
+     */
     public List<Check> checks() {
       return findings.stream().<Check>map(RecordedCheck::new).toList();
     }

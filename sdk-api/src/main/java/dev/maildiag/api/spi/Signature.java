@@ -21,6 +21,16 @@ import java.util.regex.Pattern;
  * @param source where this meaning is documented (a URL)
  */
 public record Signature(String signal, List<String> keywords, Pattern pattern, List<Candidate> causes, String source) {
+  /**
+   * A row; prefer {@link #anyOf}.
+   *
+   * @param signal see the record
+   * @param keywords see the record; lower-cased here, each at least 3 characters
+   * @param pattern see the record
+   * @param causes see the record; at least one
+   * @param source see the record
+   * @throws IllegalArgumentException without keywords or causes, or with a keyword too short to prefilter on
+   */
   public Signature {
     Objects.requireNonNull(signal, "signal");
     Objects.requireNonNull(source, "source");
@@ -36,12 +46,23 @@ public record Signature(String signal, List<String> keywords, Pattern pattern, L
     }
   }
 
-  /** Starts a row that matches when the text contains any of these literals (case-insensitive). */
+  /**
+   * Starts a row that matches when the text contains any of these literals (case-insensitive).
+   *
+   * @param keywords the literals, each at least 3 characters
+   * @return a builder
+   */
   public static Builder anyOf(String... keywords) {
     return new Builder(List.of(keywords));
   }
 
-  /** Whether the row matches; {@code lower} is {@code text} in lower case. */
+  /**
+   * Whether the row matches; {@code lower} is {@code text} in lower case.
+   *
+   * @param text the text
+   * @param lower the text in lower case (computed once for every row)
+   * @return whether a keyword is in the text and the pattern, if any, is found
+   */
   public boolean matches(String text, String lower) {
     for (String k : keywords) {
       if (lower.contains(k)) {
@@ -62,24 +83,46 @@ public record Signature(String signal, List<String> keywords, Pattern pattern, L
       this.keywords = keywords;
     }
 
-    /** A case-insensitive regular expression that must also be found. */
+    /**
+     * A case-insensitive regular expression that must also be found.
+     *
+     * @param regex the expression
+     * @return this builder
+     */
     public Builder regex(String regex) {
       this.pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
       return this;
     }
 
-    /** What the signal means in the user's words. */
+    /**
+     * What the signal means in the user's words.
+     *
+     * @param text the meaning
+     * @return this builder
+     */
     public Builder says(String text) {
       this.signal = text;
       return this;
     }
 
-    /** One root cause the signal points to, with how likely it is; call in order of likelihood. */
+    /**
+     * One root cause the signal points to, with how likely it is; call in order of likelihood.
+     *
+     * @param rootCause a root-cause id
+     * @param confidence 0 to 1
+     * @return this builder
+     */
     public Builder cause(String rootCause, double confidence) {
       causes.add(new Candidate(rootCause, confidence, "pending"));
       return this;
     }
 
+    /**
+     * Finishes the row with the public source of its meaning.
+     *
+     * @param url where the meaning is documented
+     * @return the row
+     */
     public Signature source(String url) {
       String s = Objects.requireNonNull(signal, "says(...) first");
       List<Candidate> withReason = causes.stream().map(c -> new Candidate(c.rootCause(), c.confidence(), s)).toList();

@@ -21,13 +21,31 @@ import java.util.Map;
  */
 public record TokenClaims(String audience, List<String> scopes, List<String> roles, String user, String tenant, String clientId,
     String issuer, Instant expiresAt, String source, Map<String, String> other) {
+  /**
+   * Token claims; null lists and maps are empty.
+   *
+   * @param audience see the record
+   * @param scopes see the record
+   * @param roles see the record
+   * @param user see the record
+   * @param tenant see the record
+   * @param clientId see the record
+   * @param issuer see the record
+   * @param expiresAt see the record
+   * @param source see the record
+   * @param other see the record
+   */
   public TokenClaims {
     scopes = scopes == null ? List.of() : List.copyOf(scopes);
     roles = roles == null ? List.of() : List.copyOf(roles);
     other = other == null ? Map.of() : Map.copyOf(other);
   }
 
-  /** True for an app-only (client credentials) token. */
+  /**
+   * True for an app-only (client credentials) token.
+   *
+   * @return whether the token has roles and no scopes
+   */
   public boolean isAppOnly() {
     return scopes.isEmpty() && !roles.isEmpty();
   }

@@ -28,12 +28,27 @@ public record TokenError(int httpStatus, String error, String description, List<
   private static final Pattern AADSTS = Pattern.compile("AADSTS(\\d+)");
   private static final String[] ID_FIELDS = {"trace_id", "correlation_id", "timestamp", "error_uri"};
 
+  /**
+   * A token error; prefer {@link #parse}.
+   *
+   * @param httpStatus see the record
+   * @param error see the record
+   * @param description see the record
+   * @param codes see the record
+   * @param ids see the record
+   */
   public TokenError {
     codes = List.copyOf(codes);
     ids = Map.copyOf(ids);
   }
 
-  /** Reads an error body; a body that is not JSON keeps only its first line as the description. */
+  /**
+   * Reads an error body; a body that is not JSON keeps only its first line as the description.
+   *
+   * @param httpStatus the answer's HTTP status
+   * @param body the answer's body, or null
+   * @return the error
+   */
   public static TokenError parse(int httpStatus, String body) {
     String text = body == null ? "" : body.strip();
     JsonNode json = null;
@@ -58,12 +73,20 @@ public record TokenError(int httpStatus, String error, String description, List<
     return new TokenError(httpStatus, error, description, codesIn(description, json.get("error_codes")), ids);
   }
 
-  /** The codes as Microsoft writes them, e.g. {@code AADSTS7000222}; empty when there are none. */
+  /**
+   * The codes as Microsoft writes them, e.g. {@code AADSTS7000222}; empty when there are none.
+   *
+   * @return the codes with the {@code AADSTS} prefix
+   */
   public List<String> aadstsCodes() {
     return codes.stream().map(c -> "AADSTS" + c).toList();
   }
 
-  /** One line for interpreters and reports: the error code, the provider codes and the description. */
+  /**
+   * One line for interpreters and reports: the error code, the provider codes and the description.
+   *
+   * @return the line, free of secrets
+   */
   public String text() {
     StringBuilder s = new StringBuilder();
     if (error != null) {

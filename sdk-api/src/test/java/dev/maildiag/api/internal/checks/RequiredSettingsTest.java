@@ -54,6 +54,8 @@ class RequiredSettingsTest {
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
     assertThat(f.rootCause()).isEqualTo(RootCause.INVALID_CONFIGURATION);
     assertThat(f.summary()).contains("protocol").contains("mail host").contains("login user").contains("access token");
+    // embedders have no command line: the finding names settings, never flags
+    assertThat(f.summary() + f.remediation().steps()).doesNotContain("--");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.maildiag.api.internal.checks;
 
 import dev.maildiag.api.DiagnosticContext.Timeouts;
+import dev.maildiag.api.Finding;
 import dev.maildiag.api.Severity;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,10 @@ class TimeoutsSaneTest {
   @Test
   void tinyTimeoutsAreErrors() throws Exception {
     Timeouts t = new Timeouts(Duration.ofMillis(10), Duration.ofSeconds(5), Duration.ofSeconds(6), Duration.ofSeconds(60));
-    assertThat(run(check, imap().timeouts(t).build()).severity()).isEqualTo(Severity.ERROR);
+    Finding f = run(check, imap().timeouts(t).build());
+    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+    // the fix names the setting, not a command-line flag
+    assertThat(f.remediation().steps()).singleElement().asString().contains("the connect and read timeouts").doesNotContain("--");
   }
 
   @Test
