@@ -10,6 +10,11 @@ import jakarta.mail.Folder;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import okhttp3.ConnectionPool;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -18,21 +23,31 @@ import okhttp3.Response;
 /**
  * The least a hand-written mail handler does to know its mailbox works: one token refresh over HTTP, one
  * Angus Mail connect with XOAUTH2, one folder opened read-only. The baseline of figure 1.
+ *
+ * <p>{@code fresh} (the figure's baseline) does each run from scratch, as one diagnosis does: a new HTTP
+ * connection for the refresh and a full TLS handshake for the mail connection. Otherwise the client keeps its
+ * HTTP connection and TLS sessions from one run to the next, as a long-running handler polling its mailbox may.
  */
 final class BareClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final DiagnosticContext context;
-  private final OkHttpClient http;
+  private final boolean fresh;
+  private final TlsTrust trust;
+  private final OkHttpClient kept;
 
-  BareClient(DiagnosticContext context) {
+  BareClient(DiagnosticContext context, boolean fresh) {
     this.context = context;
-    TlsTrust trust = TlsTrust.forContext(context);
-    this.http = new OkHttpClient.Builder().sslSocketFactory(trust.socketFactory(), trust.trustManager()).build();
+    this.fresh = fresh;
+    this.trust = TlsTrust.forContext(context);
+    this.kept = fresh ? null : new OkHttpClient.Builder().sslSocketFactory(trust.socketFactory(), trust.trustManager()).build();
   }
 
   /** Returns the folder's message count. */
   int run() throws Exception {
-    String token = context.tokens().refreshToken() != null ? refresh() : context.tokens().accessToken().reveal();
+    SSLSocketFactory tls = fresh ? newSslContext().getSocketFactory() : trust.socketFactory();
+    OkHttpClient http = fresh ? new OkHttpClient.Builder().sslSocketFactory(newSslContext().getSocketFactory(), trust.trustManager())
+        .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build() : kept;
+    String token = context.tokens().refreshToken() != null ? refresh(http) : context.tokens().accessToken().reveal();
     MailServer server = context.server();
     boolean ssl = server.security() == null || server.security() == Security.SSL;
     String protocol = server.protocol().jakartaName(ssl ? Security.SSL : server.security());
@@ -41,7 +56,7 @@ final class BareClient {
     props.setProperty(p + "auth.mechanisms", "XOAUTH2");
     props.setProperty(p + "connectiontimeout", "10000");
     props.setProperty(p + "timeout", "10000");
-    props.put(p + "ssl.socketFactory", TlsTrust.forContext(context).socketFactory());
+    props.put(p + "ssl.socketFactory", tls);
     props.setProperty(p + "ssl.checkserveridentity", "true");
     if (server.security() == Security.STARTTLS) {
       props.setProperty(p + "starttls.enable", "true");
@@ -60,7 +75,13 @@ final class BareClient {
     }
   }
 
-  private String refresh() throws Exception {
+  private SSLContext newSslContext() throws Exception {
+    SSLContext ssl = SSLContext.getInstance("TLS");
+    ssl.init(null, new TrustManager[] {trust.trustManager()}, null);
+    return ssl;
+  }
+
+  private String refresh(OkHttpClient http) throws Exception {
     FormBody.Builder form = new FormBody.Builder()
         .add("grant_type", "refresh_token")
         .add("refresh_token", context.tokens().refreshToken().reveal())

@@ -38,8 +38,8 @@ final class MailboxFigure {
         List<List<Double>> t = Timing.sideBySide(5, repetitions, () -> check(a), () -> check(b));
         Stats ratio = Stats.ratios(t.get(1), t.get(0));
         // the same growth for a bare client (connect, XOAUTH2, open read-only, count) is the server's share
-        BareClient bareSmall = new BareClient(a);
-        BareClient bareLarge = new BareClient(b);
+        BareClient bareSmall = new BareClient(a, false);
+        BareClient bareLarge = new BareClient(b, false);
         List<List<Double>> bare = Timing.sideBySide(5, repetitions, bareSmall::run, bareLarge::run);
         Stats bareRatio = Stats.ratios(bare.get(1), bare.get(0));
         f.row(protocol.label() + ": time at " + String.format(Locale.ROOT, "%,d", LARGE) + " / time at " + SMALL, ratio.describe(2, "x"),

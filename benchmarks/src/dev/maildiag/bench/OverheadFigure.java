@@ -17,32 +17,37 @@ final class OverheadFigure {
     Figure f = new Figure("1. Full diagnosis vs the bare protocol work (healthy simulated mailbox)");
     Optional<Scenario> scenario = LiveScenario.healthy();
     if (scenario.isEmpty()) {
-      return f.row("diagnosis / bare client", "no healthy live scenario on this build", "<= 1.5x", null);
+      return f.row("diagnosis / bare client", "no healthy live scenario on this build", "<= 1.2x", null);
     }
     try (Simulation simulation = scenario.get().start()) {
       Maildiag maildiag = simulation.maildiag();
       DiagnosticContext context = maildiag.withDefaults(simulation.context());
-      BareClient bare = new BareClient(context);
+      BareClient bare = new BareClient(context, true);
+      BareClient warm = new BareClient(context, false);
       int messages = bare.run();
       Report report = maildiag.diagnose(simulation.context());
       List<Finding> errors = report.findings(Severity.ERROR);
       List<List<Double>> t = Timing.sideBySide(warmups, repetitions, () -> maildiag.diagnose(simulation.context()), bare::run);
       Stats ratio = Stats.ratios(t.get(0), t.get(1));
-      f.row("diagnosis / bare client", ratio.describe(2, "x"), "<= 1.5x", ratio.median() <= 1.5)
+      List<List<Double>> tw = Timing.sideBySide(warmups, repetitions, () -> maildiag.diagnose(simulation.context()), warm::run);
+      Stats warmRatio = Stats.ratios(tw.get(0), tw.get(1));
+      f.row("diagnosis / bare client", ratio.describe(2, "x"), "<= 1.2x", ratio.median() <= 1.2)
+          .row("diagnosis / bare client keeping its HTTP connection and TLS sessions between runs (for comparison)",
+              warmRatio.describe(2, "x"), "reference", null)
           .note(String.format(Locale.ROOT, "Scenario %s/%s, protocol %s, %d messages in %s. Diagnosis (%d checks, verdict %s%s): %s; "
-                  + "bare client (token refresh + XOAUTH2 connect + EXAMINE): %s.",
+                  + "bare client (token refresh + XOAUTH2 connect + EXAMINE, each run from scratch as one diagnosis: a new HTTP connection "
+              + "and a full TLS handshake): %s; the same keeping its HTTP connection and TLS sessions: %s.",
               scenario.get().provider(), scenario.get().failureMode(), context.server().protocol(), messages, context.server().folder(),
               report.findings().size(), report.verdict(), errors.isEmpty() ? "" : ", errors " + errors.stream().map(Finding::checkId).toList(),
-              new Stats(t.get(0)).describe(1, " ms"), new Stats(t.get(1)).describe(1, " ms")));
+              new Stats(t.get(0)).describe(1, " ms"), new Stats(t.get(1)).describe(1, " ms"), new Stats(tw.get(1)).describe(1, " ms")));
       Report sample = maildiag.diagnose(simulation.context());
       List<String> chain = List.of("tls.handshake", "protocol.greeting", "oauth.xoauth2", "protocol.session", "mailbox.folder");
       double chainMs = sample.findings().stream().filter(x -> chain.contains(x.checkId())).mapToDouble(x -> x.duration().toNanos() / 1e6).sum();
-      if (ratio.median() > 1.5) {
-        f.note(String.format(Locale.ROOT, "Why: the live checks %s run one after another (each needs the one before), and each opens its own "
-                + "connection to the mail server (the last three log in again), so that every check's finding stands on its own. "
-                + "In this run they take %.0f ms of the diagnosis's %.0f ms, where the bare client connects and logs in once. "
-                + "Meeting 1.5x needs the authenticated session of oauth.xoauth2 handed on to protocol.session and mailbox.folder "
-                + "(for example through a Fact): a change to the probes' design, not made here.",
+      if (ratio.median() > 1.2) {
+        f.note(String.format(Locale.ROOT, "Why: the live checks %s run one after another (each needs the one before) over one connection "
+                + "and one login, as the bare client does; in this run they take %.0f ms of the diagnosis's %.0f ms. What remains is "
+                + "the checks' own work beside the bare client's (the greeting and capability round trips, the session's NOOP, "
+                + "the identity host check, the runner's threads).",
             chain, chainMs, sample.duration().toNanos() / 1e6));
       }
       StringBuilder where = new StringBuilder("Where the diagnosis spends its time (one run after warm-up; checks run in parallel where their "

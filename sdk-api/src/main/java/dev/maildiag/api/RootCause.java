@@ -57,6 +57,8 @@ public record RootCause(String id, String title, String meaning, Remediation rem
   public static final String REFRESH_TOKEN_INVALID = "refresh-token-invalid";
   /** {@value}: The access token has expired. */
   public static final String ACCESS_TOKEN_EXPIRED = "access-token-expired";
+  /** {@value}: The server does not accept the access token as valid (signature, key, issuer, audience, not yet valid). */
+  public static final String ACCESS_TOKEN_INVALID = "access-token-invalid";
   /** {@value}: The redirect URI is not registered for the app. */
   public static final String REDIRECT_URI_MISMATCH = "redirect-uri-mismatch";
   /** {@value}: The OAuth app (client id) is not known in this directory. */
@@ -87,6 +89,8 @@ public record RootCause(String id, String title, String meaning, Remediation rem
   public static final String XOAUTH2_NOT_OFFERED = "xoauth2-not-offered";
   /** {@value}: Something other than the mail server answers on this port. */
   public static final String NOT_A_MAIL_SERVER = "not-a-mail-server";
+  /** {@value}: The mail or identity server itself fails (an internal error; its relay, storage or back end is down). */
+  public static final String SERVER_FAILURE = "server-failure";
 
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 

@@ -7,6 +7,8 @@ import dev.maildiag.api.DiagnosticContext.Timeouts;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Security;
+import dev.maildiag.api.internal.net.HandlerProperties;
+import dev.maildiag.api.internal.net.TlsTrust;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -157,6 +159,19 @@ final class ContextOptions {
     jvm.putAll(System.getProperties());
     jvm.putAll(JvmProperties.checked(properties));
     b.network(NetworkSettings.from(jvm));
+    Properties mail = new Properties();
+    properties.forEach((k, v) -> {
+      if (k.startsWith("mail.")) {
+        mail.setProperty(k, v);
+      }
+    });
+    if (!mail.isEmpty()) {
+      b.attribute(HandlerProperties.ATTRIBUTE, mail); // the handler's own Jakarta Mail settings, e.g. another protocol's endpoint
+    }
+    // a handler's own trust store given as -D is what its JVM trusts; the JVM's own default was fixed at start-up
+    if (properties.containsKey("javax.net.ssl.trustStore")) {
+      parse("-Djavax.net.ssl.trustStore", () -> TlsTrust.fromTrustStoreProperty(jvm)).ifPresent(trust -> b.attribute(TlsTrust.ATTRIBUTE, trust));
+    }
     DiagnosticContext context = b.build();
     refuseUnsendable(context);
     return context;

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,8 +66,12 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--protocol", paramLabel = "imap|pop3|smtp", description = "The protocol the text came from, if known.")
   String protocol;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default text).")
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|html|markdown",
+      description = "Output format (default text); html is one self-contained page. --batch always writes JSON Lines.")
   Format format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
+  Path output;
 
   @Option(names = "--log", paramLabel = "FILE", description = "Scan a whole log file (plain or gzip) in one pass.")
   Path log;
@@ -134,7 +139,7 @@ final class ExplainCommand implements Callable<Integer> {
   private int text(Explainer explainer, PrintWriter out, String providerLabel) throws IOException {
     String input = text.equals(List.of("-")) ? readStdin() : String.join(" ", text);
     List<Candidate> ranked = explainer.explain(Observations.of(input, providerLabel, protocol));
-    print(out, ExplainJson.candidates(ranked), ExplainText.candidates(ranked));
+    print(out, () -> ExplainJson.candidates(ranked), () -> ExplainText.candidates(ranked), () -> ExplainDocument.candidates(ranked));
     return ranked.isEmpty() ? ExitCodes.PROBLEMS : ExitCodes.OK;
   }
 
@@ -152,7 +157,8 @@ final class ExplainCommand implements Callable<Integer> {
     report.findings().stream()
         .sorted(Comparator.comparingDouble(LogFinding::confidence).reversed().thenComparing(Comparator.comparingLong(LogFinding::count).reversed()))
         .forEach(f -> ranked.add(new Candidate(f.rootCause(), f.confidence(), f.candidates().get(0).reason())));
-    print(out, ExplainJson.log(log.toString(), report, ranked), ExplainText.log(log.toString(), report, ranked));
+    print(out, () -> ExplainJson.log(log.toString(), report, ranked), () -> ExplainText.log(log.toString(), report, ranked),
+        () -> ExplainDocument.log(log.toString(), report, ranked));
     return ranked.isEmpty() ? ExitCodes.PROBLEMS : ExitCodes.OK;
   }
 
@@ -165,7 +171,8 @@ final class ExplainCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw unreadable(har, e);
     }
-    print(out, ExplainJson.har(har.toString(), report), ExplainText.har(har.toString(), report));
+    print(out, () -> ExplainJson.har(har.toString(), report), () -> ExplainText.har(har.toString(), report),
+        () -> ExplainDocument.har(har.toString(), report));
     return report.candidates().isEmpty() ? ExitCodes.PROBLEMS : ExitCodes.OK;
   }
 
@@ -183,10 +190,10 @@ final class ExplainCommand implements Callable<Integer> {
     } catch (IOException e) {
       spec.commandLine().getErr().println("maildiag: the cluster did not answer: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-      print(out, ExplainJson.candidates(List.of()), ExplainText.candidates(List.of()));
+      print(out, () -> ExplainJson.candidates(List.of()), () -> ExplainText.candidates(List.of()), () -> ExplainDocument.candidates(List.of()));
       return ExitCodes.PROBLEMS;
     }
-    print(out, ExplainJson.cluster(report), ExplainText.cluster(report));
+    print(out, () -> ExplainJson.cluster(report), () -> ExplainText.cluster(report), () -> ExplainDocument.cluster(report));
     return report.candidates().isEmpty() ? ExitCodes.PROBLEMS : ExitCodes.OK;
   }
 
@@ -234,15 +241,18 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   /**
-   * Prints a result. What explain prints quotes the user's own text (log lines, HAR values, decoded
-   * challenges): every string passes the redaction of secret shapes, and the text form is escaped for the terminal.
+   * The result in the chosen format, on stdout or into the --output file; only the chosen form is built. What
+   * explain prints quotes the user's own text (log lines, HAR values, decoded challenges): every string passes the
+   * redaction of secret shapes, and the text form is escaped for the terminal.
    */
-  private void print(PrintWriter out, ObjectNode json, String text) {
-    if (format == Format.JSON) {
-      out.println(redacted(json).toString());
-    } else {
-      out.print(TerminalText.block(Redactor.shapes().redact(text)));
-    }
+  private void print(PrintWriter out, Supplier<ObjectNode> json, Supplier<String> text, Supplier<ExplainDocument> document) {
+    String rendered = switch (format) {
+      case JSON -> redacted(json.get()).toString() + System.lineSeparator();
+      case HTML -> Redactor.shapes().redact(ExplainHtml.write(document.get(), Output.generator()));
+      case MARKDOWN -> Redactor.shapes().redact(ExplainMarkdown.write(document.get(), Output.generator()));
+      default -> TerminalText.block(Redactor.shapes().redact(text.get()));
+    };
+    Output.write(rendered, output, out, spec.commandLine().getErr());
   }
 
   /** The same JSON with every string value (and field name) redacted. */

@@ -65,6 +65,11 @@ final class ExplainJson {
       ArrayNode also = n.putArray("candidates");
       f.candidates().forEach(c -> also.add(c.rootCause()));
     }
+    ObjectNode hours = log.putObject("perHour");
+    report.perHour().forEach((hour, counts) -> {
+      ObjectNode n = hours.putObject(hour);
+      counts.forEach(n::put);
+    });
     return root;
   }
 

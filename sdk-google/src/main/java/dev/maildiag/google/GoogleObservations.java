@@ -17,8 +17,10 @@ final class GoogleObservations {
     if (o.provider() != null) {
       return o.provider().toLowerCase(Locale.ROOT).equals(GoogleDiagnostics.ID);
     }
-    if (o.context() != null && GoogleDiagnostics.isGoogle(o.context())) {
-      return true;
+    if (o.context() != null && o.context().server().host() != null) {
+      // a live diagnosis knows whose server answered: Gmail's reading of shared words (RFC 5530's
+      // [AUTHENTICATIONFAILED]) is not another server's
+      return GoogleDiagnostics.isGoogle(o.context());
     }
     return !OTHER_PROVIDER.matcher(o.text()).find();
   }

@@ -120,7 +120,7 @@ public final class GoogleSignatures extends SignatureTable {
 
   @Override
   public List<Candidate> interpret(Observation observation) {
-    if (observation.provider() != null && !"google".equalsIgnoreCase(observation.provider())) {
+    if (!speaksFor(observation)) {
       return List.of();
     }
     return match(observation.text() + decodedChallenges(observation.text()));

@@ -51,7 +51,11 @@ class OtherProtocolsCheckTest {
 
   /** Runs the check; {@code probeSaid} is what oauth.xoauth2 learned about the configured protocol, if it ran. */
   private Finding run(List<String> scp, Boolean probeSaid) {
-    DiagnosticContext c = Contexts.imap().host("127.0.0.1").port(imap.getImap().getPort()).security(Security.NONE)
+    return run(scp, probeSaid, null);
+  }
+
+  private Finding run(List<String> scp, Boolean probeSaid, String mailbox) {
+    DiagnosticContext c = Contexts.imap().mailbox(mailbox).host("127.0.0.1").port(imap.getImap().getPort()).security(Security.NONE)
         .attribute(MailEndpoints.ATTRIBUTE, new MailEndpoints(Map.of(
             Protocol.POP3, new MailEndpoint("127.0.0.1", pop3.getPop3().getPort(), Security.NONE))))
         .timeout(Duration.ofSeconds(3)).build();
@@ -77,6 +81,15 @@ class OtherProtocolsCheckTest {
     start(true, true); // IMAP would accept now, but the probe was refused: only POP3 is tried
     Finding f = run(List.of("IMAP.AccessAsUser.All", "POP.AccessAsUser.All"), false);
     assertThat(f.rootCause()).isEqualTo(RootCause.PROTOCOL_DISABLED);
+  }
+
+  @Test
+  void theOtherProtocolIsTriedAsTheMailboxLikeTheCoreLogin() {
+    start(false, false); // the authorizing user's own mailbox would refuse on every protocol
+    ((UserImpl) pop3.setUser("shared@contoso.com", "shared@contoso.com", "x")).setTokenValidator(t -> t.equals(TOKEN));
+    Finding f = run(List.of("IMAP.AccessAsUser.All", "POP.AccessAsUser.All"), false, "shared@contoso.com");
+    assertThat(f.rootCause()).isEqualTo(RootCause.PROTOCOL_DISABLED); // a try as the login would have said no-license
+    assertThat(f.evidence()).containsEntry("pop3", "accepted");
   }
 
   @Test

@@ -58,7 +58,7 @@ public interface Simulation extends AutoCloseable {
 
   /**
    * Every secret value in play, so that a test can prove none of them leaks: by default the client secret,
-   * tokens, password and proxy passwords of {@link #context()}. A simulation that issues secrets of its own
+   * tokens, password and proxy passwords of {@link #context()}, and the {@link #accessToken()}. A simulation that issues secrets of its own
    * (an access token from its token endpoint, a password its server accepts) adds them.
    *
    * @return every secret value of this simulation
@@ -68,6 +68,7 @@ public interface Simulation extends AutoCloseable {
     List<Secret> all = new ArrayList<>();
     Stream.of(c.oauth().clientSecret(), c.tokens().accessToken(), c.tokens().refreshToken(), c.tokens().password())
         .filter(Objects::nonNull).forEach(all::add);
+    accessToken().ifPresent(all::add);
     NetworkSettings n = c.network();
     Stream.concat(Stream.of(n.httpProxy(), n.httpsProxy(), n.socksProxy()), n.mailProxies().values().stream())
         .filter(Objects::nonNull).map(ProxyServer::password).filter(Objects::nonNull).forEach(all::add);

@@ -32,6 +32,14 @@ class BomTest {
       modules.add(m.item(i).getTextContent().strip());
     }
     modules.remove("sdk-bom");
+    // test-only modules (real-peers) are never published, so the BOM has nothing to align for them
+    modules.removeIf(module -> {
+      try {
+        return text(read(ROOT.resolve(module).resolve("pom.xml")), "maven.deploy.skip").equals("true");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
     assertThat(artifacts(read(ROOT.resolve("sdk-bom/pom.xml")))).containsAll(modules);
   }
 

@@ -76,10 +76,26 @@ public class SignatureTable implements Interpreter {
 
   @Override
   public List<Candidate> interpret(Observation observation) {
-    if (provider != null && observation.provider() != null && !provider.equalsIgnoreCase(observation.provider())) {
+    if (!speaksFor(observation)) {
       return List.of();
     }
     return match(observation.text());
+  }
+
+  /**
+   * Whether this table may read the observation: generic tables always; a provider's table for its own
+   * provider, and for a text seen outside a diagnosis that names no provider. A live diagnosis that no
+   * provider claimed is of some other server (e.g. Dovecot), whose shared words (RFC 5530's
+   * {@code [AUTHENTICATIONFAILED]}) must not be read as Gmail's or Exchange's.
+   */
+  protected final boolean speaksFor(Observation observation) {
+    if (provider == null) {
+      return true;
+    }
+    if (observation.provider() != null) {
+      return provider.equalsIgnoreCase(observation.provider());
+    }
+    return observation.context() == null;
   }
 
   /** The candidates of every row that matches {@code text}, strongest first. */

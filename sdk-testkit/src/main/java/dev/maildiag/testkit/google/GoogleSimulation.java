@@ -203,14 +203,6 @@ public final class GoogleSimulation implements Simulation {
     return java.util.Optional.of(Secret.of(issuedToken));
   }
 
-  /** The context's secrets and the access token the simulated token endpoint issues. */
-  @Override
-  public List<Secret> secrets() {
-    List<Secret> all = new java.util.ArrayList<>(Simulation.super.secrets());
-    all.add(Secret.ofNullable(issuedToken));
-    return List.copyOf(all);
-  }
-
   /** The healthy mailbox (GreenMail) as its server saw it; failure modes have no mailbox to reach. */
   @Override
   public java.util.Optional<dev.maildiag.testkit.MailboxWitness> mailbox() {

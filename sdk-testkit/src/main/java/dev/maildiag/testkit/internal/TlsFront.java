@@ -58,8 +58,13 @@ public final class TlsFront implements AutoCloseable {
   private void accept() {
     while (!closed) {
       try {
-        Socket client = certificate.wrap(listener.accept());
+        Socket accepted = listener.accept();
+        // answers are relayed as they come, often a line at a time: with Nagle's algorithm on, each second small
+        // write waits for a delayed acknowledgement (about 40 ms), a stall no real mail server adds
+        accepted.setTcpNoDelay(true);
+        Socket client = certificate.wrap(accepted);
         Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort);
+        backend.setTcpNoDelay(true);
         open.add(client);
         open.add(backend);
         pump(client, backend, log.sink());

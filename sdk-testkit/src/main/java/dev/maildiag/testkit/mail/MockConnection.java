@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -206,7 +207,7 @@ final class MockConnection implements Runnable {
         send(tag + " OK LOGOUT completed");
         return false;
       case "AUTHENTICATE":
-        return sasl(tag, words.length > 2, tag + " OK AUTHENTICATE completed");
+        return sasl(tag, words, tag + " OK AUTHENTICATE completed");
       case "LOGIN":
         send(tag + " NO LOGIN refused by the mock: use XOAUTH2");
         return true;
@@ -293,7 +294,7 @@ final class MockConnection implements Runnable {
       case "STLS":
         return startTls("+OK Begin TLS negotiation");
       case "AUTH":
-        return sasl("", words.length > 2, "+OK Authenticated");
+        return sasl("", words, "+OK Authenticated");
       case "USER":
         send("+OK");
         return true;
@@ -335,7 +336,7 @@ final class MockConnection implements Runnable {
       case "STARTTLS":
         return startTls("220 2.0.0 Ready to start TLS");
       case "AUTH":
-        return sasl("", words.length > 2, "235 2.7.0 Authentication successful");
+        return sasl("", words, "235 2.7.0 Authentication successful");
       case "NOOP":
       case "RSET":
         send("250 2.0.0 OK");
@@ -349,7 +350,11 @@ final class MockConnection implements Runnable {
     }
   }
 
-  private boolean sasl(String tag, boolean initialResponse, String success) throws IOException {
+  private boolean sasl(String tag, String[] words, String success) throws IOException {
+    boolean initialResponse = words.length > 2;
+    if (initialResponse) {
+      noteUser(words[2]);
+    }
     List<String> steps = initialResponse && !server.saslOneLineSteps.isEmpty() ? server.saslOneLineSteps : server.saslSteps;
     boolean needResponse = !initialResponse;
     for (String step : steps) {
@@ -387,7 +392,21 @@ final class MockConnection implements Runnable {
       return false;
     }
     server.record("[sasl]");
+    noteUser(response.trim());
     return true;
+  }
+
+  /** Keeps the {@code user=} of an XOAUTH2 response (never the token), for tests that check who logged in. */
+  private void noteUser(String base64) {
+    try {
+      String decoded = new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+      if (decoded.startsWith("user=")) {
+        int end = decoded.indexOf('\u0001');
+        server.xoauth2Users.add(decoded.substring("user=".length(), end < 0 ? decoded.length() : end));
+      }
+    } catch (IllegalArgumentException notBase64) {
+      // not an XOAUTH2 response (e.g. "=" or "*"): nobody to note
+    }
   }
 
   private boolean startTls(String answer) throws IOException {

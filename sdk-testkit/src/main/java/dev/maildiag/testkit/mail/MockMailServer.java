@@ -67,6 +67,7 @@ public final class MockMailServer implements AutoCloseable {
   final Set<String> resetOn = ConcurrentHashMap.newKeySet();
   final Set<String> stallOn = ConcurrentHashMap.newKeySet();
   final List<String> recorded = new CopyOnWriteArrayList<>();
+  final List<String> xoauth2Users = new CopyOnWriteArrayList<>();
   volatile Hostility hostility = Hostility.NONE;
   volatile Duration delay = Duration.ZERO;
   volatile ServerCertificate implicitTls;
@@ -342,6 +343,15 @@ public final class MockMailServer implements AutoCloseable {
    */
   public List<String> commands() {
     return List.copyOf(recorded);
+  }
+
+  /**
+   * The {@code user=} of every XOAUTH2 response received, in order (the token itself is never kept).
+   *
+   * @return the users, oldest first
+   */
+  public List<String> xoauth2Users() {
+    return List.copyOf(xoauth2Users);
   }
 
   /**

@@ -211,11 +211,10 @@ public final class Microsoft365Simulation implements Simulation {
     return setup.configuredHost != null ? Optional.empty() : Optional.of(exchange.witness(setup));
   }
 
-  /** The context's secrets and those this simulation issued: the access token and the rotated refresh token. */
+  /** The context's secrets, the access token, and the rotated refresh token this simulation issued. */
   @Override
   public List<Secret> secrets() {
     List<Secret> all = new ArrayList<>(Simulation.super.secrets());
-    all.add(Secret.ofNullable(issuedToken));
     all.add(Secret.ofNullable(idp.rotatedRefreshToken()));
     all.add(Secret.ofNullable(setup.refreshToken));
     all.add(Secret.ofNullable(setup.clientSecret));

@@ -80,6 +80,12 @@ public final class BuiltInRootCauses {
       rc(RootCause.ACCESS_TOKEN_EXPIRED, "The access token has expired",
           "The access token's expiry time has passed.",
           "Refresh the access token before connecting; check that the server's clock is right."),
+      rc(RootCause.ACCESS_TOKEN_INVALID, "The server does not accept the access token as valid",
+          "The token is refused although it is readable and unexpired: its signature, signing key (kid), issuer or audience is not "
+              + "the one the server trusts, or it is not valid yet.",
+          "Obtain the token from the identity provider (and tenant) the mail server trusts, for the audience it expects.",
+          "If the identity provider rotated its signing keys, make the mail server fetch the new keys (JWKS).",
+          "Check the clocks of this machine, the identity provider and the mail server (a token is not valid before its nbf)."),
       rc(RootCause.REDIRECT_URI_MISMATCH, "The redirect URI is not registered for the app",
           "The redirect URI the product sends does not match any registered for the app.",
           "Register the product's exact redirect URI in the app registration."),
@@ -124,7 +130,12 @@ public final class BuiltInRootCauses {
           "Check the host name and port: they must be the provider's mail server; use TLS or STARTTLS as required."),
       rc(RootCause.NOT_A_MAIL_SERVER, "Something other than the mail server answers on this port",
           "The port accepts TCP but does not speak the mail protocol: a firewall, proxy or load balancer is intercepting.",
-          "Ask the network administrator what intercepts traffic to this host and port; a successful telnet proves nothing."));
+          "Ask the network administrator what intercepts traffic to this host and port; a successful telnet proves nothing."),
+      rc(RootCause.SERVER_FAILURE, "The mail or identity server itself fails",
+          "The server answered, but failed on its own side: an internal error, or something behind it (its relay, storage or "
+              + "identity back end) is down. Nothing in the handler's configuration causes or fixes it.",
+          "Give the server's administrator the exact answer (see the evidence) and the time it was seen.",
+          "Try again later; if it persists, ask the provider's status page or support."));
 
   private BuiltInRootCauses() {}
 

@@ -11,6 +11,7 @@ import dev.maildiag.api.internal.probe.DnsResolves;
 import dev.maildiag.api.internal.probe.GreetingAndCapabilities;
 import dev.maildiag.api.internal.probe.IdentityReachable;
 import dev.maildiag.api.internal.probe.MailboxFolder;
+import dev.maildiag.api.internal.probe.OtherProtocolLogin;
 import dev.maildiag.api.internal.probe.ProxyRoute;
 import dev.maildiag.api.internal.probe.SessionServes;
 import dev.maildiag.api.internal.probe.TcpConnects;
@@ -53,6 +54,7 @@ public final class CoreDiagnostics implements DiagnosticsProvider {
         new AccessTokenGrant(),
         new AccessTokenClaims(),
         new Xoauth2Authentication(),
+        new OtherProtocolLogin(),
         new BasicAuthRefused(),
         new SessionServes(),
         new MailboxFolder(),

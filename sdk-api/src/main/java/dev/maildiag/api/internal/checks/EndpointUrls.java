@@ -41,7 +41,7 @@ public final class EndpointUrls implements Check {
       if (e.getValue() == null) {
         continue;
       }
-      String why = problem(e.getValue());
+      String why = problem(e.getValue(), e.getKey().equals("redirect URI"));
       if (why != null) {
         if (problem == null) {
           problem = Finding.error("The " + e.getKey() + " is not a usable URL: " + why)
@@ -54,8 +54,16 @@ public final class EndpointUrls implements Check {
     return problem != null ? problem.build() : Finding.ok("OAuth URLs are well-formed HTTPS URLs").build();
   }
 
-  /** Why a URL cannot be used, or null. Loopback HTTP is allowed for tests and local redirect URIs. */
+  /** Why a URL cannot be used, or null; plain HTTP only for a loopback redirect URI (RFC 8252's native-app redirect). */
   static String problem(String url) {
+    return problem(url, true);
+  }
+
+  /**
+   * Why a URL cannot be used, or null. An endpoint gets the client secret, refresh token and access token: plain
+   * HTTP sends them readable, on loopback too (a local forwarder is still no TLS to the identity provider).
+   */
+  static String problem(String url, boolean loopbackHttpAllowed) {
     URI uri;
     try {
       uri = new URI(url);
@@ -67,8 +75,8 @@ public final class EndpointUrls implements Check {
       return "it has no host";
     }
     boolean loopback = uri.getHost().equals("localhost") || uri.getHost().startsWith("127.") || uri.getHost().equals("[::1]");
-    if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
-      return "it must use https";
+    if (!scheme.equals("https") && !(scheme.equals("http") && loopback && loopbackHttpAllowed)) {
+      return scheme.equals("http") ? "it uses plain http, so secrets and tokens travel unencrypted; it must use https" : "it must use https";
     }
     return null;
   }

@@ -21,6 +21,7 @@ public final class GenericSignatures extends SignatureTable {
   static final String RFC6749_AUTHZ = "https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1";
   static final String RFC3207 = "https://www.rfc-editor.org/rfc/rfc3207";
   static final String RFC5530 = "https://www.rfc-editor.org/rfc/rfc5530";
+  static final String RFC3463 = "https://www.rfc-editor.org/rfc/rfc3463";
   static final String JAKARTA_MAIL = "https://jakarta.ee/specifications/mail/2.1/apidocs/jakarta.mail/jakarta/mail/package-summary";
   static final String ANGUS = "https://github.com/eclipse-ee4j/angus-mail/blob/master/providers/angus-mail/src/main/java/org/eclipse/angus/mail/imap/IMAPStore.java";
   static final String JSDSERVER_7058 = "https://jira.atlassian.com/browse/JSDSERVER-7058";
@@ -43,6 +44,9 @@ public final class GenericSignatures extends SignatureTable {
           .says("There is no network route to the host").cause(NETWORK_BLOCKED, 0.9).source(JDK_NET),
       anyOf("connect timed out", "connection timed out", "connection timeout", "etimedout", "connect timeout",
               "failed to connect to", "timed out while connecting", "timeout while connecting", "connection attempt failed")
+          // not the server's own upstream ("421 4.4.0 ... Failed to connect to relay server"): that is the server's failure
+          .regex("(?i)(?<!4\\.4\\.\\d.{0,80})(connect timed out|connection timed out|connection timeout|etimedout|connect timeout|"
+              + "failed to connect to(?! (the )?(relay|upstream|backend))|timed out while connecting|timeout while connecting|connection attempt failed)")
           .says("Connecting timed out: packets are dropped on the way (firewall)")
           .cause(NETWORK_BLOCKED, 0.82).cause(PROXY_BLOCKING, 0.2).source(JDK_NET),
       anyOf("couldn't connect to host", "could not connect to", "unable to connect", "mailconnectexception", "can't connect to")
@@ -123,6 +127,11 @@ public final class GenericSignatures extends SignatureTable {
               "access token is empty", "token is null")
           .says("No token (or password) was handed to the mail client").cause(INVALID_CONFIGURATION, 0.6)
           .cause(REFRESH_TOKEN_INVALID, 0.35).source(JAKARTA_MAIL),
+      // --- the server fails on its own side: its relay, storage or a component behind it
+      anyOf("failed to connect to relay", "relay server", "4.4.0 ", "4.3.0 ", "4.3.2 ", "[sys/temp]", "[sys/perm]", "internal error occurred",
+              "[serverbug]", "451 4.3.", "temporary server failure", "local error in processing")
+          .says("The server itself fails (an internal error, or its own relay or storage is down)")
+          .cause(SERVER_FAILURE, 0.85).cause(THROTTLED, 0.25).source(RFC3463),
       anyOf("[unavailable]", "[limit]", "[overquota]", "too many connections", "too many simultaneous", "rate limit",
               "ratelimit", "too many requests", "try again later", "throttl", "quota exceeded", "resource_exhausted")
           .says("The provider limits connections, commands or bandwidth").cause(THROTTLED, 0.85).cause(INBOX_FLOODED, 0.3)

@@ -35,6 +35,8 @@ public final class LogScanner {
   private static final int MAX_LINE = 4096;
   private static final int MAX_EXAMPLE = 400;
   private static final int CACHE_LIMIT = 4096;
+  /** A year of hours: the timeline's memory stays bounded whatever the log holds. */
+  private static final int MAX_HOURS = 24 * 366;
   /** ISO-like (Jira, log4j, ISO 8601), syslog ({@code Oct 12 08:02:36}), Tomcat ({@code 12-Oct-2022 08:02:36.237}), Android. */
   private static final Pattern TIME = Pattern.compile("^\\W{0,3}("
       + "\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?"
@@ -134,7 +136,7 @@ public final class LogScanner {
       filled -= end;
       if (eof) {
         long lines = lineNo - 1 + (lastByte != '\n' ? 1 : 0);
-        return new LogReport(lines, bytes, agg.findings());
+        return new LogReport(lines, bytes, agg.findings(), agg.perHour);
       }
     }
   }
@@ -181,6 +183,12 @@ public final class LogScanner {
     return null;
   }
 
+  /** A time stamp up to its hour: {@code 2026-11-30T17:02:03Z} becomes {@code 2026-11-30 17}. */
+  static String hourOf(String time) {
+    int colon = time.indexOf(':');
+    return (colon < 0 ? time : time.substring(0, colon)).replace('T', ' ');
+  }
+
   static String timeOf(String line) {
     Matcher m = TIME.matcher(line.length() > 64 ? line.substring(0, 64) : line);
     return m.find() ? m.group(1) : null;
@@ -224,12 +232,17 @@ public final class LogScanner {
   /** Findings by root cause, in the order first seen. */
   private static final class Aggregate {
     private final Map<String, Builder> byCause = new LinkedHashMap<>();
+    private final Map<String, Map<String, Long>> perHour = new LinkedHashMap<>();
 
     void add(List<Candidate> ranked, String time, long lineNo, String line) {
       Builder b = byCause.computeIfAbsent(ranked.get(0).rootCause(), id -> new Builder(ranked, time, lineNo, line));
       b.count++;
       b.lastLine = lineNo;
       if (time != null) {
+        String hour = hourOf(time);
+        if (perHour.size() < MAX_HOURS || perHour.containsKey(hour)) {
+          perHour.computeIfAbsent(hour, h -> new LinkedHashMap<>()).merge(ranked.get(0).rootCause(), 1L, Long::sum);
+        }
         b.lastSeen = time;
         if (b.firstSeen == null) {
           b.firstSeen = time;

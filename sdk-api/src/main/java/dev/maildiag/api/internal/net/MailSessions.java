@@ -119,7 +119,8 @@ public final class MailSessions {
     return OwnClassLoader.call(() -> switch (server.protocol()) {
       case IMAP -> session.getStore(new Provider(Provider.Type.STORE, name, StrictImapStore.class.getName(), "maildiag", "1"));
       case POP3 -> session.getStore(name);
-      case SMTP -> session.getTransport(name);
+      case SMTP -> session.getTransport(new Provider(Provider.Type.TRANSPORT, name, SaslErrorExchangeSmtpTransport.class.getName(),
+          "maildiag", "1"));
     });
   }
 
@@ -203,9 +204,11 @@ public final class MailSessions {
     return OwnClassLoader.call(() -> session.getStore(name));
   }
 
-  /** An SMTP transport for this context. */
+  /** An SMTP transport for this context, which reports a refused token with the server's final answer. */
   public static Transport transport(Session session, MailServer server) throws NoSuchProviderException {
-    return OwnClassLoader.call(() -> session.getTransport(protocolName(server)));
+    String name = protocolName(server);
+    return OwnClassLoader.call(() -> session.getTransport(new Provider(Provider.Type.TRANSPORT, name,
+        SaslErrorExchangeSmtpTransport.class.getName(), "maildiag", "1")));
   }
 
   static Security security(MailServer server) {

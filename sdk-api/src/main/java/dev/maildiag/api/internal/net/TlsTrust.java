@@ -43,6 +43,31 @@ public final class TlsTrust {
     return new TlsTrust(trustManager(trustStore), description);
   }
 
+  /**
+   * The trust that {@code javax.net.ssl.trustStore} (with {@code trustStoreType} and {@code trustStorePassword})
+   * in {@code properties} gives a handler, or empty when the property is not set. The JVM reads these system
+   * properties once, at its first TLS connection; a diagnosis given them as its own settings (the command line's
+   * {@code -D}) must load the store itself to see what the handler's JVM sees.
+   *
+   * @throws IllegalArgumentException when the store cannot be read (missing file, wrong type or password)
+   */
+  public static java.util.Optional<TlsTrust> fromTrustStoreProperty(java.util.Properties properties) {
+    String path = properties.getProperty("javax.net.ssl.trustStore");
+    if (path == null || path.isBlank() || path.equals("NONE")) {
+      return java.util.Optional.empty();
+    }
+    String type = properties.getProperty("javax.net.ssl.trustStoreType", KeyStore.getDefaultType());
+    String password = properties.getProperty("javax.net.ssl.trustStorePassword");
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(path))) {
+      KeyStore store = KeyStore.getInstance(type);
+      store.load(in, password == null ? null : password.toCharArray());
+      return java.util.Optional.of(of(store, path + " (javax.net.ssl.trustStore)"));
+    } catch (java.io.IOException | GeneralSecurityException e) {
+      throw new IllegalArgumentException("cannot read the trust store " + path + " (javax.net.ssl.trustStore, type " + type + "): "
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+    }
+  }
+
   /** The trust of this context: its {@link #ATTRIBUTE}, else the JVM's default. */
   public static TlsTrust forContext(DiagnosticContext context) {
     return context.attribute(ATTRIBUTE).orElseGet(TlsTrust::jvmDefault);

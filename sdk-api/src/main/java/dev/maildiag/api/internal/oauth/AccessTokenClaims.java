@@ -25,7 +25,7 @@ public final class AccessTokenClaims implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.OAUTH, "Access token is readable and not expired")
-        .finds(RootCause.ACCESS_TOKEN_EXPIRED)
+        .finds(RootCause.ACCESS_TOKEN_EXPIRED, RootCause.ACCESS_TOKEN_INVALID)
         .after(AccessTokenGrant.ID);
   }
 
@@ -58,6 +58,12 @@ public final class AccessTokenClaims implements Check {
           .rootCause(RootCause.ACCESS_TOKEN_EXPIRED, fresh.isPresent() ? 0.9 : 0.95)
           .step("Obtain a fresh access token with the refresh token before connecting.")
           .step("Check that this machine's clock is right (the expiry is compared with it).");
+    } else if (notBefore(claims) != null && notBefore(claims).isAfter(now.plusSeconds(60))) {
+      f = Finding.error("The access token (" + origin + ") is not valid before " + notBefore(claims))
+          .rootCause(RootCause.ACCESS_TOKEN_INVALID, 0.9)
+          .step("Check the clocks of this machine and of the identity provider: the token's nbf lies in the future.")
+          .step("Obtain a new access token once the clocks agree.")
+          .evidence("nbf", notBefore(claims));
     } else {
       f = Finding.ok("The access token (" + origin + ") is readable" + (claims.expiresAt() == null ? "" : " and valid until " + claims.expiresAt()));
     }
@@ -73,6 +79,15 @@ public final class AccessTokenClaims implements Check {
         .evidence("iss", claims.issuer())
         .evidence("exp", claims.expiresAt())
         .build();
+  }
+
+  private static Instant notBefore(TokenClaims claims) {
+    String nbf = claims.other().get("nbf");
+    try {
+      return nbf == null ? null : Instant.parse(nbf);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
   }
 
   private static String ago(Instant then, Instant now) {

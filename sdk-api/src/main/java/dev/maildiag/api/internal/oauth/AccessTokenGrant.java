@@ -48,7 +48,7 @@ public final class AccessTokenGrant implements Check {
         .finds(RootCause.REFRESH_TOKEN_INVALID, RootCause.CLIENT_SECRET_EXPIRED, RootCause.CLIENT_SECRET_INVALID,
             RootCause.SINGLE_TENANT_ENDPOINT, RootCause.APP_NOT_FOUND, RootCause.TENANT_NOT_FOUND,
             RootCause.CONSENT_REQUIRED, RootCause.CONDITIONAL_ACCESS, RootCause.CLOUD_MISMATCH, RootCause.SCOPES,
-            RootCause.NETWORK_BLOCKED, RootCause.PROXY_BLOCKING)
+            RootCause.NETWORK_BLOCKED, RootCause.PROXY_BLOCKING, RootCause.SERVER_FAILURE)
         .requires(ValuesWellFormed.ID)
         .after("config.urls", "network.identity");
   }
@@ -71,6 +71,11 @@ public final class AccessTokenGrant implements Check {
       endpoint = URI.create(o.tokenEndpoint());
     } catch (IllegalArgumentException e) {
       return Finding.skipped("The token endpoint is not a URL (see config.urls)").build();
+    }
+    String target = endpoint.getHost() + ":" + (endpoint.getPort() > 0 ? endpoint.getPort() : "http".equalsIgnoreCase(endpoint.getScheme()) ? 80 : 443);
+    if (ctx.facts().get(dev.maildiag.api.internal.probe.IdentityReachable.UNANSWERED).filter(target::equals).isPresent()) {
+      return Finding.skipped("The token endpoint's host " + target + " did not answer " + dev.maildiag.api.internal.probe.IdentityReachable.ID
+          + " in time; it is not waited for a second time").build();
     }
     TokenRequest request = request(endpoint, o, refreshToken);
     HTTPResponse response;
@@ -95,6 +100,9 @@ public final class AccessTokenGrant implements Check {
     Route route = ProxyDecision.forHttps(context.network(), endpoint.getHost());
     if (error.error() == null && !route.isDirect()) {
       return proxyAnswered(endpoint, route, response);
+    }
+    if (error.error() == null && response.getStatusCode() >= 500) {
+      return failedOnItsSide(endpoint, response);
     }
     return refused(ctx, "The token endpoint refused the " + grantName + " grant", "token endpoint", endpoint, error).evidence("grant", grantName).build();
   }
@@ -193,8 +201,28 @@ public final class AccessTokenGrant implements Check {
         .build();
   }
 
+  /** An HTTP 5xx without an OAuth error: the identity provider (or what serves its URL) failed on its own side. */
+  private static Finding failedOnItsSide(URI endpoint, HTTPResponse response) {
+    String type = response.getHeaderValue("Content-Type");
+    return Finding.error("The token endpoint failed on its side: HTTP " + response.getStatusCode()
+            + (response.getStatusMessage() == null ? "" : " " + response.getStatusMessage()))
+        .rootCause(RootCause.SERVER_FAILURE, 0.8)
+        .alternative(RootCause.INVALID_CONFIGURATION, 0.3, "the URL may not be the identity provider's token endpoint")
+        .detail("The identity provider answered with a server error and no OAuth error: the problem is on its side (an outage, "
+            + "a failing back end), not in the mail settings or the grant. Nothing was said about the refresh token or client.")
+        .step("Try again later; check the identity provider's status page, or give its administrator the time and the status.")
+        .step("Check that the token endpoint URL is the provider's.")
+        .evidence("token endpoint", endpoint)
+        .evidence("HTTP status", response.getStatusCode())
+        .evidence("content type", type)
+        .build();
+  }
+
   /** A body that is no OAuth answer at all (cut off, not JSON, a portal page) says more about the path than the grant. */
   public static Finding notATokenResponse(URI endpoint, HTTPResponse response) {
+    if (response.getStatusCode() >= 500) {
+      return failedOnItsSide(endpoint, response);
+    }
     String type = response.getHeaderValue("Content-Type");
     return Finding.error("The token endpoint answered HTTP " + response.getStatusCode() + " with something that is not an OAuth token response")
         .detail("A token endpoint answers with a small JSON object. This answer"
@@ -209,10 +237,28 @@ public final class AccessTokenGrant implements Check {
         .build();
   }
 
+  /** The causes a failed connection to an identity endpoint can have: the way there, or the endpoint itself. */
+  private static final java.util.Set<String> PATH_CAUSES = java.util.Set.of(RootCause.NETWORK_BLOCKED, RootCause.PROXY_BLOCKING,
+      RootCause.DNS_FAILURE, RootCause.TLS_CERTIFICATE, RootCause.TLS_MODE_MISMATCH, RootCause.THROTTLED,
+      RootCause.SERVER_FAILURE, RootCause.INVALID_CONFIGURATION);
+
+  private static boolean isConnectTimeout(IOException e) {
+    return e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect");
+  }
+
   public static Finding unreachable(CheckContext ctx, String what, URI endpoint, IOException e) {
     String text = ctx.redact(e.getClass().getSimpleName() + ": " + e.getMessage());
     Route route = ProxyDecision.forHttps(ctx.context().network(), endpoint.getHost());
-    List<Candidate> interpreted = ctx.interpret(ctx.observe(text, Stage.NETWORK));
+    // an identity endpoint's failure says nothing about the mailbox (a read timeout here is no flooded folder)
+    List<Candidate> interpreted = new java.util.ArrayList<>(ctx.interpret(ctx.observe(text, Stage.NETWORK)).stream()
+        .filter(c -> PATH_CAUSES.contains(c.rootCause())).toList());
+    if (e instanceof java.net.SocketTimeoutException && !isConnectTimeout(e) && route.isDirect()) {
+      interpreted.clear();
+      interpreted.add(new Candidate(RootCause.NETWORK_BLOCKED, 0.55,
+          "The " + what + " took the connection and sent nothing back within the read timeout: a firewall or TLS inspection "
+              + "device that stalls the connection, or an identity provider that hangs"));
+      interpreted.add(new Candidate(RootCause.SERVER_FAILURE, 0.45, "an identity provider that accepts connections and does not answer"));
+    }
     List<Candidate> candidates = new java.util.ArrayList<>();
     if (!route.isDirect()) {
       // whatever the text says, it is the proxy's answer or the proxy that failed to answer

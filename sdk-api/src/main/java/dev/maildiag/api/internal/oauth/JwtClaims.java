@@ -53,6 +53,9 @@ public final class JwtClaims {
         other.put(name, String.valueOf(v));
       }
     }
+    if (c.getNotBeforeTime() != null) {
+      other.put("nbf", c.getNotBeforeTime().toInstant().toString());
+    }
     String clientId = c.getStringClaim("appid") != null ? c.getStringClaim("appid") : c.getStringClaim("azp");
     return new TokenClaims(
         c.getAudience().isEmpty() ? null : String.join(" ", c.getAudience()),

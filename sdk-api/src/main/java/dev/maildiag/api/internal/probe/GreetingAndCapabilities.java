@@ -65,10 +65,25 @@ public final class GreetingAndCapabilities implements Check {
       }
       List<String> caps = capabilities(wire, s.protocol());
       wire.conversing();
+      if (s.protocol() == Protocol.IMAP) {
+        wire.imapCapabilities(caps);
+      }
       ServerCapabilities found = new ServerCapabilities(shown, caps);
       ctx.facts().put(ProbeFacts.CAPABILITIES, found);
       String capsText = Printable.of(String.join(" ", caps));
       if (!found.offersXoauth2()) {
+        if (MailWire.security(s) == Security.NONE && tlsFirst(found)) {
+          return Finding.error("The server offers no authentication before STARTTLS (" + s.protocol().label() + " capabilities: "
+                  + capsText + ")")
+              .rootCause(RootCause.TLS_MODE_MISMATCH, 0.9)
+              .alternative(RootCause.XOAUTH2_NOT_OFFERED, 0.4, "the server may not offer XOAUTH2 after STARTTLS either")
+              .detail("The server requires TLS before any login (" + (found.has("LOGINDISABLED") ? "LOGINDISABLED" : "STARTTLS offered, no "
+                  + mechanismName(s.protocol())) + "): on a plain connection it lists no authentication mechanism, so XOAUTH2 "
+                  + "only appears after STARTTLS.")
+              .step("Use security starttls on this port, or ssl on port " + s.protocol().implicitTlsPort() + ".")
+              .evidence("greeting", shown).evidence("capabilities", capsText)
+              .build();
+        }
         Finding.Builder b = Finding.error("The server does not offer XOAUTH2 (" + s.protocol().label() + " capabilities: " + capsText + ")")
             .rootCause(RootCause.XOAUTH2_NOT_OFFERED, 0.9)
             .detail("Without " + mechanismName(s.protocol()) + " the server cannot accept an OAuth token. maildiag will not send the "
@@ -87,10 +102,20 @@ public final class GreetingAndCapabilities implements Check {
           .evidence("greeting", shown).evidence("capabilities", capsText)
           .build();
     } catch (SSLException e) {
+      if (ctx.facts().has(HandlerTrust.FACT)) {
+        return Finding.skipped("Not diagnosed past TLS: the handler trusts this certificate (" + ctx.facts().get(HandlerTrust.FACT).orElse("")
+            + "), maildiag does not").build();
+      }
       return Finding.error("TLS failed while reading the greeting: " + Printable.of(e.getMessage()))
           .rootCause(RootCause.TLS_MODE_MISMATCH, 0.6)
           .build();
     } catch (IOException e) {
+      if (ImplicitTlsProbe.saidNothing(e) && MailWire.security(s) != Security.SSL) {
+        Finding.Builder tls = ImplicitTlsProbe.silentPortSpeaksTls(ctx);
+        if (tls != null) {
+          return tls.build();
+        }
+      }
       Finding.Builder b = PeerFailure.describe(e, target, "greeting or capabilities", ctx.timeouts());
       if (b == null) {
         b = NetworkFailure.describe(e, target, null);
@@ -104,6 +129,16 @@ public final class GreetingAndCapabilities implements Check {
         wire.close();
       }
     }
+  }
+
+  /** The server asks for TLS before authentication: it offers STARTTLS (STLS) and no mechanism, or says LOGINDISABLED. */
+  private static boolean tlsFirst(ServerCapabilities found) {
+    boolean offersTls = found.has("STARTTLS") || found.has("STLS");
+    boolean noMechanism = found.capabilities().stream().noneMatch(c -> {
+      String u = c.toUpperCase(Locale.ROOT);
+      return u.startsWith("AUTH=") || u.startsWith("SASL ") || (u.startsWith("AUTH ") && u.length() > 5);
+    });
+    return found.has("LOGINDISABLED") || (offersTls && noMechanism);
   }
 
   static boolean looksLikeGreeting(Protocol p, String g) {

@@ -29,6 +29,8 @@ import okhttp3.Response;
  */
 public final class IdentityReachable implements Check {
   public static final String ID = "network.identity";
+  /** The identity endpoint (host:port) that took the connection and did not answer: later requests need not wait for it again. */
+  public static final dev.maildiag.api.spi.Key<String> UNANSWERED = dev.maildiag.api.spi.Key.of("identityUnanswered", String.class);
 
   @Override
   public CheckInfo info() {
@@ -48,7 +50,9 @@ public final class IdentityReachable implements Check {
     String target = endpoint.getHost() + ":" + Probes.port(endpoint);
     Route route = ProxyDecision.forHttps(ctx.context().network(), endpoint.getHost());
     Request request = new Request.Builder().url(endpoint.toString()).get().header("User-Agent", "maildiag").build();
-    okhttp3.Call call = HttpClients.forContext(ctx.context()).newCall(request);
+    // any HTTP answer proves the host answers; following redirects would only wait on whatever they point at
+    okhttp3.Call call = HttpClients.forContext(ctx.context()).newBuilder().followRedirects(false).followSslRedirects(false).build()
+        .newCall(request);
     ctx.closeOnTimeout(call::cancel);
     try (Response response = call.execute()) {
       Finding.Builder ok = Finding.ok("The identity host " + endpoint.getHost() + " answers HTTPS (HTTP " + response.code() + ")")
@@ -74,6 +78,9 @@ public final class IdentityReachable implements Check {
           .evidence("route", route.describe())
           .build();
     } catch (IOException e) {
+      if (e instanceof java.net.SocketTimeoutException) { // a read that got nothing (a call's overall limit is not this)
+        ctx.facts().put(UNANSWERED, target);
+      }
       return unreachable(e, target, route).build();
     }
   }

@@ -65,9 +65,23 @@ final class MailFailure {
       Finding.Builder b;
       if (io instanceof SocketTimeoutException) {
         b = Finding.error("The server did not answer the " + step + " within " + dev.maildiag.api.internal.Durations.format(ctx.timeouts().read()))
-            .detail("The connection was open but the server went silent during the " + step + ".")
-            .candidates(List.of(new Candidate(RootCause.NETWORK_BLOCKED, 0.4, "a middlebox that stalls connections"),
-                new Candidate(RootCause.THROTTLED, 0.3, "an overloaded or throttling server")));
+            .detail("The connection was open but the server went silent during the " + step + ".");
+        if (ctx.facts().get(dev.maildiag.api.spi.Facts.TOKEN_ACCEPTED).orElse(false)) {
+          // logged in: the server works out this answer (STAT, LIST, a folder's size) over the mailbox itself
+          b.detail("The login worked, then the server took longer than the read timeout to answer the " + step + ". Servers "
+                  + "compute such answers over the whole mailbox (POP3 STAT sums every message), so a very large mailbox makes "
+                  + "them slow; an overloaded server looks the same.")
+              .candidates(List.of(new Candidate(RootCause.INBOX_FLOODED, 0.5, "a very large mailbox the server has to go through"),
+                  new Candidate(RootCause.THROTTLED, 0.35, "an overloaded or throttling server"),
+                  new Candidate(RootCause.NETWORK_BLOCKED, 0.25, "a middlebox that stalls connections")));
+        } else if (ctx.facts().has(ProbeFacts.CAPABILITIES) && step.equals("authentication")) {
+          // it answered the greeting and capabilities at once: the silence is the server's own, at the login
+          b.detail(SLOW_LOGIN).candidates(List.of(new Candidate(RootCause.THROTTLED, 0.6, SLOW_LOGIN_REASON),
+              new Candidate(RootCause.NETWORK_BLOCKED, 0.3, "a middlebox that stalls connections")));
+        } else {
+          b.candidates(List.of(new Candidate(RootCause.NETWORK_BLOCKED, 0.4, "a middlebox that stalls connections"),
+              new Candidate(RootCause.THROTTLED, 0.3, "an overloaded or throttling server")));
+        }
       } else {
         b = NetworkFailure.describe(io, target, "during the " + step);
         if (b == null) {
@@ -81,6 +95,9 @@ final class MailFailure {
     }
     String shown = answer != null ? answer : Printable.of(message);
     List<Candidate> candidates = ctx.interpret(ctx.observe(shown, stage));
+    if (stage == Stage.OAUTH && "authentication".equals(step)) {
+      candidates = RefusedTokenEvidence.weigh(ctx, candidates);
+    }
     Finding.Builder b = Finding.error("The " + s.protocol().label().toUpperCase(java.util.Locale.ROOT) + " server refused the " + step + ": " + shown)
         .detail(candidates.isEmpty()
             ? "No interpreter recognised this answer; it is the server's exact reply. Search it in the provider's documentation."
@@ -95,12 +112,20 @@ final class MailFailure {
 
   /** The finding when a login step ran out of the check's time: the server took the connection and went silent. */
   static Finding unanswered(String step, String exchange, java.time.Duration limit) {
+    // the login runs after the greeting and capabilities were answered: the server talks, and holds back this answer
     return Finding.error(step + " did not finish within " + dev.maildiag.api.internal.Durations.format(limit))
-        .detail("The server accepted the connection but did not answer " + exchange + " in time.")
+        .detail("The server accepted the connection but did not answer " + exchange + " in time. " + SLOW_LOGIN)
+        .rootCause(RootCause.THROTTLED, 0.55)
         .alternative(RootCause.NETWORK_BLOCKED, 0.3, "a middlebox that stalls connections")
-        .alternative(RootCause.THROTTLED, 0.3, "an overloaded or throttling server")
         .build();
   }
+
+  /** Why a server that greets at once is slow to answer a login. */
+  static final String SLOW_LOGIN = "The server greeted at once and then held back its answer to the login: a server-side delay. "
+      + "Servers delay logins from an address after failed ones (Dovecot waits 2 s before every refusal and up to 15 s per "
+      + "login after repeated failures), so the handler's own failing retries from this machine often cause it; an "
+      + "overloaded authentication back end looks the same. Stop the handler's retries for a few minutes and try again.";
+  static final String SLOW_LOGIN_REASON = "a server-side delay of logins from this address (e.g. after the handler's failing retries)";
 
   private static boolean unreachable(MessagingException e, IOException io) {
     return e instanceof org.eclipse.angus.mail.util.MailConnectException || io instanceof java.net.UnknownHostException

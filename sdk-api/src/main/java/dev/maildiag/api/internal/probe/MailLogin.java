@@ -35,6 +35,12 @@ final class MailLogin implements AutoCloseable {
   /** Angus Mail turns a broken connection into a made-up {@code * BYE} answer carrying this text. */
   static final String ANGUS_SYNTHETIC = "Jakarta Mail Exception:";
   private static final String COMMAND_RESULT = "command result: ";
+  /**
+   * Angus Mail's POP3 client takes a server's SASL error challenge ({@code + <base64 JSON>}) for success: it
+   * logs this with the decoded JSON, swallows it and reports the login as done.
+   */
+  private static final String POP3_SWALLOWED_REFUSAL = "OAUTH2 authentication failed:";
+  private static final String ERROR_CHALLENGE = POP3_SWALLOWED_REFUSAL + " ";
   /** Trace lines that are Angus' own chatter or a Java stack trace, not protocol. */
   private static final Pattern NOT_PROTOCOL = Pattern.compile("^(DEBUG|\\s|Caused by|\\.\\.\\.|[\\w$]+(\\.[\\w$]+)+(Exception|Error)\\b).*");
 
@@ -184,6 +190,18 @@ final class MailLogin implements AutoCloseable {
       throw new MessagingException("not sent: the " + String.join(", ", unsafe.keySet()) + " holds a control character");
     }
     service.connect(server.host(), server.effectivePort(), login, secret.reveal());
+    String challenge = server.protocol() == Protocol.POP3 ? swallowedPop3Refusal() : null;
+    if (challenge != null) {
+      // closing sends QUIT, which the server takes as the reply to its error challenge: it answers with its final
+      // refusal (-ERR [AUTH] ...), which the trace keeps
+      close();
+      throw new AuthenticationFailedException(ERROR_CHALLENGE + challenge);
+    }
+  }
+
+  /** Whether a refusal came as a SASL error challenge: the server read the XOAUTH2 response and judged the token. */
+  static boolean isErrorChallenge(MessagingException e) {
+    return e instanceof AuthenticationFailedException && e.getMessage() != null && e.getMessage().startsWith(ERROR_CHALLENGE);
   }
 
   /**
@@ -215,6 +233,20 @@ final class MailLogin implements AutoCloseable {
       }
     }
     return found == null ? null : Printable.of(found);
+  }
+
+  /**
+   * The POP3 server's error challenge (decoded JSON) when Angus reported a refused XOAUTH2 login as done, or null.
+   * The server then still waits for the client's reply to its challenge.
+   */
+  private String swallowedPop3Refusal() {
+    for (String line : safeLines()) {
+      int at = line.indexOf(POP3_SWALLOWED_REFUSAL);
+      if (at >= 0) {
+        return Printable.of(line.substring(at + POP3_SWALLOWED_REFUSAL.length()).trim());
+      }
+    }
+    return null;
   }
 
   /** The end of the protocol trace, for evidence; lines that could carry a secret are left out. */

@@ -27,6 +27,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -53,6 +54,9 @@ final class MailWire implements Closeable {
   private static final Pattern IMAP_GREETING_CAPABILITIES = Pattern.compile("^(\\* (?:OK|PREAUTH) )\\[CAPABILITY [^\\]]*\\]\\s*",
       Pattern.CASE_INSENSITIVE);
 
+  /** The status part of an IMAP greeting, before its text. */
+  private static final Pattern IMAP_GREETING_STATUS = Pattern.compile("^(\\* (?:OK|PREAUTH) )", Pattern.CASE_INSENSITIVE);
+
   private CheckContext ctx;
   private final MailServer server;
   private Socket socket;
@@ -67,6 +71,8 @@ final class MailWire implements Closeable {
   private boolean conversing;
   /** Angus Mail has the connection now and says goodbye itself. */
   private boolean handedOver;
+  /** IMAP: the capabilities the server listed on this connection (after TLS), or null. */
+  private List<String> imapCapabilities;
 
   private MailWire(CheckContext ctx, Socket socket) throws IOException {
     this.ctx = ctx;
@@ -99,8 +105,9 @@ final class MailWire implements Closeable {
   /**
    * The connection as a socket for Angus Mail ({@link MailSessions#overConnection}): the greeting read so far
    * is replayed in front of what the server sends next, so Angus reads a greeting as it would on a new
-   * connection. After STARTTLS an IMAP greeting's capability list is left out of the replay: it described the
-   * connection before TLS, and Angus must ask again.
+   * connection. For IMAP the replayed greeting carries the capabilities the server listed on this connection
+   * (after TLS) as its {@code [CAPABILITY ...]} code, so Angus does not ask a second time; a capability list
+   * the greeting itself had before STARTTLS is never replayed, since it described the connection before TLS.
    */
   ConnectedSocket handOver() {
     handedOver = true;
@@ -108,8 +115,12 @@ final class MailWire implements Closeable {
     if (greeting != null) {
       for (int i = 0; i < greeting.size(); i++) {
         String line = greeting.get(i);
-        if (i == 0 && upgraded && server.protocol() == Protocol.IMAP) {
+        if (i == 0 && server.protocol() == Protocol.IMAP && (upgraded || imapCapabilities != null)) {
           line = IMAP_GREETING_CAPABILITIES.matcher(line).replaceFirst("$1");
+          if (imapCapabilities != null && IMAP_GREETING_STATUS.matcher(line).find()) {
+            line = IMAP_GREETING_STATUS.matcher(line)
+                .replaceFirst("$1" + Matcher.quoteReplacement("[CAPABILITY " + String.join(" ", imapCapabilities) + "] "));
+          }
         }
         replay.append(line).append("\r\n");
       }
@@ -348,6 +359,11 @@ final class MailWire implements Closeable {
     this.socket = s;
     this.in = new BufferedInputStream(s.getInputStream(), 1024);
     this.out = s.getOutputStream();
+  }
+
+  /** IMAP: the capabilities the server listed in answer to {@code CAPABILITY} on this connection, after TLS. */
+  void imapCapabilities(List<String> atoms) {
+    imapCapabilities = atoms.isEmpty() || atoms.stream().anyMatch(a -> !a.matches("[\\x21-\\x7e&&[^\\]]]+")) ? null : List.copyOf(atoms);
   }
 
   /** Marks that the server answers in good order (after its capabilities), so that closing says goodbye. */

@@ -13,6 +13,7 @@ import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.CheckInfo;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderNotFoundException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import java.time.Duration;
@@ -70,10 +71,13 @@ public final class MailboxFolder implements Check {
 
   private Finding imap(CheckContext ctx, Store store, String name) throws MessagingException, InterruptedException {
     Folder folder = store.getFolder(name);
-    if (!folder.exists()) {
+    try {
+      // EXAMINE: the server answers with EXISTS; nothing is fetched or marked. Angus looks the folder up first
+      // where it must (LIST; not for INBOX, which always exists), so no separate existence check is needed
+      folder.open(Folder.READ_ONLY);
+    } catch (FolderNotFoundException e) {
       return missing(store, name);
     }
-    folder.open(Folder.READ_ONLY); // EXAMINE: the server answers with EXISTS; nothing is fetched or marked
     try {
       if (folder.getMode() != Folder.READ_ONLY) {
         throw new IllegalStateException("folder did not open read-only");

@@ -18,9 +18,13 @@ final class PeerFailure {
   static Finding.Builder describe(IOException e, String target, String what, Timeouts t) {
     if (e instanceof SocketTimeoutException) {
       return notAMailServer("No " + what + " from " + target + " within " + Durations.format(t.read()),
-          "The port accepts TCP connections, but nothing answered like a mail server in time: a firewall, proxy or load "
-              + "balancer holds the port, or the server is overloaded.")
-          .alternative(RootCause.NETWORK_BLOCKED, 0.4, "a middlebox that accepts and then stalls connections")
+          "The connection was accepted, then nothing came back. Two things look exactly alike from here: something on the "
+              + "port that takes connections and never answers (a hung or overloaded server, a proxy or load balancer holding "
+              + "the port), and a firewall that lets the connection attempt through and drops every packet after it. What tells "
+              + "them apart: the server's own log shows this connection only in the first case; a packet capture here shows "
+              + "our packets retransmitted without acknowledgement in the second; and the same port answers from a machine "
+              + "next to the server in the second.")
+          .alternative(RootCause.NETWORK_BLOCKED, 0.45, "a firewall that lets the SYN through and drops the rest")
           .evidence("error", Printable.of(e.getMessage()));
     }
     if (e instanceof MailWire.LineTooLongException l) {

@@ -10,8 +10,6 @@ public final class ProbeFacts {
   /** For POP3: true when the server accepted the two-line XOAUTH2 form and refused the one-line form. */
   public static final Key<Boolean> POP3_TWO_LINE = Key.of("pop3TwoLine", Boolean.class);
 
-  /** The top-level folder names the server listed after authentication. */
-  public static final Key<FolderNames> FOLDERS = Key.of("mailFolders", FolderNames.class);
 
   private ProbeFacts() {}
 }

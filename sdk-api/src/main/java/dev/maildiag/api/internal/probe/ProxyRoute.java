@@ -133,7 +133,7 @@ public final class ProxyRoute implements Check {
         b.step("Give the proxy credentials: -Dhttps.proxyUser=<user> -Dhttps.proxyPassword=<password> "
             + "(and -Djdk.http.auth.tunneling.disabledSchemes= to allow Basic for HTTPS tunnels).");
       }
-    } else {
+    } else if (status == 403 || (status > 0 && status < 500)) {
       b.step("Ask the proxy administrator to allow CONNECT to " + leg.target() + " through " + proxy + ".");
     }
     if (leg.jakartaName != null) {

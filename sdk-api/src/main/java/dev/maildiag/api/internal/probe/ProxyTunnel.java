@@ -19,6 +19,11 @@ final class ProxyTunnel {
   /** Angus: "connection through proxy host:port to host:port failed: HTTP/1.1 407 Proxy Authentication Required". */
   private static final Pattern REFUSAL = Pattern.compile("connection through proxy .* failed: (\\S+ (\\d{3})\\b.*)");
 
+  /** A proxy that never answered a CONNECT in this diagnosis, so that the next check does not wait for it again. */
+  private static final dev.maildiag.api.spi.Key<Silent> SILENT = dev.maildiag.api.spi.Key.of("silentProxyTunnel", Silent.class);
+
+  private record Silent(String tunnel, ProxyRefusedException refusal) {}
+
   private ProxyTunnel() {}
 
   /** A socket tunnelled through {@code proxy} to host:port, plain (TLS, if any, comes after). */
@@ -32,11 +37,45 @@ final class ProxyTunnel {
     }
     p.setProperty(PREFIX + ".connectiontimeout", Integer.toString(MailWire.millis(ctx.timeouts().connect())));
     p.setProperty(PREFIX + ".timeout", Integer.toString(MailWire.millis(ctx.timeouts().read())));
+    RecordingSockets recording = new RecordingSockets(MailWire.millis(ctx.timeouts().read()));
+    String tunnel = proxy.host() + ":" + proxy.port() + " to " + host + ":" + port;
+    ProxyRefusedException known = ctx.facts().get(SILENT).filter(f -> f.tunnel().equals(tunnel)).map(Silent::refusal).orElse(null);
+    if (known != null) {
+      throw known; // waited for once already in this diagnosis
+    }
+    p.put(PREFIX + ".socketFactory", recording);
+    p.setProperty(PREFIX + ".socketFactory.fallback", "false"); // Angus would otherwise wait a second time without it
     try {
       return SocketFetcher.getSocket(host, port, p, PREFIX, false);
     } catch (IOException e) {
-      throw refusalIn(e);
+      // Angus wraps what went wrong ("Using web proxy host, port: ..."); a read timeout inside is the proxy's silence
+      java.net.SocketTimeoutException timeout = timeoutIn(e);
+      if (timeout != null && recording.seen().isEmpty() && connectedToProxy(timeout)) {
+        ProxyRefusedException silent = new ProxyRefusedException(0, "no answer to CONNECT " + host + ":" + port + " within "
+            + dev.maildiag.api.internal.Durations.format(ctx.timeouts().read()), null);
+        ctx.facts().put(SILENT, new Silent(tunnel, silent));
+        throw silent;
+      }
+      IOException refusal = refusalIn(e);
+      if (refusal instanceof ProxyRefusedException r) {
+        throw new ProxyRefusedException(r.status(), r.statusLine(), ProxyAnswer.of(recording.seen()));
+      }
+      throw refusal;
     }
+  }
+
+  private static java.net.SocketTimeoutException timeoutIn(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.net.SocketTimeoutException timeout) {
+        return timeout;
+      }
+    }
+    return null;
+  }
+
+  /** A read timed out (the proxy took the connection and said nothing), not the connect to the proxy itself. */
+  private static boolean connectedToProxy(java.net.SocketTimeoutException e) {
+    return e.getMessage() == null || !e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect timed out");
   }
 
   /** The proxy's refusal with its status, when the exception (or its cause) is one; else the exception. */
@@ -44,7 +83,7 @@ final class ProxyTunnel {
     for (Throwable t = e; t != null; t = t.getCause()) {
       Matcher m = t.getMessage() == null ? null : REFUSAL.matcher(t.getMessage());
       if (m != null && m.find()) {
-        return new ProxyRefusedException(Integer.parseInt(m.group(2)), Printable.of(m.group(1)));
+        return new ProxyRefusedException(Integer.parseInt(m.group(2)), Printable.of(m.group(1)), null);
       }
     }
     return e;

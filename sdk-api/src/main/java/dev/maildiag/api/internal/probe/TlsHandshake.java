@@ -94,6 +94,12 @@ public final class TlsHandshake implements Check {
     } catch (SSLException e) {
       return plainTextOrBroken(e, s, target);
     } catch (IOException e) {
+      if (ImplicitTlsProbe.saidNothing(e) && security == Security.STARTTLS) {
+        Finding.Builder tls = ImplicitTlsProbe.silentPortSpeaksTls(ctx);
+        if (tls != null) {
+          return tls.build();
+        }
+      }
       Finding.Builder b = PeerFailure.describe(e, target, security == Security.SSL ? "TLS handshake answer" : "greeting", ctx.timeouts());
       if (b == null) {
         b = NetworkFailure.describe(e, target, null);
@@ -142,6 +148,12 @@ public final class TlsHandshake implements Check {
       return CertificateEvidence.add(b.rootCause(RootCause.TLS_MODE_MISMATCH, 0.5)
           .alternative(RootCause.TLS_CERTIFICATE, 0.3, "a handshake failure can also be a refused certificate"), chain)
           .evidence("error", firstMessage(e)).build();
+    }
+    String handlerTrusts = HandlerTrust.acceptsAnyway(ctx.context(), all);
+    if (handlerTrusts != null) {
+      ctx.facts().put(HandlerTrust.FACT, handlerTrusts);
+      return CertificateEvidence.add(HandlerTrust.wouldConnect(b.build(), handlerTrusts, s), chain)
+          .evidence("trustStore", trust.description()).evidence("error", firstMessage(e)).build();
     }
     return CertificateEvidence.add(b.rootCause(RootCause.TLS_CERTIFICATE, 0.95), chain)
         .evidence("trustStore", trust.description()).evidence("error", firstMessage(e)).build();

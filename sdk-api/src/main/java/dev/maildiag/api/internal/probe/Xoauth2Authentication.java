@@ -28,7 +28,7 @@ public final class Xoauth2Authentication implements Check {
   @Override
   public CheckInfo info() {
     return CheckInfo.of(ID, Stage.OAUTH, "Server accepts the OAuth token (XOAUTH2)")
-        .finds(RootCause.XOAUTH2_NOT_OFFERED, RootCause.POP_OAUTH_FORMAT)
+        .finds(RootCause.XOAUTH2_NOT_OFFERED, RootCause.POP_OAUTH_FORMAT, RootCause.THROTTLED)
         .requires(GreetingAndCapabilities.ID)
         .after(TOKEN_CHECK);
   }
@@ -48,11 +48,25 @@ public final class Xoauth2Authentication implements Check {
     if (MailLogin.user(s) == null) {
       return Finding.skipped("No login (the XOAUTH2 user) to authenticate as").build();
     }
+    long started = System.nanoTime();
     Attempt first = attempt(ctx, token, false);
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
     if (first.failure == null) {
+      Duration slow = ctx.timeouts().read().dividedBy(2).compareTo(Duration.ofSeconds(3)) > 0 ? ctx.timeouts().read().dividedBy(2)
+          : Duration.ofSeconds(3);
+      if (took.compareTo(slow) > 0) {
+        return Finding.warning("The " + s.protocol().label() + " server accepted the token, but only after "
+                + dev.maildiag.api.internal.Durations.format(took))
+            .rootCause(RootCause.THROTTLED, 0.5)
+            .detail(MailFailure.SLOW_LOGIN)
+            .evidence("loginMillis", took.toMillis())
+            .build();
+      }
       return ok(s, first, s.protocol() == Protocol.POP3 ? "one-line" : null);
     }
-    if (s.protocol() != Protocol.POP3 || !(first.error instanceof AuthenticationFailedException)) {
+    if (s.protocol() != Protocol.POP3 || !(first.error instanceof AuthenticationFailedException) || first.errorChallenge()) {
+      // an error challenge means the server read the one-line form and judged the token: the two-line form would
+      // only be refused again, and each refusal makes servers like Dovecot delay the next login from here
       return first.failure.build();
     }
     Attempt second = attempt(ctx, token, true);
@@ -100,6 +114,9 @@ public final class Xoauth2Authentication implements Check {
         ctx.facts().put(Facts.TOKEN_ACCEPTED, false);
       }
       Finding.Builder f = MailFailure.describe(ctx, login, e, Stage.OAUTH, "authentication");
+      if (MailLogin.isErrorChallenge(e)) {
+        f.evidence("errorChallenge", Printable.of(e.getMessage().substring(e.getMessage().indexOf(':') + 1).trim()));
+      }
       String answer = login.lastFailureAnswer(ctx.context().server().protocol(), e);
       return new Attempt(f, e, answer == null ? Printable.of(e.getMessage()) : answer);
     } finally {
@@ -109,7 +126,11 @@ public final class Xoauth2Authentication implements Check {
     }
   }
 
-  private record Attempt(Finding.Builder failure, MessagingException error, String answer) {}
+  private record Attempt(Finding.Builder failure, MessagingException error, String answer) {
+    boolean errorChallenge() {
+      return MailLogin.isErrorChallenge(error);
+    }
+  }
 
   @Override
   public Finding timedOut(CheckContext ctx, Duration limit) {

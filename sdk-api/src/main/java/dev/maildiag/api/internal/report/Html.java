@@ -60,6 +60,8 @@ public final class Html {
         border:1px solid var(--skip);background:var(--skip-bg)}.mini .ok{background:var(--ok);border-color:var(--ok)}
       .mini .warning{background:#d4a72c;border-color:var(--warn)}.mini .failed{background:var(--fail);border-color:var(--fail)}
       .mini .first-broken{outline:2px solid var(--ink)}
+      .swatch{display:inline-block;width:12px;height:12px;border-radius:2px;vertical-align:middle}
+      ul.timeline-legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:4px 16px}
       svg text{font:11px system-ui,sans-serif;fill:var(--ink)}
       footer{margin-top:32px;font-size:.85em;color:var(--muted)}
       @media (max-width:640px){body{padding:10px;font-size:14px}table.gallery td:nth-child(3),table.gallery th:nth-child(3){display:none}ol.path{flex-direction:column;align-items:stretch}
@@ -119,10 +121,10 @@ public final class Html {
   }
 
   /**
-   * One ranked cause: title, id and confidence, a note (why, or which checks found it), the fix's steps in
-   * order and its links.
+   * One ranked cause: title, id and confidence, a note (why, or which checks found it), its evidence folded
+   * away, the fix's steps in order and its links.
    */
-  public static String cause(String id, String title, double confidence, String note, Remediation fix) {
+  public static String cause(String id, String title, double confidence, String note, List<String> evidence, Remediation fix) {
     StringBuilder out = new StringBuilder();
     long percent = Math.round(confidence * 100);
     out.append("<li class=\"cause\" data-root-cause=\"").append(escape(id)).append("\">\n<strong>").append(text(title))
@@ -130,6 +132,11 @@ public final class Html {
         .append(percent).append("%\"></span></span> ").append(percent).append("%\n");
     if (note != null && !note.isBlank()) {
       out.append("<div class=\"why\">").append(text(note)).append("</div>\n");
+    }
+    if (!evidence.isEmpty()) {
+      out.append("<details class=\"evidence\"><summary>Evidence (").append(evidence.size()).append(")</summary>\n");
+      evidence.forEach(e -> out.append("<pre>").append(text(e)).append("</pre>\n"));
+      out.append("</details>\n");
     }
     if (!fix.steps().isEmpty()) {
       out.append("<div>Fix:</div>\n<ol class=\"fix\">\n");

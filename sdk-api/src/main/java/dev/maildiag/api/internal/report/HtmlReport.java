@@ -85,7 +85,8 @@ public final class HtmlReport {
     } else {
       out.append("<ol class=\"causes\">\n");
       for (RankedRootCause c : causes) {
-        out.append(Html.cause(c.id(), c.title(), c.confidence(), "Found by " + String.join(", ", c.findings()), c.remediation()));
+        out.append(Html.cause(c.id(), c.title(), c.confidence(), "Found by " + String.join(", ", c.findings()), List.of(),
+            c.remediation()));
       }
       out.append("</ol>\n");
     }

@@ -88,6 +88,19 @@ class LogScannerTest {
   }
 
   @Test
+  void countsLinesPerHourAndCauseInLogOrder() throws IOException {
+    LogReport report = SCANNER.scan(new ByteArrayInputStream((LOG + "\n2024-03-01T11:59:59Z ERROR UnknownHostException\n")
+        .getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(report.perHour()).containsOnlyKeys("2024-03-01 10", "2024-03-01 11");
+    assertThat(report.perHour().get("2024-03-01 10")).containsOnly(java.util.Map.entry(RootCause.DNS_FAILURE, 3L),
+        java.util.Map.entry(RootCause.NETWORK_BLOCKED, 1L), java.util.Map.entry(RootCause.PROXY_BLOCKING, 1L));
+    assertThat(report.perHour().get("2024-03-01 11")).containsExactly(java.util.Map.entry(RootCause.DNS_FAILURE, 1L));
+    assertThat(new java.util.ArrayList<>(report.perHour().keySet())).containsExactly("2024-03-01 10", "2024-03-01 11");
+    assertThat(LogScanner.hourOf("Oct 12 08:02:36")).isEqualTo("Oct 12 08");
+  }
+
+  @Test
   void readsTheTimeStampsOfOtherLogFormats() throws IOException {
     String log = String.join("\n",
         "Oct 12 08:02:36 host java[123]: java.net.UnknownHostException: imap.example.com",

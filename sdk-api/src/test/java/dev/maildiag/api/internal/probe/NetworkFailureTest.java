@@ -36,7 +36,7 @@ class NetworkFailureTest {
   @Test
   void unknownHostIsDnsAndProxyRefusalIsProxy() {
     assertThat(describe(new UnknownHostException("mail.example.test")).rootCause()).isEqualTo(RootCause.DNS_FAILURE);
-    Finding proxy = describe(new ProxyRefusedException(407, "HTTP/1.1 407 Proxy Authentication Required"));
+    Finding proxy = describe(new ProxyRefusedException(407, "HTTP/1.1 407 Proxy Authentication Required", null));
     assertThat(proxy.rootCause()).isEqualTo(RootCause.PROXY_BLOCKING);
     assertThat(proxy.evidence()).containsEntry("proxyAnswer", "HTTP/1.1 407 Proxy Authentication Required");
   }

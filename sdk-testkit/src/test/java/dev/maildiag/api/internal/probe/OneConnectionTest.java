@@ -40,6 +40,7 @@ class OneConnectionTest {
       }
       assertThat(server.connections()).as("TCP connections to the mail server").isEqualTo(1);
       assertThat(server.verbs().stream().filter(authVerb::equals)).as("logins").hasSize(1);
+      assertThat(server.xoauth2Users()).containsExactly("user@example.test");
       assertThat(server.verbs()).doesNotContainAnyElementsOf(WRITES);
     }
   }
@@ -50,7 +51,9 @@ class OneConnectionTest {
     try (MockMailServer imap = MockMailServer.imap().tls(TestCertificates.localhost()).messages(4).start()) {
       Report r = diagnose(imap);
       assertThat(r).hasFinding(MailboxFolder.ID, Severity.OK);
-      assertThat(imap.verbs()).containsSubsequence("CAPABILITY", "AUTHENTICATE", "NOOP", "LIST", "EXAMINE", "LOGOUT");
+      assertThat(imap.verbs()).containsSubsequence("CAPABILITY", "AUTHENTICATE", "NOOP", "EXAMINE", "LOGOUT");
+      // Angus gets the capabilities the server listed on this connection with the replayed greeting: no second CAPABILITY
+      assertThat(imap.verbs().subList(0, imap.verbs().indexOf("AUTHENTICATE")).stream().filter("CAPABILITY"::equals)).hasSize(1);
       assertThat(r.finding(MailboxFolder.ID).orElseThrow().evidence()).containsEntry("messages", "4");
     }
   }
@@ -113,7 +116,7 @@ class OneConnectionTest {
       assertThat(new SessionServes().run(ctx.forCheck()).severity()).isEqualTo(Severity.OK);
       assertThat(new MailboxFolder().run(ctx.forCheck()).severity()).isEqualTo(Severity.OK);
       assertThat(imap.verbs().stream().filter("AUTHENTICATE"::equals)).hasSize(1);
-      assertThat(imap.verbs()).containsSubsequence("AUTHENTICATE", "NOOP", "LIST", "EXAMINE");
+      assertThat(imap.verbs()).containsSubsequence("AUTHENTICATE", "NOOP", "EXAMINE");
     }
   }
 }
