@@ -278,7 +278,8 @@ final class ContextOptions {
     }
   }
 
-  private static int integer(String name, String text, int min, int max) {
+  /** A whole number setting within bounds; 0 when not given. */
+  static int integer(String name, String text, int min, int max) {
     if (text == null) {
       return 0;
     }

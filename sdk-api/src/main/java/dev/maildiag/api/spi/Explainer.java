@@ -17,6 +17,12 @@ public final class Explainer {
     this.interpreters = List.copyOf(interpreters);
   }
 
+  /**
+   * An explainer over these interpreters.
+   *
+   * @param interpreters the interpreters, asked in order
+   * @return the explainer
+   */
   public static Explainer of(List<Interpreter> interpreters) {
     return new Explainer(interpreters);
   }
@@ -24,12 +30,18 @@ public final class Explainer {
   /**
    * The explainer of a default runner ({@code Maildiag.create().explainer()}): the core interpreters and
    * those of every provider and interpreter found through maildiag's own and the context class loader.
+   *
+   * @return the explainer
    */
   public static Explainer discover() {
     return dev.maildiag.api.Maildiag.create().explainer();
   }
 
-  /** The interpreters asked, in discovery order. */
+  /**
+   * The interpreters asked, in discovery order.
+   *
+   * @return the interpreters
+   */
   public List<Interpreter> interpreters() {
     return interpreters;
   }
@@ -37,6 +49,9 @@ public final class Explainer {
   /**
    * The candidates for an observation, most likely first. When several interpreters name the same root
    * cause, the strongest signal counts and each further one adds a little.
+   *
+   * @param observation what was seen
+   * @return the candidates, most likely first
    */
   public List<Candidate> explain(Observation observation) {
     Map<String, Candidate> merged = new LinkedHashMap<>();
