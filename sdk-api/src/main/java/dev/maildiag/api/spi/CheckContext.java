@@ -3,6 +3,7 @@ package dev.maildiag.api.spi;
 import dev.maildiag.api.DiagnosticContext.Timeouts;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.internal.Redactor;
 import dev.maildiag.api.internal.net.IdentityHttp;
 import dev.maildiag.api.internal.probe.ReadOnlyLogins;
 import java.util.List;
@@ -26,6 +27,8 @@ public final class CheckContext implements AutoCloseable {
   private final Explainer explainer;
   private final RunResources resources;
   private final Queue<AutoCloseable> closeOnTimeout = new ConcurrentLinkedQueue<>();
+  private volatile Redactor redactor;
+  private volatile int redactorSecrets = -1;
 
   /**
    * The context of a new diagnosis (its first check); {@link #forCheck()} gives the next checks theirs.
@@ -90,6 +93,30 @@ public final class CheckContext implements AutoCloseable {
    */
   public Timeouts timeouts() {
     return context.timeouts();
+  }
+
+  /**
+   * The text with every secret of the diagnosis (in any encoding) and everything shaped like a secret
+   * blanked. Every text a peer sent or the user typed passes this before it goes into a finding, a log line
+   * or an exception message; the runner applies it to every finding again.
+   *
+   * @param text what a peer or the user wrote; may be null
+   * @return the text with {@code [redacted]} where a secret was
+   */
+  public String redact(String text) {
+    return redactor().redact(text);
+  }
+
+  /** The redaction of this diagnosis, knowing the context's secrets and those learned so far. */
+  private Redactor redactor() {
+    java.util.List<dev.maildiag.api.Secret> learned = facts.secrets();
+    Redactor r = redactor;
+    if (r == null || redactorSecrets != learned.size()) {
+      r = Redactor.forContext(context).with(learned);
+      redactor = r;
+      redactorSecrets = learned.size();
+    }
+    return r;
   }
 
   /**
@@ -183,13 +210,27 @@ public final class CheckContext implements AutoCloseable {
 
   /** Closes what was registered with {@link #closeOnTimeout}; called by the runner when the check runs out of time. */
   public void abandon() {
-    AutoCloseable c;
-    while ((c = closeOnTimeout.poll()) != null) {
-      try {
-        c.close();
-      } catch (Exception ignored) {
-        // best effort: the check has already been given up
+    if (closeOnTimeout.isEmpty()) {
+      return;
+    }
+    // closing a socket or store can block (a TLS close_notify to a peer that reads nothing); the runner's
+    // timer must not wait for that, or every other check's time limit would be late
+    Thread closer = new Thread(() -> {
+      AutoCloseable c;
+      while ((c = closeOnTimeout.poll()) != null) {
+        try {
+          c.close();
+        } catch (Exception ignored) {
+          // best effort: the check has already been given up
+        }
       }
+    }, "maildiag-abandon");
+    closer.setDaemon(true);
+    closer.start();
+    try {
+      closer.join(100); // a close that works takes microseconds: done before the finding is made, as a rule
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

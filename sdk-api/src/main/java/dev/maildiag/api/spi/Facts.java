@@ -24,6 +24,7 @@ public final class Facts {
   public static final Key<Boolean> TOKEN_ACCEPTED = Key.of("mailTokenAccepted", Boolean.class);
 
   private final Map<Key<?>, Object> values = new ConcurrentHashMap<>();
+  private final java.util.Queue<Secret> secrets = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   /**
    * Records a fact, replacing an earlier value.
@@ -34,6 +35,30 @@ public final class Facts {
    */
   public <T> void put(Key<T> fact, T value) {
     values.put(fact, fact.type().cast(value));
+    if (value instanceof Secret secret) {
+      secrets.add(secret);
+    }
+  }
+
+  /**
+   * Remembers a secret met during the diagnosis that is no fact of its own (e.g. a rotated refresh token),
+   * so that no output shows it. Secrets put as facts are remembered already.
+   *
+   * @param secret the secret; null is ignored
+   */
+  public void rememberSecret(Secret secret) {
+    if (secret != null) {
+      secrets.add(secret);
+    }
+  }
+
+  /**
+   * Every secret learned during this diagnosis, for redaction.
+   *
+   * @return the secrets put as facts or remembered, in the order learned
+   */
+  public java.util.List<Secret> secrets() {
+    return java.util.List.copyOf(secrets);
   }
 
   /**
