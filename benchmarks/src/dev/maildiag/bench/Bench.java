@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Runs the figures named on the command line (1, 2, 3, 4, 6; 5 has its own script) and appends each
+ * Runs the figures named on the command line (1, 2, 3, 4, 6, 7; 5 has its own script) and appends each
  * one's markdown section to the given file. {@code benchmarks/run} calls it; see docs/proving.md.
  */
 public final class Bench {
@@ -21,6 +21,7 @@ public final class Bench {
         case "3" -> OfflineFigure.run(quick ? 50 : 500);
         case "4" -> MailboxFigure.run(quick ? 5 : 30);
         case "6" -> ConcurrencyFigure.run();
+        case "7" -> ParsersFigure.run(quick ? 2 : 5);
         default -> throw new IllegalArgumentException("no figure " + figure);
       };
       Files.writeString(out, f.markdown(), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);

@@ -44,6 +44,7 @@ final class Cases {
     try {
       Path f = Files.createTempFile(Files.createDirectories(Path.of("target", "real-peers").toAbsolutePath()), "token", ".txt");
       Files.writeString(f, token);
+      f.toFile().deleteOnExit();
       return f;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

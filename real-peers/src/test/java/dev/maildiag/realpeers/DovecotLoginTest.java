@@ -63,6 +63,7 @@ class DovecotLoginTest {
     RealPeersTable.note("Healthy " + label + ": Dovecot logged " + logins + " login(s) and " + withoutLogin
         + " connection(s) that ended without authenticating for one diagnosis");
     assertThat(logins).as("logins Dovecot saw for one diagnosis over " + label).isEqualTo(1);
+    assertThat(withoutLogin).as("connections that never logged in, for one diagnosis over " + label).isZero();
   }
 
   /** what is wrong with the token, the token, the root cause to name first */

@@ -271,7 +271,9 @@ public final class RealDovecot implements AutoCloseable {
 
   /** Starts one Dovecot and prints where it listens and a valid token, until Enter is pressed. */
   public static void main(String[] args) throws IOException {
-    Path dir = Files.createTempDirectory("maildiag-dovecot");
+    // Dovecot's own users must reach its files, as under target/ in the tests: not a 0700 temporary folder
+    Path dir = Files.createTempDirectory("maildiag-dovecot",
+        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
     try (RealDovecot d = start(dir, Setup.standard())) {
       System.out.printf("Dovecot on %s: imap %d, imaps %d, pop3 %d, pop3s %d, submission %d%nuser %s%ntoken %s%n",
           d.host(), d.imapPort(), d.imapsPort(), d.pop3Port(), d.pop3sPort(), d.submissionPort(), USER, Jwts.valid(USER));

@@ -56,8 +56,12 @@ public final class Maildiag {
       Discovery.providers().forEach(p -> byId.putIfAbsent(p.id(), p));
     }
     DiagnosticsProvider core = Discovery.core();
-    byId.putIfAbsent(core.id(), core);
-    this.providers = List.copyOf(byId.values());
+    // the core comes first (its checks start the path and its root causes are the built-in ones), whatever
+    // order the others were registered or found in
+    List<DiagnosticsProvider> ordered = new ArrayList<>();
+    ordered.add(Objects.requireNonNullElse(byId.remove(core.id()), core));
+    ordered.addAll(byId.values());
+    this.providers = List.copyOf(ordered);
     this.extraChecks = List.copyOf(b.checks);
     this.stages = b.stages.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(b.stages);
     this.excluded = Set.copyOf(b.excluded);
@@ -65,13 +69,8 @@ public final class Maildiag {
 
     List<RootCause> causes = new ArrayList<>();
     List<Interpreter> interpreters = new ArrayList<>();
-    // the built-in root causes come first whatever order the providers were found in
-    DiagnosticsProvider coreProvider = byId.get(core.id());
-    causes.addAll(coreProvider.rootCauses());
     for (DiagnosticsProvider p : providers) {
-      if (p != coreProvider) {
-        causes.addAll(p.rootCauses());
-      }
+      causes.addAll(p.rootCauses());
       interpreters.addAll(p.interpreters());
     }
     causes.addAll(b.rootCauses);
@@ -86,17 +85,30 @@ public final class Maildiag {
     Wiring.validate(allChecks(), interpreters, rootCauses);
   }
 
-  /** A runner with the core checks and every provider found on the class path. */
+  /**
+   * A runner with the core checks and every provider found on the class path.
+   *
+   * @return the runner
+   */
   public static Maildiag create() {
     return builder().build();
   }
 
-  /** Starts configuring a runner: providers, checks, root causes, stages, executor. */
+  /**
+   * Starts configuring a runner: providers, checks, root causes, stages, executor.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Runs the diagnosis. Never throws for problems found; they are findings. */
+  /**
+   * Runs the diagnosis. Never throws for problems found; they are findings.
+   *
+   * @param context what to diagnose
+   * @return the report
+   */
   public Report diagnose(DiagnosticContext context) {
     return diagnose(context, DiagnosisListener.NONE);
   }
@@ -108,12 +120,17 @@ public final class Maildiag {
    * context holds a {@link SignIn} ({@link SignIn#ATTRIBUTE}), signs in first and diagnoses with the tokens
    * obtained: the sign-in's steps come first in the report. A sign-in that gives no tokens leaves out the
    * checks that need them (never falling back to another grant the handler does not use).
+   *
+   * @param context what to diagnose
+   * @param listener hears about each check; {@link DiagnosisListener#NONE} for nobody
+   * @return the report
    */
   public Report diagnose(DiagnosticContext context, DiagnosisListener listener) {
+    long called = System.nanoTime(); // the deadline counts from here: completing and planning are part of it
     DiagnosticContext completed = withDefaults(context);
     Optional<SignIn> signIn = completed.attribute(SignIn.ATTRIBUTE);
     if (signIn.isEmpty()) {
-      return start(checkPlan(completed, stages), completed, listener);
+      return start(checkPlan(completed, stages), completed, listener, called);
     }
     SignIn.Outcome outcome = signIn.get().perform(completed, explainer);
     DiagnosticContext signedIn = outcome.applyTo(completed);
@@ -124,11 +141,12 @@ public final class Maildiag {
         checks.add(c);
       }
     }
-    return start(CheckPlan.of(checks), signedIn, listener);
+    // a sign-in waits for a person: the diagnosis' deadline counts from when it is done
+    return start(CheckPlan.of(checks), signedIn, listener, System.nanoTime());
   }
 
-  private Report start(CheckPlan plan, DiagnosticContext completed, DiagnosisListener listener) {
-    DiagnosisRun run = run(plan, completed, listener);
+  private Report start(CheckPlan plan, DiagnosticContext completed, DiagnosisListener listener, long called) {
+    DiagnosisRun run = run(plan, completed, listener).countingFrom(called);
     return plan.checks().stream().allMatch(c -> c.info().stage() == Stage.CONFIG) ? run.runInline() : run.run();
   }
 
@@ -137,6 +155,9 @@ public final class Maildiag {
    * network), one after the other on the calling thread: no thread is started and nothing waits, so it is
    * cheap enough to run on every save of a configuration form. A pre-flight in which no check applies is
    * {@link Verdict#WARNING}, never OK. A {@link SignIn} in the context is not performed (it needs the network).
+   *
+   * @param context what to check
+   * @return the report of the offline checks
    */
   public Report preflight(DiagnosticContext context) {
     DiagnosticContext completed = withDefaults(context);
@@ -148,7 +169,12 @@ public final class Maildiag {
     return new DiagnosisRun(plan, completed, explainer, listener, id -> remediation(id, completed), rootCauses, executor);
   }
 
-  /** The context with what applicable providers' catalogs fill in for missing settings. */
+  /**
+   * The context with what applicable providers' catalogs fill in for missing settings.
+   *
+   * @param context the context as configured
+   * @return the completed context; settings the caller gave are never replaced
+   */
   public DiagnosticContext withDefaults(DiagnosticContext context) {
     DiagnosticContext completed = context;
     for (DiagnosticsProvider p : providers) {
@@ -159,7 +185,12 @@ public final class Maildiag {
     return completed;
   }
 
-  /** The checks that would run for the context (as given, before defaults are filled in), in report order. */
+  /**
+   * The checks that would run for the context (as given, before defaults are filled in), in report order.
+   *
+   * @param context the context as configured
+   * @return the checks' metadata
+   */
   public List<CheckInfo> plan(DiagnosticContext context) {
     return checkPlan(context, stages).infos();
   }
@@ -195,6 +226,10 @@ public final class Maildiag {
   /**
    * The most specific fix for a root cause in a context: the first applicable provider's own, else the
    * root cause's generic one.
+   *
+   * @param rootCause a root-cause id
+   * @param context the diagnosed context
+   * @return the remediation; empty for an unknown id
    */
   public Remediation remediation(String rootCause, DiagnosticContext context) {
     for (DiagnosticsProvider p : providers) {
@@ -208,22 +243,39 @@ public final class Maildiag {
     return rootCauses.remediation(rootCause);
   }
 
-  /** A root cause this runner knows, by id: built-in, a provider's or one added with {@link Builder#rootCause}. */
+  /**
+   * A root cause this runner knows, by id: built-in, a provider's or one added with {@link Builder#rootCause}.
+   *
+   * @param id a root-cause id
+   * @return the root cause, or empty
+   */
   public Optional<RootCause> rootCause(String id) {
     return rootCauses.find(id);
   }
 
-  /** Every root cause this runner knows, built-in ones first. */
+  /**
+   * Every root cause this runner knows, built-in ones first.
+   *
+   * @return the root causes
+   */
   public List<RootCause> rootCauses() {
     return rootCauses.all();
   }
 
-  /** The explainer over every provider's interpreters. */
+  /**
+   * The explainer over every provider's interpreters.
+   *
+   * @return the explainer
+   */
   public Explainer explainer() {
     return explainer;
   }
 
-  /** The providers of this runner: those registered, those discovered, and {@code core}. */
+  /**
+   * The providers of this runner: those registered, those discovered, and {@code core}.
+   *
+   * @return the providers
+   */
   public List<DiagnosticsProvider> providers() {
     return providers;
   }
@@ -245,6 +297,9 @@ public final class Maildiag {
      * Whether to find providers and interpreters with {@link ServiceLoader} (default true), through
      * maildiag's own class loader and the thread's context class loader. The core checks are there either
      * way.
+     *
+     * @param discover false to use only the providers registered explicitly
+     * @return this builder
      */
     public Builder discoverProviders(boolean discover) {
       this.discover = discover;
@@ -254,13 +309,21 @@ public final class Maildiag {
     /**
      * Registers a provider explicitly, e.g. where a plug-in system hides it from {@link ServiceLoader}. It
      * replaces a discovered provider of the same id.
+     *
+     * @param provider the provider, e.g. {@code new MicrosoftDiagnostics()}
+     * @return this builder
      */
     public Builder provider(DiagnosticsProvider provider) {
       providers.add(Objects.requireNonNull(provider, "provider"));
       return this;
     }
 
-    /** Adds a check of the caller's own; it runs with the providers' checks. */
+    /**
+     * Adds a check of the caller's own; it runs with the providers' checks.
+     *
+     * @param check the check
+     * @return this builder
+     */
     public Builder check(Check check) {
       checks.add(Objects.requireNonNull(check, "check"));
       return this;
@@ -269,25 +332,44 @@ public final class Maildiag {
     /**
      * Adds a root cause of the caller's own, for its checks' findings. Only this runner knows it. An id that
      * exists already must come with the same title.
+     *
+     * @param rootCause the root cause
+     * @return this builder
      */
     public Builder rootCause(RootCause rootCause) {
       rootCauses.add(Objects.requireNonNull(rootCause, "rootCause"));
       return this;
     }
 
-    /** Adds an interpreter of the caller's own, asked with the providers' ones. */
+    /**
+     * Adds an interpreter of the caller's own, asked with the providers' ones.
+     *
+     * @param interpreter the interpreter
+     * @return this builder
+     */
     public Builder interpreter(Interpreter interpreter) {
       interpreters.add(Objects.requireNonNull(interpreter, "interpreter"));
       return this;
     }
 
-    /** Only runs checks of these stages, e.g. {@code Stage.CONFIG} for an offline check. */
+    /**
+     * Only runs checks of these stages, e.g. {@code Stage.CONFIG} for an offline check.
+     *
+     * @param first a stage
+     * @param rest more stages
+     * @return this builder
+     */
     public Builder stages(Stage first, Stage... rest) {
       this.stages = EnumSet.of(first, rest);
       return this;
     }
 
-    /** Leaves out a check by id. */
+    /**
+     * Leaves out a check by id.
+     *
+     * @param checkId e.g. {@code microsoft.other-protocols}
+     * @return this builder
+     */
     public Builder exclude(String checkId) {
       excluded.add(checkId);
       return this;
@@ -298,6 +380,9 @@ public final class Maildiag {
      * most 8 threads, stopped when it ends). A check that runs out of time gets its finding at its limit
      * and its sockets closed; its task is not interrupted, so the executor should have a thread per
      * concurrent check. Offline diagnoses never use it.
+     *
+     * @param executor the executor
+     * @return this builder
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
@@ -310,6 +395,7 @@ public final class Maildiag {
      * @throws IllegalStateException when a check names an unknown root cause (in {@link CheckInfo#finds}) or an
      *     unknown check (in {@code requires} or {@code after}), a signature table names an unknown root cause,
      *     or one root-cause id comes with two titles; the message names each
+     * @return the runner
      */
     public Maildiag build() {
       return new Maildiag(this);

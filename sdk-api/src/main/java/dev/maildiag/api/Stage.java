@@ -8,14 +8,36 @@ public enum Stage {
    * time limit.
    */
   CONFIG,
+  /**
+   * Name resolution, TCP, proxies, and whether the identity host answers.
+   */
   NETWORK,
+  /**
+   * The TLS handshake and the server's certificate.
+   */
   TLS,
+  /**
+   * The mail protocol: greeting, capabilities, the authenticated session.
+   */
   PROTOCOL,
+  /**
+   * Tokens: the token endpoint, the token's claims, the XOAUTH2 login.
+   */
   OAUTH,
+  /**
+   * The mailbox and folder read.
+   */
   MAILBOX,
+  /**
+   * The host product's cluster behind its load balancer.
+   */
   CLUSTER;
 
-  /** Lower-case name used in reports and on the command line. */
+  /**
+   * Lower-case name used in reports and on the command line.
+   *
+   * @return e.g. {@code config}
+   */
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

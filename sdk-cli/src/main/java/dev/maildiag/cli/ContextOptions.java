@@ -98,6 +98,7 @@ final class ContextOptions {
 
   /** The context these options describe. */
   DiagnosticContext toContext() {
+    requireValues();
     Properties file = readConfig();
     Settings s = new Settings(file);
     DiagnosticContext.Builder b = DiagnosticContext.builder();
@@ -156,7 +157,7 @@ final class ContextOptions {
     }
     Properties jvm = new Properties();
     jvm.putAll(System.getProperties());
-    jvm.putAll(properties);
+    jvm.putAll(JvmProperties.checked(properties));
     b.network(NetworkSettings.from(jvm));
     Properties mail = new Properties();
     properties.forEach((k, v) -> {
@@ -171,26 +172,99 @@ final class ContextOptions {
     if (properties.containsKey("javax.net.ssl.trustStore")) {
       parse("-Djavax.net.ssl.trustStore", () -> TlsTrust.fromTrustStoreProperty(jvm)).ifPresent(trust -> b.attribute(TlsTrust.ATTRIBUTE, trust));
     }
-    return b.build();
+    DiagnosticContext context = b.build();
+    refuseUnsendable(context);
+    return context;
   }
+
+  /** A flag given with an empty value ({@code --port ''}) is a mistake, not "use the default". */
+  private void requireValues() {
+    Map<String, String> given = new LinkedHashMap<>();
+    given.put("--port", port);
+    given.put("--timeout", timeout);
+    given.put("--deadline", deadline);
+    given.put("--flood-threshold", floodThreshold);
+    given.put("--host", host);
+    given.put("--protocol", protocol);
+    given.put("--security", security);
+    given.put("--token-endpoint", tokenEndpoint);
+    given.put("--authorization-endpoint", authorizationEndpoint);
+    given.forEach((flag, value) -> {
+      if (value != null && value.isBlank()) {
+        throw new UsageProblem(flag + " needs a value");
+      }
+    });
+  }
+
+  /**
+   * Bad input is a usage error, found before anything is sent: a host that is no host name, an endpoint
+   * that is no http(s) URL, a value that holds a control character (a line break in a login or a
+   * two-line password file would reach the server as a second command).
+   */
+  private static void refuseUnsendable(DiagnosticContext c) {
+    String host = dev.maildiag.api.internal.net.WireText.hostProblem(c.server().host());
+    if (host != null) {
+      throw new UsageProblem("--host is not a host name: " + host);
+    }
+    url("--token-endpoint", c.oauth().tokenEndpoint());
+    url("--authorization-endpoint", c.oauth().authorizationEndpoint());
+    c.cluster().ifPresent(cluster -> {
+      url("--cluster-url", cluster.baseUrl());
+      cluster.nodeUrls().forEach(u -> url("--node-urls", u));
+    });
+    Map<String, String> control = dev.maildiag.api.internal.net.WireText.controlCharacters(c);
+    if (!control.isEmpty()) {
+      String first = control.keySet().iterator().next();
+      throw new UsageProblem("the " + first + " holds " + control.get(first) + " (a line break in a value or a file "
+          + "with two lines?); maildiag sends nothing with it");
+    }
+  }
+
+  private static void url(String flag, String value) {
+    if (value == null) {
+      return;
+    }
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(value);
+    } catch (java.net.URISyntaxException e) {
+      throw new UsageProblem(flag + " is not a URL (" + e.getReason() + ")");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (!scheme.equals("https") && !scheme.equals("http")) {
+      throw new UsageProblem(flag + " must be an https:// URL" + (scheme.isEmpty() ? "" : ", not " + scheme + "://"));
+    }
+    if (uri.getHost() == null || dev.maildiag.api.internal.net.WireText.hostProblem(uri.getHost()) != null) {
+      throw new UsageProblem(flag + " has no valid host name");
+    }
+  }
+
+  /** Largest --config file read; a handler's settings take a few hundred bytes. */
+  static final int MAX_CONFIG_BYTES = 1024 * 1024;
+  /** What an unknown key must look like to be named in the message; anything else may be a pasted secret. */
+  private static final java.util.regex.Pattern SETTING_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,40}");
 
   private Properties readConfig() {
     Properties p = new Properties();
     if (config == null) {
       return p;
     }
-    try (Reader r = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
-      p.load(r);
-    } catch (IOException e) {
-      throw new UsageProblem("cannot read --config " + config + ": " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " " + e.getMessage()));
-    } catch (IllegalArgumentException e) {
-      throw new UsageProblem("cannot read --config " + config + ": " + e.getMessage());
+    String text = InputFiles.readSmall("--config", config, MAX_CONFIG_BYTES);
+    try {
+      p.load(new java.io.StringReader(text));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UsageProblem("cannot read --config " + config + ": it is not a properties file (" + e.getClass().getSimpleName() + ")");
     }
     Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
     unknown.removeAll(KEYS);
     if (!unknown.isEmpty()) {
-      throw new UsageProblem("unknown setting(s) in " + config + ": " + String.join(", ", unknown)
+      // a line holding only a value (a pasted secret) reads as a key without value: such lines are counted, never shown
+      List<String> named = unknown.stream()
+          .filter(k -> SETTING_NAME.matcher(k).matches() && !p.getProperty(k).isEmpty()).toList();
+      long unnamed = unknown.size() - named.size();
+      throw new UsageProblem("unknown setting(s) in " + config + ": "
+          + String.join(", ", named) + (named.isEmpty() || unnamed == 0 ? "" : ", and ")
+          + (unnamed == 0 ? "" : unnamed + " line(s) without 'name = value' (not shown: they may hold a secret)")
           + " (known: " + String.join(", ", KEYS) + ")");
     }
     return p;
@@ -204,7 +278,8 @@ final class ContextOptions {
     }
   }
 
-  private static int integer(String name, String text, int min, int max) {
+  /** A whole number setting within bounds; 0 when not given. */
+  static int integer(String name, String text, int min, int max) {
     if (text == null) {
       return 0;
     }

@@ -100,7 +100,8 @@ final class DemoCommand implements Callable<Integer> {
       wrong += expected ? 0 : 1;
       switch (format) {
         case TEXT -> {
-          out.printf("%-10s %-26s %-26s %-8s %s%n", s.provider(), s.failureMode(), diagnosed, report.verdict(), expected ? "" : "UNEXPECTED");
+          String note = (expected ? "" : "UNEXPECTED ") + s.signIn().map(flow -> "(sign-in: " + flow + ")").orElse("");
+          out.printf("%-10s %-26s %-26s %-8s %s%n", s.provider(), s.failureMode(), diagnosed, report.verdict(), note.strip());
           out.flush();
         }
         case HTML -> gallery.add(s, report, checks, expected);
@@ -114,6 +115,7 @@ final class DemoCommand implements Callable<Integer> {
           ObjectNode n = results.addObject();
           n.put("provider", s.provider());
           n.put("failureMode", s.failureMode());
+          n.put("signIn", s.signIn().orElse(null));
           n.put("diagnosedRootCause", report.topRootCause().map(RankedRootCause::id).orElse(null));
           n.put("verdict", report.verdict().name());
           n.put("expected", expected);

@@ -12,6 +12,8 @@ import dev.maildiag.api.internal.explain.LogFinding;
 import dev.maildiag.api.internal.explain.LogReport;
 import dev.maildiag.api.internal.explain.LogScanner;
 import dev.maildiag.api.internal.explain.Observations;
+import dev.maildiag.api.internal.Redactor;
+import dev.maildiag.api.internal.report.TerminalText;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Explainer;
 import java.io.BufferedReader;
@@ -144,7 +146,10 @@ final class ExplainCommand implements Callable<Integer> {
   private int log(Explainer explainer, PrintWriter out, String providerLabel) {
     LogReport report;
     try {
-      report = LogScanner.of(explainer, providerLabel.equals("auto") ? null : providerLabel).scan(log);
+      // a stream, never Files.newInputStream: pipes, FIFOs and <(zcat ...) cannot seek ("Illegal seek")
+      try (InputStream in = InputFiles.open("--log", log)) {
+        report = LogScanner.of(explainer, providerLabel.equals("auto") ? null : providerLabel).scanAnyStream(in);
+      }
     } catch (IOException e) {
       throw unreadable(log, e);
     }
@@ -160,7 +165,9 @@ final class ExplainCommand implements Callable<Integer> {
   private int har(PrintWriter out) {
     HarReport report;
     try {
-      report = HarAnalyzer.analyze(har);
+      try (InputStream in = InputFiles.open("--har", har)) {
+        report = HarAnalyzer.analyze(in);
+      }
     } catch (IOException e) {
       throw unreadable(har, e);
     }
@@ -190,15 +197,23 @@ final class ExplainCommand implements Callable<Integer> {
     return report.candidates().isEmpty() ? ExitCodes.PROBLEMS : ExitCodes.OK;
   }
 
-  /** One JSON result per input line, in order, in this one process. */
+  /** Longest --batch line read; longer ones get an error result of their own. */
+  static final int MAX_BATCH_LINE = 1 << 20;
+
+  /** One JSON result per input line, in order, in this one process; any bytes, any line length, bounded memory. */
   private int batch(Explainer explainer, PrintWriter out) {
     boolean anything = false;
-    try (BufferedReader in = batch.equals("-")
-        ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-        : Files.newBufferedReader(Path.of(batch), StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = in.readLine()) != null) {
+    try (InputStream stream = InputFiles.open("--batch", Path.of(batch))) {
+      BoundedLines lines = new BoundedLines(stream, MAX_BATCH_LINE);
+      for (BoundedLines.Line l; (l = lines.next()) != null; ) {
+        String line = l.text();
         ObjectNode result;
+        if (l.tooLong()) {
+          result = ExplainJson.candidates(List.of());
+          result.put("error", "line longer than " + MAX_BATCH_LINE + " bytes (" + l.bytes() + "); not read");
+          out.println(redacted(result).toString());
+          continue;
+        }
         try {
           JsonNode item = line.isBlank() ? null : ExplainJson.MAPPER.readTree(line);
           if (item == null || !item.path("text").isTextual()) {
@@ -217,25 +232,45 @@ final class ExplainCommand implements Callable<Integer> {
           result = ExplainJson.candidates(List.of());
           result.put("error", "not a JSON object");
         }
-        out.println(result.toString());
+        out.println(redacted(result).toString());
       }
-    } catch (NoSuchFileException e) {
-      throw new UsageProblem("no such file: " + batch);
     } catch (IOException e) {
-      throw new UsageProblem("cannot read " + batch + ": " + e.getMessage());
+      throw new UsageProblem("cannot read " + batch + ": " + e.getClass().getSimpleName());
     }
     return anything ? ExitCodes.OK : ExitCodes.PROBLEMS;
   }
 
-  /** The result in the chosen format, on stdout or into the --output file; only the chosen form is built. */
+  /**
+   * The result in the chosen format, on stdout or into the --output file; only the chosen form is built. What
+   * explain prints quotes the user's own text (log lines, HAR values, decoded challenges): every string passes the
+   * redaction of secret shapes, and the text form is escaped for the terminal.
+   */
   private void print(PrintWriter out, Supplier<ObjectNode> json, Supplier<String> text, Supplier<ExplainDocument> document) {
     String rendered = switch (format) {
-      case JSON -> json.get().toString() + System.lineSeparator();
-      case HTML -> ExplainHtml.write(document.get(), Output.generator());
-      case MARKDOWN -> ExplainMarkdown.write(document.get(), Output.generator());
-      default -> text.get();
+      case JSON -> redacted(json.get()).toString() + System.lineSeparator();
+      case HTML -> Redactor.shapes().redact(ExplainHtml.write(document.get(), Output.generator()));
+      case MARKDOWN -> Redactor.shapes().redact(ExplainMarkdown.write(document.get(), Output.generator()));
+      default -> TerminalText.block(Redactor.shapes().redact(text.get()));
     };
     Output.write(rendered, output, out, spec.commandLine().getErr());
+  }
+
+  /** The same JSON with every string value (and field name) redacted. */
+  static JsonNode redacted(JsonNode node) {
+    if (node.isTextual()) {
+      return com.fasterxml.jackson.databind.node.TextNode.valueOf(Redactor.shapes().redact(node.textValue()));
+    }
+    if (node.isArray()) {
+      com.fasterxml.jackson.databind.node.ArrayNode a = ExplainJson.MAPPER.createArrayNode();
+      node.forEach(child -> a.add(redacted(child)));
+      return a;
+    }
+    if (node.isObject()) {
+      ObjectNode o = ExplainJson.MAPPER.createObjectNode();
+      node.fields().forEachRemaining(e -> o.set(Redactor.shapes().redact(e.getKey()), redacted(e.getValue())));
+      return o;
+    }
+    return node;
   }
 
   private static String readStdin() throws IOException {

@@ -1,5 +1,7 @@
 package dev.maildiag.cli;
 
+import dev.maildiag.api.internal.Redactor;
+import dev.maildiag.api.internal.report.TerminalText;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,19 +48,25 @@ public final class Main implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    Redactor redactor = CommandLineSecrets.redactor(args);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof UsageProblem) {
-        err.println("maildiag: " + e.getMessage());
+        err.println("maildiag: " + TerminalText.line(redactor.redact(e.getMessage())));
         return ExitCodes.USAGE;
       }
-      err.println("maildiag: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+      err.println("maildiag: internal error: " + TerminalText.line(redactor.redact(e.toString()))
+          + (debug ? "" : " (run with --debug for details)"));
       if (debug) {
-        e.printStackTrace(err);
+        // the trace's messages may quote what a peer or the user sent: redacted, never printStackTrace
+        err.println(TerminalText.line(redactor.describe(e)));
+        for (StackTraceElement frame : e.getStackTrace()) {
+          err.println("\tat " + frame);
+        }
       }
       return ExitCodes.INTERNAL;
     });
     cli.setParameterExceptionHandler((e, a) -> {
-      err.println("maildiag: " + e.getMessage());
+      err.println("maildiag: " + TerminalText.line(CommandLineSecrets.describe(e, redactor)));
       CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
       err.println("Try 'maildiag " + (e.getCommandLine().getCommandName().equals("maildiag") ? "" : e.getCommandLine().getCommandName() + " ") + "--help'.");
       return ExitCodes.USAGE;

@@ -3,6 +3,7 @@ package dev.maildiag.cli;
 import dev.maildiag.api.DiagnosisListener;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.internal.Durations;
+import dev.maildiag.api.internal.report.TerminalText;
 import dev.maildiag.api.internal.report.TextReport;
 import dev.maildiag.api.spi.CheckInfo;
 import java.io.PrintWriter;
@@ -26,8 +27,10 @@ final class Progress implements DiagnosisListener {
 
   @Override
   public synchronized void finished(CheckInfo check, Finding finding) {
-    err.printf("[%d/%d] %s %s: %s (%s)%n", done.incrementAndGet(), total, TextReport.mark(finding.severity()),
-        check.id(), finding.summary(), Durations.format(finding.duration()));
+    // never [13/12]: a check heard of twice (or one not announced) does not count beyond the total
+    int n = Math.min(done.incrementAndGet(), Math.max(total, 1));
+    err.printf("[%d/%d] %s %s: %s (%s)%n", n, total, TextReport.mark(finding.severity()),
+        TerminalText.line(check.id()), TerminalText.line(finding.summary()), Durations.format(finding.duration()));
     err.flush();
   }
 }

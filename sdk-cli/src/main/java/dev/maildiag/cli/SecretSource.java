@@ -1,15 +1,12 @@
 package dev.maildiag.cli;
 
 import dev.maildiag.api.Secret;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 /** Reads a secret from a flag, an environment variable or a file, so it can stay out of shell history. */
 final class SecretSource {
-  private static final long MAX_FILE_BYTES = 64 * 1024;
+  private static final int MAX_FILE_BYTES = 64 * 1024;
   private final Map<String, String> env;
 
   SecretSource(Map<String, String> env) {
@@ -29,14 +26,8 @@ final class SecretSource {
       return Secret.ofNullable(v.strip());
     }
     if (file != null) {
-      try {
-        if (Files.size(file) > MAX_FILE_BYTES) {
-          throw new UsageProblem("the " + what + " file " + file + " is larger than " + MAX_FILE_BYTES + " bytes");
-        }
-        return Secret.ofNullable(Files.readString(file, StandardCharsets.UTF_8).strip());
-      } catch (IOException e) {
-        throw new UsageProblem("cannot read the " + what + " file " + file + ": " + e.getClass().getSimpleName());
-      }
+      // never Files.size: a device file says 0 and never ends, a FIFO has no size at all
+      return Secret.ofNullable(InputFiles.readSmall("the " + what + " file", file, MAX_FILE_BYTES).strip());
     }
     return defaultEnv == null ? null : Secret.ofNullable(env.get(defaultEnv));
   }

@@ -55,26 +55,11 @@ final class SignInOptions {
       throw new UsageProblem("--sign-in paste needs the handler's --redirect-uri (the address the browser returns to)");
     }
     SignIn signIn = SignIn.of(chosen, new ConsoleAdministrator(err, System.in))
-        .withTimeout(Duration.ofSeconds(seconds("--sign-in-timeout", timeout, 300, 1, 3600)))
-        .withLoopbackPort((int) seconds("--sign-in-port", port, 0, 0, 65535));
+        .withTimeout(Duration.ofSeconds(timeout == null ? 300 : ContextOptions.integer("--sign-in-timeout", timeout, 1, 3600)))
+        .withLoopbackPort(ContextOptions.integer("--sign-in-port", port, 0, 65535));
     if (saveRefreshToken != null) {
       signIn = signIn.savingRefreshTokenTo(saveRefreshToken);
     }
     return context.toBuilder().attribute(SignIn.ATTRIBUTE, signIn).build();
-  }
-
-  private static long seconds(String name, String text, long fallback, long min, long max) {
-    if (text == null) {
-      return fallback;
-    }
-    try {
-      long v = Long.parseLong(text.trim());
-      if (v < min || v > max) {
-        throw new UsageProblem(name + " must be between " + min + " and " + max + ", not " + v);
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw new UsageProblem(name + " must be a whole number, not '" + text + "'");
-    }
   }
 }

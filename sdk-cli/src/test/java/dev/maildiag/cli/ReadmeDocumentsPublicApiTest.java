@@ -49,4 +49,22 @@ class ReadmeDocumentsPublicApiTest {
     }
     assertThat(missing).as("check ids documented nowhere in README.md or docs/*.md").isEmpty();
   }
+
+  /** Each sign-in flow has a worked example: a sh block whose command ends in --sign-in FLOW; and the sign-in check ids are listed. */
+  @Test
+  void everySignInFlowHasAWorkedExampleAndItsChecksAreListed() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    List<String> shBlocks = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)```sh\n(.*?)```").matcher(readme);
+    while (m.find()) {
+      shBlocks.add(m.group(1));
+    }
+    for (String flow : List.of("device", "browser", "paste")) {
+      assertThat(shBlocks).as("a worked example of --sign-in " + flow)
+          .anyMatch(b -> b.contains("./maildiag check") && b.contains("--sign-in " + flow) && b.contains("sign-in."));
+    }
+    for (String id : List.of("sign-in.request", "sign-in.tokens", "sign-in.account")) {
+      assertThat(readme).contains("| `" + id + "` |");
+    }
+  }
 }

@@ -26,12 +26,21 @@ import java.util.regex.Pattern;
  */
 final class Xoauth2Challenge implements Interpreter {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Base64 of a JSON object starting {@code {"} is {@code eyJ...}. */
-  private static final Pattern CHALLENGE = Pattern.compile("eyJ[A-Za-z0-9+/_-]{8,}={0,2}");
+  /**
+   * Base64 of a JSON object starting {@code {"} is {@code eyJ...}. Only at the start of a Base64 run, and
+   * possessive: {@code eyJeyJeyJ...} must not be rescanned from every {@code eyJ} (quadratic time).
+   */
+  private static final Pattern CHALLENGE = Pattern.compile("(?<![A-Za-z0-9+/_-])eyJ[A-Za-z0-9+/_-]{8,}+={0,2}");
+  /** Longest Base64 run decoded: Gmail's challenge is about 100 characters. */
+  private static final int MAX_CHALLENGE = 4096;
   /** Angus Mail decodes the POP3 challenge itself: "OAUTH2 authentication failed: {"status":"400",...}". */
   private static final Pattern DECODED = Pattern.compile("\\{\\s*\"status\"\\s*:[^{}]*}");
-  private static final Pattern SMTP_CHALLENGE_IN_WORDS = Pattern.compile("AUTH[^\\n]*failed:? 334\\b", Pattern.CASE_INSENSITIVE);
-  private static final Pattern STATUS_IN_WORDS = Pattern.compile("XOAUTH2[^\\n]*?\\((40[01])\\)", Pattern.CASE_INSENSITIVE);
+  // "AUTH ... failed: 334" and "XOAUTH2 ... (400)" on one line: found with one scan per line (see inWords), never
+  // with "AUTH[^\n]*failed" regular expressions, which rescan the rest of the line from every "AUTH" (quadratic)
+  private static final Pattern SMTP_FAILED_334 = Pattern.compile("failed:? 334\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern STATUS = Pattern.compile("\\((40[01])\\)");
+  private static final Pattern XOAUTH2_WORD = Pattern.compile("XOAUTH2", Pattern.CASE_INSENSITIVE | Pattern.LITERAL);
+  private static final Pattern AUTH_WORD = Pattern.compile("AUTH", Pattern.CASE_INSENSITIVE | Pattern.LITERAL);
 
   /** What Gmail's challenge says. */
   record Challenge(String status, String schemes, String scope) {}
@@ -87,6 +96,9 @@ final class Xoauth2Challenge implements Interpreter {
   static Optional<Challenge> decode(String text) {
     Matcher m = CHALLENGE.matcher(text);
     while (m.find()) {
+      if (m.end() - m.start() > MAX_CHALLENGE) {
+        continue;
+      }
       String b64 = m.group().replace('-', '+').replace('_', '/');
       try {
         Optional<Challenge> c = parse(new String(Base64.getMimeDecoder().decode(b64), StandardCharsets.UTF_8));
@@ -104,15 +116,46 @@ final class Xoauth2Challenge implements Interpreter {
         return c;
       }
     }
-    Matcher words = STATUS_IN_WORDS.matcher(text);
-    if (words.find()) {
-      return Optional.of(new Challenge(words.group(1), null, null));
+    String status = afterOnSameLine(text, XOAUTH2_WORD, STATUS);
+    if (status != null) {
+      return Optional.of(new Challenge(status, null, null));
     }
-    if (SMTP_CHALLENGE_IN_WORDS.matcher(text).find()) {
+    if (afterOnSameLine(text, AUTH_WORD, SMTP_FAILED_334) != null) {
       // smtp.gmail.com answers a refused XOAUTH2 with "334 <challenge>"; clients often log only the code
       return Optional.of(new Challenge("400", null, null));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The first group (or the match) of {@code pattern} found after {@code word} (any case) on the same line,
+   * in linear time: each line is searched once for the word's first occurrence and once for the pattern.
+   */
+  private static String afterOnSameLine(String text, Pattern word, Pattern pattern) {
+    Matcher w = word.matcher(text);
+    Matcher m = pattern.matcher(text);
+    int lineStart = 0;
+    while (lineStart <= text.length()) {
+      int lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) {
+        lineEnd = text.length();
+      }
+      if (!w.find(lineStart)) {
+        return null; // nowhere further in the text
+      }
+      int at = w.start();
+      if (at < lineEnd) {
+        m.region(w.end(), lineEnd);
+        if (m.find()) {
+          return m.groupCount() > 0 ? m.group(1) : m.group();
+        }
+      } else {
+        lineEnd = text.lastIndexOf('\n', at);
+        lineEnd = lineEnd < lineStart ? lineStart : lineEnd;
+      }
+      lineStart = lineEnd + 1;
+    }
+    return null;
   }
 
   private static Optional<Challenge> parse(String json) {

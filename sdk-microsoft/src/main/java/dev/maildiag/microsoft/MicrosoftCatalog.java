@@ -63,6 +63,8 @@ public final class MicrosoftCatalog {
 
   /** True when the handler uses app-only access (client credentials): a secret and no refresh token. */
   public static boolean isAppOnly(DiagnosticContext c) {
-    return c.tokens().refreshToken() == null && c.oauth().clientSecret() != null && c.tokens().accessToken() == null;
+    // an interactive sign-in (SignIn) is delegated access, whatever the secret
+    return c.tokens().refreshToken() == null && c.oauth().clientSecret() != null && c.tokens().accessToken() == null
+        && c.attribute(dev.maildiag.api.spi.SignIn.ATTRIBUTE).isEmpty();
   }
 }

@@ -30,6 +30,16 @@ public interface Scenario {
   String description();
 
   /**
+   * The interactive sign-in the scenario starts with, as on the command line ({@code device}, {@code browser},
+   * {@code paste}); empty when the handler's stored tokens are used.
+   *
+   * @return the sign-in flow, if any
+   */
+  default java.util.Optional<String> signIn() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Starts the simulated servers on loopback; close the result to stop them.
    *
    * @return the running simulation

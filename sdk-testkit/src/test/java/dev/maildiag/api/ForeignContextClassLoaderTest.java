@@ -60,6 +60,16 @@ class ForeignContextClassLoaderTest {
   }
 
   @Test
+  void explicitlyRegisteredProvidersDiagnoseAsDiscoveredOnes() {
+    Maildiag explicit = Maildiag.builder().discoverProviders(false)
+        .provider(new dev.maildiag.google.GoogleDiagnostics()).provider(new dev.maildiag.microsoft.MicrosoftDiagnostics())
+        .build();
+
+    assertThat(explicit.providers()).extracting(DiagnosticsProvider::id).containsExactly("core", "google", "microsoft");
+    assertThat(outline(explicit.preflight(graphScopes()))).isEqualTo(outline(Maildiag.create().preflight(graphScopes())));
+  }
+
+  @Test
   void aRunnerBuiltUnderAForeignLoaderKnowsEveryProviderAndInterpreter() throws Exception {
     try (URLClassLoader foreign = new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader())) {
       Maildiag runner = withContextLoader(foreign, Maildiag::create);

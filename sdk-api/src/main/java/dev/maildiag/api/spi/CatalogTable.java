@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -32,7 +31,13 @@ public class CatalogTable extends SignatureTable {
   private final PhraseIndex index;
   private final int[] rowOfPhrase;
 
-  /** The table of the catalog file {@code resource} next to {@code owner}; {@code provider} is null for any server. */
+  /**
+   * The table of a catalog file.
+   *
+   * @param provider the provider it speaks for ({@code microsoft}, {@code google}), or null for any server
+   * @param owner the class next to which the file lies
+   * @param resource the file's name, e.g. {@code entra-codes.tsv}
+   */
   protected CatalogTable(String provider, Class<?> owner, String resource) {
     this(provider, Catalog.load(owner, resource));
   }
@@ -65,30 +70,39 @@ public class CatalogTable extends SignatureTable {
    */
   public record Row(List<String> signals, List<Candidate> causes, boolean mailCause, String says, String source, String example,
       int line) {
-    public Row {
-      signals = List.copyOf(signals);
-      causes = List.copyOf(causes);
-      Objects.requireNonNull(says, "says");
-      Objects.requireNonNull(source, "source");
-    }
-
-    /** The texts that, as documented, carry this row's meaning. */
+    /**
+     * The texts that, as documented, carry this row's meaning.
+     *
+     * @return the documented message, or each spelling
+     */
     public List<String> documentedMessages() {
       return example != null ? List.of(example) : signals.stream().map(s -> s.replace("*", "")).toList();
     }
   }
 
-  /** What the catalog holds, e.g. "Microsoft Entra AADSTS error codes". */
+  /**
+   * What the catalog holds.
+   *
+   * @return e.g. "Microsoft Entra AADSTS error codes"
+   */
   public final String name() {
     return catalog.name();
   }
 
-  /** The catalog file's name, e.g. {@code entra-codes.tsv}. */
+  /**
+   * The catalog file's name.
+   *
+   * @return e.g. {@code entra-codes.tsv}
+   */
   public final String resource() {
     return catalog.resource();
   }
 
-  /** The rows, in file order. */
+  /**
+   * The rows.
+   *
+   * @return the rows, in file order
+   */
   public final List<Row> entries() {
     return catalog.rows();
   }
@@ -110,7 +124,12 @@ public class CatalogTable extends SignatureTable {
     return lookUp(observation);
   }
 
-  /** The candidates of every row found in the observation's text, strongest first, whoever it comes from. */
+  /**
+   * The candidates of every row found in the observation's text, whoever it comes from.
+   *
+   * @param observation what was seen
+   * @return the candidates, strongest first
+   */
   protected final List<Candidate> lookUp(Observation observation) {
     BitSet found = index.find(TextNormaliser.normalise(observation.text()));
     Map<String, Candidate> best = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package dev.maildiag.api.spi;
 import dev.maildiag.api.DiagnosticContext.Timeouts;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.internal.Redactor;
 import dev.maildiag.api.internal.net.IdentityHttp;
 import dev.maildiag.api.internal.probe.ReadOnlyLogins;
 import java.util.List;
@@ -26,8 +27,16 @@ public final class CheckContext implements AutoCloseable {
   private final Explainer explainer;
   private final RunResources resources;
   private final Queue<AutoCloseable> closeOnTimeout = new ConcurrentLinkedQueue<>();
+  private volatile Redactor redactor;
+  private volatile int redactorSecrets = -1;
 
-  /** The context of a new diagnosis (its first check); {@link #forCheck()} gives the next checks theirs. */
+  /**
+   * The context of a new diagnosis (its first check); {@link #forCheck()} gives the next checks theirs.
+   *
+   * @param context the diagnosed context
+   * @param facts the facts of the diagnosis, usually new
+   * @param explainer interprets what checks see
+   */
   public CheckContext(DiagnosticContext context, Facts facts, Explainer explainer) {
     this(context, facts, explainer, new RunResources());
   }
@@ -39,7 +48,12 @@ public final class CheckContext implements AutoCloseable {
     this.resources = resources;
   }
 
-  /** A context for running checks on their own, e.g. in a test; close it to close what they left open. */
+  /**
+   * A context for running checks on their own, e.g. in a test; close it to close what they left open.
+   *
+   * @param context the diagnosed context
+   * @return a context with new facts and the interpreters on the class path
+   */
   public static CheckContext standalone(DiagnosticContext context) {
     return new CheckContext(context, new Facts(), Explainer.discover());
   }
@@ -47,29 +61,81 @@ public final class CheckContext implements AutoCloseable {
   /**
    * A context for another check of the same diagnosis: the same facts and lifecycle, its own
    * {@link #closeOnTimeout} registrations.
+   *
+   * @return the next check's context
    */
   public CheckContext forCheck() {
     return new CheckContext(context, facts, explainer, resources);
   }
 
+  /**
+   * What is diagnosed.
+   *
+   * @return the diagnosed context
+   */
   public DiagnosticContext context() {
     return context;
   }
 
+  /**
+   * What the diagnosis has learned so far; a check may add to it.
+   *
+   * @return the facts
+   */
   public Facts facts() {
     return facts;
   }
 
+  /**
+   * The diagnosis' time limits, which blocking I/O must honour.
+   *
+   * @return the timeouts
+   */
   public Timeouts timeouts() {
     return context.timeouts();
   }
 
-  /** Ranked candidates for something this check saw, from every provider's interpreters. */
+  /**
+   * The text with every secret of the diagnosis (in any encoding) and everything shaped like a secret
+   * blanked. Every text a peer sent or the user typed passes this before it goes into a finding, a log line
+   * or an exception message; the runner applies it to every finding again.
+   *
+   * @param text what a peer or the user wrote; may be null
+   * @return the text with {@code [redacted]} where a secret was
+   */
+  public String redact(String text) {
+    return redactor().redact(text);
+  }
+
+  /** The redaction of this diagnosis, knowing the context's secrets and those learned so far. */
+  private Redactor redactor() {
+    java.util.List<dev.maildiag.api.Secret> learned = facts.secrets();
+    Redactor r = redactor;
+    if (r == null || redactorSecrets != learned.size()) {
+      r = Redactor.forContext(context).with(learned);
+      redactor = r;
+      redactorSecrets = learned.size();
+    }
+    return r;
+  }
+
+  /**
+   * Ranked candidates for something this check saw, from every provider's interpreters.
+   *
+   * @param observation what the check saw
+   * @return the candidates, most likely first
+   */
   public List<Candidate> interpret(Observation observation) {
     return explainer.explain(observation);
   }
 
-  /** An observation made by this check, carrying the diagnosis' context and facts. */
+  /**
+   * An observation made by this check, carrying the diagnosis' context and facts.
+   *
+   * @param text what was seen, free of secrets
+   * @param stage where it was seen
+   * @return the observation
+   */
   public Observation observe(String text, Stage stage) {
     return new Observation(text, stage, context.server().protocol(), context.oauth().provider(), facts, context);
   }
@@ -77,12 +143,18 @@ public final class CheckContext implements AutoCloseable {
   /**
    * Read-only XOAUTH2 logins over any mail protocol and endpoint, with this diagnosis' token, user, proxy
    * route, trust and timeouts: the way provider checks try another protocol.
+   *
+   * @return the mail logins of this diagnosis
    */
   public MailLogins mail() {
     return new ReadOnlyLogins(this);
   }
 
-  /** HTTP calls to identity endpoints (token, user-info, token-info) with this diagnosis' proxy, trust and timeouts. */
+  /**
+   * HTTP calls to identity endpoints (token, user-info, token-info) with this diagnosis' proxy, trust and timeouts.
+   *
+   * @return the identity calls of this diagnosis
+   */
   public IdentityCalls identity() {
     return new IdentityHttp(this);
   }
@@ -90,6 +162,10 @@ public final class CheckContext implements AutoCloseable {
   /**
    * Gives a resource to the diagnosis: it is closed when the diagnosis ends, whatever happens (the check may
    * close it earlier itself; closing twice must be harmless).
+   *
+   * @param resource the resource
+   * @param <T> its type
+   * @return {@code resource}
    */
   public <T extends AutoCloseable> T own(T resource) {
     return resources.own(resource);
@@ -98,6 +174,10 @@ public final class CheckContext implements AutoCloseable {
   /**
    * Leaves an open resource for a later check of this diagnosis to {@link #take}. The diagnosis owns it: it is
    * closed when the diagnosis ends if nobody closed it before. A resource already held under the key is closed.
+   *
+   * @param key the key a later check takes it with
+   * @param resource the open resource
+   * @param <T> its type
    */
   public <T extends AutoCloseable> void handOn(Key<T> key, T resource) {
     resources.handOn(key, resource);
@@ -106,6 +186,10 @@ public final class CheckContext implements AutoCloseable {
   /**
    * The resource an earlier check handed on under the key, now the caller's to use and close (register it with
    * {@link #closeOnTimeout}); empty if there is none. The diagnosis still closes it at its end if the caller does not.
+   *
+   * @param key the key it was handed on with
+   * @param <T> its type
+   * @return the resource, or empty
    */
   public <T extends AutoCloseable> Optional<T> take(Key<T> key) {
     return resources.take(key);
@@ -114,6 +198,10 @@ public final class CheckContext implements AutoCloseable {
   /**
    * Registers a resource (a socket, a mail store) to close if the check runs out of time, so that a
    * thread blocked on it is released instead of lingering.
+   *
+   * @param resource the resource
+   * @param <T> its type
+   * @return {@code resource}
    */
   public <T extends AutoCloseable> T closeOnTimeout(T resource) {
     closeOnTimeout.add(resource);
@@ -122,13 +210,27 @@ public final class CheckContext implements AutoCloseable {
 
   /** Closes what was registered with {@link #closeOnTimeout}; called by the runner when the check runs out of time. */
   public void abandon() {
-    AutoCloseable c;
-    while ((c = closeOnTimeout.poll()) != null) {
-      try {
-        c.close();
-      } catch (Exception ignored) {
-        // best effort: the check has already been given up
+    if (closeOnTimeout.isEmpty()) {
+      return;
+    }
+    // closing a socket or store can block (a TLS close_notify to a peer that reads nothing); the runner's
+    // timer must not wait for that, or every other check's time limit would be late
+    Thread closer = new Thread(() -> {
+      AutoCloseable c;
+      while ((c = closeOnTimeout.poll()) != null) {
+        try {
+          c.close();
+        } catch (Exception ignored) {
+          // best effort: the check has already been given up
+        }
       }
+    }, "maildiag-abandon");
+    closer.setDaemon(true);
+    closer.start();
+    try {
+      closer.join(100); // a close that works takes microseconds: done before the finding is made, as a rule
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

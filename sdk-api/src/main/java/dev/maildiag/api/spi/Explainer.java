@@ -18,6 +18,12 @@ public final class Explainer {
     this.interpreters = List.copyOf(interpreters);
   }
 
+  /**
+   * An explainer over these interpreters.
+   *
+   * @param interpreters the interpreters, asked in order
+   * @return the explainer
+   */
   public static Explainer of(List<Interpreter> interpreters) {
     return new Explainer(interpreters);
   }
@@ -25,12 +31,18 @@ public final class Explainer {
   /**
    * The explainer of a default runner ({@code Maildiag.create().explainer()}): the core interpreters and
    * those of every provider and interpreter found through maildiag's own and the context class loader.
+   *
+   * @return the explainer
    */
   public static Explainer discover() {
     return dev.maildiag.api.Maildiag.create().explainer();
   }
 
-  /** The interpreters asked, in discovery order. */
+  /**
+   * The interpreters asked, in discovery order.
+   *
+   * @return the interpreters
+   */
   public List<Interpreter> interpreters() {
     return interpreters;
   }
@@ -40,6 +52,9 @@ public final class Explainer {
    * cause, the strongest signal counts and each further one adds a little. A text seen outside a diagnosis
    * (no stage known) that no interpreter recognises but that plainly belongs to one step of a mail handler's
    * work gets that step's usual causes with low confidence, saying that only the step was recognised.
+   *
+   * @param observation what was seen
+   * @return the candidates, most likely first
    */
   public List<Candidate> explain(Observation observation) {
     List<Candidate> ranked = recognise(observation);
@@ -49,7 +64,12 @@ public final class Explainer {
     return ranked;
   }
 
-  /** The candidates that the interpreters recognise in the observation, without any fallback (e.g. for a log's lines). */
+  /**
+   * The candidates that the interpreters recognise in the observation, without any fallback (e.g. for a log's lines).
+   *
+   * @param observation what was seen
+   * @return the candidates, most likely first; empty when nothing is recognised
+   */
   public List<Candidate> recognise(Observation observation) {
     Map<String, Candidate> merged = new LinkedHashMap<>();
     for (Interpreter interpreter : interpreters) {

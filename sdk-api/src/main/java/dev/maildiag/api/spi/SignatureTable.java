@@ -19,6 +19,12 @@ public class SignatureTable implements Interpreter {
   private final List<Signature> rows;
   private final Set<String> keywords;
 
+  /**
+   * A table of rows.
+   *
+   * @param provider the provider the table speaks for, or null for generic signals
+   * @param rows the rows
+   */
   protected SignatureTable(String provider, List<Signature> rows) {
     this(provider, rows, Set.of());
   }
@@ -26,6 +32,10 @@ public class SignatureTable implements Interpreter {
   /**
    * A table whose {@link #interpret} also looks at something the rows cannot see literally (e.g. an encoded
    * challenge); {@code extraKeywords} are the literals that announce it, for the log scanner's prefilter.
+   *
+   * @param provider the provider the table speaks for, or null for generic signals
+   * @param rows the rows
+   * @param extraKeywords further literals, any case
    */
   protected SignatureTable(String provider, List<Signature> rows, Set<String> extraKeywords) {
     this.provider = provider;
@@ -36,11 +46,20 @@ public class SignatureTable implements Interpreter {
     this.keywords = Set.copyOf(all);
   }
 
-  /** The provider this table speaks for, or null for generic signals. */
+  /**
+   * The provider this table speaks for, or null for generic signals.
+   *
+   * @return the provider id, or null
+   */
   public final String provider() {
     return provider;
   }
 
+  /**
+   * The table's rows.
+   *
+   * @return the rows, in order
+   */
   public final List<Signature> rows() {
     return rows;
   }
@@ -48,6 +67,8 @@ public class SignatureTable implements Interpreter {
   /**
    * The lower-case literals of every row (and the extra ones): the table recognises only texts holding one, so
    * a log scanner may look for these first and ask the table only about lines that have one.
+   *
+   * @return the keywords
    */
   public final Set<String> keywords() {
     return keywords;
@@ -57,6 +78,8 @@ public class SignatureTable implements Interpreter {
    * What is wrong with the table's shape, empty when nothing: every row cites a public https source and
    * ranks its causes with confidences below certainty. That every root cause it names is registered is
    * proven when a {@link dev.maildiag.api.Maildiag} with the table is built.
+   *
+   * @return the problems, one line each
    */
   public final List<String> problems() {
     List<String> problems = new ArrayList<>();
@@ -88,6 +111,9 @@ public class SignatureTable implements Interpreter {
    * provider, and for a text seen outside a diagnosis that names no provider. A live diagnosis that no
    * provider claimed is of some other server (e.g. Dovecot), whose shared words (RFC 5530's
    * {@code [AUTHENTICATIONFAILED]}) must not be read as Gmail's or Exchange's.
+   *
+   * @param observation what was seen
+   * @return whether to match it against this table's rows
    */
   protected final boolean speaksFor(Observation observation) {
     if (provider == null) {
@@ -99,7 +125,12 @@ public class SignatureTable implements Interpreter {
     return observation.context() == null;
   }
 
-  /** The candidates of every row that matches {@code text} (normalised: see {@link #interpret}), strongest first. */
+  /**
+   * The candidates of every row that matches {@code text} (normalised: see {@link #interpret}), strongest first.
+   *
+   * @param text the text
+   * @return the candidates, strongest first
+   */
   protected final List<Candidate> match(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
     // within one table the strongest row speaks for a cause; the explainer combines across tables

@@ -11,6 +11,12 @@ import dev.maildiag.cli.Main;
 import dev.maildiag.testkit.Scenario;
 import dev.maildiag.testkit.Scenarios;
 import dev.maildiag.testkit.Simulation;
+import dev.maildiag.testkit.SimulatedBrowser;
+import dev.maildiag.testkit.google.GoogleSignInScenarios;
+import dev.maildiag.testkit.microsoft.MicrosoftSignInScenarios;
+import dev.maildiag.api.Severity;
+import dev.maildiag.api.spi.SignIn;
+import java.util.function.Supplier;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -134,6 +140,44 @@ class SecrecySuiteTest {
       leaks.addAll(canaries.leaksIn("logs, traces and console output of the CLI run", logs));
     }
     assertThat(leaks).as(provider).isEmpty();
+  }
+
+  /**
+   * Interactive sign-ins, for every sign-in failure mode of both providers: the authorization codes, device codes,
+   * PKCE verifiers, access, refresh and ID tokens a sign-in handles never appear in the reports, the logs and traces,
+   * or anything the administrator is told (the authorization URL carries only the state and the code challenge).
+   * The secrets are collected after the diagnosis, when the simulated platform has issued and received them.
+   */
+  @Order(3)
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("signIns")
+  void noCodeTokenOrVerifierOfASignInAppears(String name, Supplier<Simulation> start) throws Exception {
+    List<String> leaks = new ArrayList<>();
+    try (Capture capture = Capture.start(); Simulation simulation = start.get()) {
+      DiagnosticContext context = simulation.context();
+      SimulatedBrowser administrator = (SimulatedBrowser) context.attribute(SignIn.ATTRIBUTE).orElseThrow().administrator();
+      Report report = simulation.maildiag().diagnose(context);
+      boolean signedIn = report.findings().stream().anyMatch(f -> f.checkId().equals(SignIn.TOKENS_CHECK) && f.severity() == Severity.OK);
+      List<Secret> secrets = simulation.secrets();
+      if (signedIn) {
+        assertThat(secrets.size()).as("%s: the sign-in's code, verifier and tokens are among the canaries", name)
+            .isGreaterThan(simulation.context().oauth().clientSecret() == null ? 4 : 5);
+      }
+      Canaries canaries = new Canaries(secrets, context.server().login());
+      leaks.addAll(canaries.leaksIn("the JSON report", ReportJson.write(report)));
+      leaks.addAll(canaries.leaksIn("the text report", TextReport.write(report)));
+      leaks.addAll(canaries.leaksIn("what the administrator was told", String.join("\n", administrator.told())));
+      leaks.addAll(canaries.leaksIn("logs, traces and console output", capture.text()));
+    }
+    assertThat(leaks).as(name).isEmpty();
+  }
+
+  static Stream<Arguments> signIns() {
+    return Stream.concat(
+        MicrosoftSignInScenarios.all().stream().map(f -> Arguments.of("microsoft/sign-in/" + f.id(),
+            (Supplier<Simulation>) () -> MicrosoftSignInScenarios.start(f.id()))),
+        GoogleSignInScenarios.all().stream().map(f -> Arguments.of("google/sign-in/" + f.id(),
+            (Supplier<Simulation>) () -> GoogleSignInScenarios.start(f.id()))));
   }
 
   static Stream<String> providers() {

@@ -12,6 +12,11 @@ import dev.maildiag.api.internal.net.TlsTrust;
 import dev.maildiag.api.RootCause;
 import dev.maildiag.google.GoogleDiagnostics;
 import dev.maildiag.testkit.Simulation;
+import dev.maildiag.testkit.ScriptedUser;
+import dev.maildiag.testkit.SimulatedBrowser;
+import dev.maildiag.testkit.SimulatedSignIn;
+import dev.maildiag.api.spi.SignIn;
+import java.util.function.Consumer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,6 +140,51 @@ public final class GoogleSimulation implements Simulation {
     return new GoogleSimulation(oauth, mail, b.port(mail.port()).build(), token);
   }
 
+  /**
+   * A healthy Gmail whose handler's administrator signs in first with {@code flow}; {@code script} says who signs
+   * in and what the sign-in page does. The login's sign-in gets the token the simulated Gmail accepts.
+   *
+   * @param flow the sign-in flow
+   * @param script who signs in and what the sign-in page does
+   * @return the running simulation
+   */
+  public static GoogleSimulation signingIn(SignIn.Flow flow, Consumer<SimulatedSignIn> script) {
+    String token = "ya29.simulated-" + UUID.randomUUID();
+    GoogleOAuthServer oauth = GoogleOAuthServer.start();
+    oauth.issues(token, GoogleCatalog.MAIL_SCOPE, LOGIN);
+    oauth.tokensForSignIn(account -> account.equalsIgnoreCase(LOGIN) ? token : "ya29.other-account-" + UUID.randomUUID());
+    oauth.signIn().user(ScriptedUser.signsInAs(LOGIN))
+        .registeredRedirects(java.util.Set.of(PRODUCT_CALLBACK, "http://127.0.0.1", "http://localhost"));
+    script.accept(oauth.signIn());
+    DiagnosticContext.Builder b = DiagnosticContext.builder()
+        .protocol(Protocol.IMAP).host("127.0.0.1").security(Security.SSL)
+        .login(LOGIN)
+        .provider(GoogleDiagnostics.ID)
+        .tokenEndpoint(oauth.tokenEndpoint())
+        .authorizationEndpoint(oauth.authorizationEndpoint())
+        .attribute(GoogleDiagnostics.TOKEN_INFO_ENDPOINT, oauth.tokenInfoEndpoint())
+        .clientId(CLIENT_ID).clientSecret(Secret.of("GOCSPX-simulated-secret"))
+        .scope(GoogleCatalog.MAIL_SCOPE)
+        .network(NetworkSettings.direct())
+        .attribute(TlsTrust.ATTRIBUTE, TestStores.tlsTrust())
+        .attribute(SignIn.ATTRIBUTE, SignIn.of(flow, new SimulatedBrowser()).withTimeout(Duration.ofSeconds(20)))
+        .timeout(Duration.ofSeconds(5));
+    if (flow == SignIn.Flow.PASTE) {
+      b.redirectUri(PRODUCT_CALLBACK);
+    }
+    GmailServers.Running mail;
+    try {
+      mail = GmailServers.accepting(Protocol.IMAP, LOGIN, token);
+    } catch (RuntimeException e) {
+      oauth.close();
+      throw e;
+    }
+    return new GoogleSimulation(oauth, mail, b.port(mail.port()).build(), token);
+  }
+
+  /** The handler's own OAuth callback, which the paste sign-in returns to. */
+  static final String PRODUCT_CALLBACK = "https://jira.example.com/plugins/servlet/oauth/callback";
+
   private static GmailServers.Running configure(String failure, Protocol protocol, String token, GoogleOAuthServer oauth,
       DiagnosticContext.Builder b) {
     switch (failure) {
@@ -201,6 +251,14 @@ public final class GoogleSimulation implements Simulation {
   @Override
   public java.util.Optional<Secret> accessToken() {
     return java.util.Optional.of(Secret.of(issuedToken));
+  }
+
+  /** The default secrets and those the sign-ins handled (codes, verifiers, tokens). */
+  @Override
+  public List<Secret> secrets() {
+    List<Secret> all = new java.util.ArrayList<>(Simulation.super.secrets());
+    oauth.signIn().secrets().forEach(v -> all.add(Secret.of(v)));
+    return List.copyOf(all);
   }
 
   /** The healthy mailbox (GreenMail) as its server saw it; failure modes have no mailbox to reach. */

@@ -5,6 +5,8 @@ import dev.maildiag.api.DiagnosticContext.NetworkSettings;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.spi.Key;
+import dev.maildiag.api.spi.SignIn;
+import dev.maildiag.testkit.ScriptedUser;
 import dev.maildiag.microsoft.MicrosoftCloud;
 import dev.maildiag.microsoft.MicrosoftClouds;
 import java.time.Instant;
@@ -128,6 +130,21 @@ public final class Microsoft365Setup {
   public String refusalBody;
   /** Refuse only at this endpoint tenant segment, issuing at the others (single-tenant apps refuse /common). */
   public String refuseOnlyAt;
+
+  // an interactive sign-in before the diagnosis (SignIn), instead of the handler's stored refresh token
+  /** The flow to sign in with first; null uses the handler's stored refresh token. */
+  public SignIn.Flow signIn;
+  /** Who signs in and what they do; null: the login signs in and consents. */
+  public ScriptedUser scriptedUser;
+  /** The sign-in page's refusal before anyone signs in ({@code AADSTSnnnn: ...}), e.g. an unknown app or tenant. */
+  public String signInPageRefusal;
+  /** Whether the app registration allows public client flows (the device flow needs it). */
+  public boolean publicClientFlows = true;
+  /** The handler's own redirect URI (the paste sign-in returns there). */
+  public String redirectUri = "https://jira.contoso.com/plugins/servlet/oauth/callback";
+  /** The redirect URIs the app registers: the handler's and the loopback ones of a desktop client. */
+  public Set<String> registeredRedirects = new java.util.LinkedHashSet<>(List.of(
+      "https://jira.contoso.com/plugins/servlet/oauth/callback", "http://127.0.0.1", "http://localhost"));
 
   // the Exchange Online mailbox
   /**

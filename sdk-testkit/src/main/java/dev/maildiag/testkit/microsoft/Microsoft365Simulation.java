@@ -14,6 +14,9 @@ import dev.maildiag.api.Security;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.internal.net.TlsTrust;
 import dev.maildiag.api.spi.Key;
+import dev.maildiag.api.spi.SignIn;
+import dev.maildiag.testkit.ScriptedUser;
+import dev.maildiag.testkit.SimulatedBrowser;
 import dev.maildiag.microsoft.MicrosoftCloud;
 import dev.maildiag.testkit.Simulation;
 import dev.maildiag.testkit.cluster.LoopbackCluster;
@@ -51,6 +54,7 @@ public final class Microsoft365Simulation implements Simulation {
     try {
       this.issuedToken = issueToken();
       script();
+      scriptSignIn();
       this.exchange = SimulatedExchange.start(setup, issuedToken);
     } catch (RuntimeException e) {
       idp.close();
@@ -120,6 +124,18 @@ public final class Microsoft365Simulation implements Simulation {
     }
   }
 
+  /** The interactive side: who signs in and what the app registration allows. */
+  private void scriptSignIn() {
+    idp.signIn()
+        .user(setup.scriptedUser != null ? setup.scriptedUser : ScriptedUser.signsInAs(setup.login))
+        .registeredRedirects(setup.registeredRedirects)
+        .pageRefuses(setup.signInPageRefusal)
+        .publicClientFlows(setup.publicClientFlows);
+    idp.mintsForSignIn(account -> SimulatedIdentityPlatform.token()
+        .audience(setup.cloud.audiences().get(0)).tenant(setup.tenantId).clientId(setup.clientId)
+        .user(account).scopes(asked()).sign());
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   private DiagnosticContext buildContext() {
     DiagnosticContext.Builder b = DiagnosticContext.builder()
@@ -153,6 +169,12 @@ public final class Microsoft365Simulation implements Simulation {
       b.password(Secret.ofNullable(setup.password)).clientSecret(null);
     } else if (setup.accessTokenOnly) {
       b.accessToken(Secret.ofNullable(issuedToken)).clientSecret(null);
+    } else if (setup.signIn != null) {
+      // the administrator signs in; no stored refresh token
+      b.attribute(SignIn.ATTRIBUTE, SignIn.of(setup.signIn, new SimulatedBrowser()).withTimeout(Duration.ofSeconds(20)));
+      if (setup.signIn == SignIn.Flow.PASTE) {
+        b.redirectUri(setup.redirectUri);
+      }
     } else if (!setup.appOnly) {
       b.refreshToken(Secret.ofNullable(setup.refreshToken));
     }
@@ -218,6 +240,7 @@ public final class Microsoft365Simulation implements Simulation {
     all.add(Secret.ofNullable(idp.rotatedRefreshToken()));
     all.add(Secret.ofNullable(setup.refreshToken));
     all.add(Secret.ofNullable(setup.clientSecret));
+    idp.signIn().secrets().forEach(v -> all.add(Secret.of(v)));
     return List.copyOf(all);
   }
 

@@ -65,9 +65,14 @@ class GoogleOAuthServerTest {
 
   @Test
   void demoRunsEveryGoogleFailureModeNamedByAKnownRootCause() {
-    assertThat(Scenarios.of("google")).extracting(Scenario::failureMode)
+    assertThat(Scenarios.of("google").stream().filter(s -> s.signIn().isEmpty()).toList()).extracting(Scenario::failureMode)
         .containsExactlyInAnyOrderElementsOf(GoogleSimulation.FAILURES.keySet())
         .first().isEqualTo(Scenario.HEALTHY);
+    // the sign-in failure modes (GoogleSignInScenarios) come with them, each a known root cause too
+    assertThat(Scenarios.of("google").stream().filter(s -> s.signIn().isPresent()).toList()).extracting(Scenario::failureMode)
+        .containsExactlyInAnyOrderElementsOf(GoogleSignInScenarios.all().stream().map(GoogleSignInScenarios.SignInFailure::id).toList());
+    GoogleSignInScenarios.all().stream().map(GoogleSignInScenarios.SignInFailure::id).filter(f -> !f.equals(Scenario.HEALTHY))
+        .forEach(f -> assertThat(KNOWN.rootCause(f)).as(f).isPresent());
     GoogleSimulation.FAILURES.keySet().stream().filter(f -> !f.equals(Scenario.HEALTHY))
         .forEach(f -> assertThat(KNOWN.rootCause(f)).as(f).isPresent());
   }

@@ -48,6 +48,7 @@ public final class CoreDiagnostics implements DiagnosticsProvider {
         new PortMatchesSecurity(),
         new EndpointUrls(),
         new AddressesWellFormed(),
+        new ValuesWellFormed(),
         new TimeoutsSane(),
         new DnsResolves(),
         new TcpConnects(),

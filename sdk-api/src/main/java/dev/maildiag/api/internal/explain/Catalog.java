@@ -103,7 +103,7 @@ public record Catalog(String name, String resource, List<Row> rows) {
         String source = sources.getOrDefault(f[3].trim(), f[3].trim());
         String example = f.length == 5 && !f[4].isBlank() ? f[4].trim()
             : codeAndSays ? says : null;
-        rows.add(new Row(signals, causes, !nearest, says, source, example, lineNo));
+        rows.add(new Row(List.copyOf(signals), List.copyOf(causes), !nearest, says, source, example, lineNo));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

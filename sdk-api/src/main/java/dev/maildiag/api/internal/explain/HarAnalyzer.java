@@ -36,11 +36,19 @@ public final class HarAnalyzer {
   private static final JsonFactory JSON = JsonFactory.builder().build();
   /** How many product requests after the callback still belong to finishing the flow (saving the channel). */
   private static final int FLOW_TAIL = 30;
+  /** Most characters of one header's or cookie's values kept for recognising a node. */
+  private static final int MAX_VALUE = 16 * 1024;
+  /** Longest node name or cookie name reported. */
+  private static final int MAX_NODE = 100;
+  /** Most distinct sticky cookie names reported. */
+  private static final int MAX_NAMES = 50;
+  /** Longest path kept of a request URL for the report. */
+  private static final int MAX_PATH = 200;
 
   private HarAnalyzer() {}
 
   public static HarReport analyze(Path har) throws IOException {
-    try (InputStream in = Files.newInputStream(har)) {
+    try (InputStream in = new java.io.FileInputStream(har.toFile())) { // works for pipes and FIFOs too
       return analyze(in);
     }
   }
@@ -100,20 +108,24 @@ public final class HarAnalyzer {
   }
 
   private static void readMessage(JsonParser p, Exchange x, boolean request, Set<String> stickyCookies) throws IOException {
-    Map<String, String> headers = new HashMap<>();
-    Map<String, String> cookies = new LinkedHashMap<>();
+    Map<String, StringBuilder> headerValues = new HashMap<>();
+    Map<String, StringBuilder> cookieValues = new LinkedHashMap<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken value = p.nextToken();
       switch (name) {
-        case "url" -> x.url(p.getText());
-        case "method" -> x.method = p.getText();
+        case "url" -> x.url(value == JsonToken.VALUE_STRING ? p.getText() : "");
+        case "method" -> x.method = shorten(p.getText(), 16);
         case "status" -> x.status = value.isNumeric() ? p.getIntValue() : 0;
-        case "headers" -> readPairs(p, headers, true);
-        case "cookies" -> readPairs(p, cookies, false);
+        case "headers" -> readPairs(p, headerValues, true);
+        case "cookies" -> readPairs(p, cookieValues, false);
         default -> p.skipChildren();
       }
     }
+    Map<String, String> headers = new HashMap<>();
+    headerValues.forEach((k, v) -> headers.put(k, v.toString()));
+    Map<String, String> cookies = new LinkedHashMap<>();
+    cookieValues.forEach((k, v) -> cookies.put(k, v.toString()));
     String setCookie = headers.get("set-cookie");
     if (!request && setCookie != null) {
       for (String line : setCookie.split("\n")) {
@@ -133,7 +145,8 @@ public final class HarAnalyzer {
         }
       }
     }
-    cookies.keySet().stream().filter(NodeIdentity::isStickyCookie).forEach(stickyCookies::add);
+    cookies.keySet().stream().filter(NodeIdentity::isStickyCookie).filter(c -> stickyCookies.size() < MAX_NAMES)
+        .forEach(c -> stickyCookies.add(shorten(Redaction.redact(c), MAX_NODE)));
     if (!request) {
       String node = NodeIdentity.fromHeaders(headers);
       x.nodeSource = "header";
@@ -143,12 +156,21 @@ public final class HarAnalyzer {
           node = node == null ? NodeIdentity.fromCookie(c.getKey(), c.getValue()) : node;
         }
       }
-      x.node = node;
+      x.node = node == null ? null : shorten(Redaction.redact(node), MAX_NODE);
     }
   }
 
-  /** Reads a HAR array of {name, value} objects; header names are lower-cased, repeated ones joined by newlines. */
-  private static void readPairs(JsonParser p, Map<String, String> into, boolean lowerNames) throws IOException {
+  /** A value cut to {@code max} characters: what a report quotes of a HAR never grows with the HAR. */
+  static String shorten(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max) + "...";
+  }
+
+  /**
+   * Reads a HAR array of {name, value} objects; header names are lower-cased, repeated ones joined by
+   * newlines, in linear time and up to {@link #MAX_VALUE} characters per name (a HAR with 320,000 headers of
+   * one name must not cost a quadratic join).
+   */
+  private static void readPairs(JsonParser p, Map<String, StringBuilder> into, boolean lowerNames) throws IOException {
     if (p.currentToken() != JsonToken.START_ARRAY) {
       p.skipChildren();
       return;
@@ -158,17 +180,25 @@ public final class HarAnalyzer {
       String v = null;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
-        p.nextToken();
-        if (field.equals("name")) {
+        JsonToken token = p.nextToken();
+        if (field.equals("name") && token == JsonToken.VALUE_STRING) {
           n = p.getText();
-        } else if (field.equals("value")) {
+        } else if (field.equals("value") && token == JsonToken.VALUE_STRING) {
           v = p.getText();
         } else {
           p.skipChildren();
         }
       }
-      if (n != null && v != null) {
-        into.merge(lowerNames ? n.toLowerCase(Locale.ROOT) : n, v, (a, b) -> a + "\n" + b);
+      if (n != null && v != null && n.length() <= MAX_VALUE) {
+        String key = lowerNames ? n.toLowerCase(Locale.ROOT) : n;
+        StringBuilder joined = into.get(key);
+        if (joined == null) {
+          if (into.size() < MAX_NAMES * 10) {
+            into.put(key, new StringBuilder(shorten(v, MAX_VALUE)));
+          }
+        } else if (joined.length() + v.length() < MAX_VALUE) {
+          joined.append('\n').append(v);
+        }
       }
     }
   }
@@ -198,9 +228,11 @@ public final class HarAnalyzer {
         safeUrl = "(unparsable URL)";
         return;
       }
-      host = uri.getHost() == null ? null : uri.getHost().toLowerCase(Locale.ROOT);
+      host = uri.getHost() == null ? null : shorten(uri.getHost().toLowerCase(Locale.ROOT), 253);
       String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-      safeUrl = (uri.getScheme() == null ? "" : uri.getScheme() + "://") + (uri.getRawAuthority() == null ? "" : uri.getRawAuthority()) + path;
+      // host and port only: the user-info of a URL is a password, the query holds codes and tokens
+      safeUrl = (uri.getScheme() == null ? "" : shorten(uri.getScheme(), 16) + "://") + (host == null ? "" : host)
+          + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + Redaction.redact(shorten(path, MAX_PATH));
       Map<String, String> query = query(uri.getRawQuery());
       authorize = AUTHORIZE_PATH.matcher(path).find() && (query.containsKey("client_id") || query.containsKey("response_type"))
           || query.containsKey("response_type") && query.containsKey("client_id") && query.containsKey("redirect_uri");

@@ -72,16 +72,21 @@ public final class LogScanner {
 
   /** Scans a file; gzip is recognised by its magic bytes, whatever the file is called. */
   public LogReport scan(Path file) throws IOException {
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      raw.mark(2);
-      int b1 = raw.read();
-      int b2 = raw.read();
-      raw.reset();
-      boolean gzip = b1 == 0x1f && b2 == 0x8b;
-      try (InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw) {
-        return scan(in);
-      }
+    // FileInputStream, not Files.newInputStream: the latter asks a pipe or FIFO for its position ("Illegal seek")
+    try (InputStream raw = new java.io.FileInputStream(file.toFile())) {
+      return scanAnyStream(raw);
     }
+  }
+
+  /** Scans a stream that may be gzip (recognised by its magic bytes), such as a pipe; the caller closes it. */
+  public LogReport scanAnyStream(InputStream stream) throws IOException {
+    InputStream raw = new BufferedInputStream(stream, 1 << 16);
+    raw.mark(2);
+    int b1 = raw.read();
+    int b2 = raw.read();
+    raw.reset();
+    boolean gzip = b1 == 0x1f && b2 == 0x8b;
+    return scan(gzip ? new GZIPInputStream(raw, 1 << 16) : raw);
   }
 
   /** Scans a stream to its end; the caller closes it. */

@@ -27,7 +27,7 @@ public final class ConnectedSocket extends Socket {
    */
   public ConnectedSocket(Socket delegate, InputStream in, OutputStream out) {
     this.delegate = delegate;
-    this.in = in;
+    this.in = BoundedStreams.bounded(in); // Angus reads the login and the session through the same byte budget
     this.out = out;
   }
 

@@ -23,8 +23,9 @@ import okio.Source;
 /**
  * OkHttp clients for identity calls (token endpoint, discovery), bounded and routed like the JVM routes
  * HTTPS: connect, read and call timeouts from the context, the same proxy decision as {@link ProxyDecision},
- * proxy credentials, the context's {@link TlsTrust}, a cap on response size, and redirects bounded by
- * OkHttp (at most 20 follow-ups, never from HTTPS to HTTP).
+ * proxy credentials, the context's {@link TlsTrust}, a cap on response size, and no redirect followed: a
+ * token request carries the client secret and the refresh token, and following a 307 would post them to
+ * whatever origin the answer names. A redirect is an answer of its own for the check to report.
  */
 public final class HttpClients {
   /** Largest response body read; identity answers are a few kilobytes. */
@@ -43,7 +44,7 @@ public final class HttpClients {
         .proxySelector(new DecidingProxySelector(context))
         .proxyAuthenticator((route, response) -> proxyCredentials(context, response))
         .sslSocketFactory(trust.socketFactory(), trust.trustManager())
-        .followRedirects(true)
+        .followRedirects(false)
         .followSslRedirects(false)
         .retryOnConnectionFailure(false)
         // every check builds its own client and never reuses a connection: an idle HTTP/2 connection kept for

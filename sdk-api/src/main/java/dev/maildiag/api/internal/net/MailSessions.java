@@ -31,6 +31,10 @@ public final class MailSessions {
   /** Jakarta Mail's default password mechanisms, without NTLM (a Windows domain login, not a mail password). */
   private static final String PASSWORD_MECHANISMS = "PLAIN LOGIN";
 
+  static {
+    LibraryLogs.guard(); // Angus' own logging of the protocol passes the redaction too
+  }
+
   private MailSessions() {}
 
   /** Jakarta Mail's protocol name for this context, e.g. {@code imaps}. */

@@ -18,6 +18,7 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.internal.checks.ValuesWellFormed;
 import dev.maildiag.api.internal.net.HttpClients;
 import dev.maildiag.api.internal.net.ProxyDecision;
 import dev.maildiag.api.internal.net.Route;
@@ -48,6 +49,7 @@ public final class AccessTokenGrant implements Check {
             RootCause.SINGLE_TENANT_ENDPOINT, RootCause.APP_NOT_FOUND, RootCause.TENANT_NOT_FOUND,
             RootCause.CONSENT_REQUIRED, RootCause.CONDITIONAL_ACCESS, RootCause.CLOUD_MISMATCH, RootCause.SCOPES,
             RootCause.NETWORK_BLOCKED, RootCause.PROXY_BLOCKING, RootCause.SERVER_FAILURE)
+        .requires(ValuesWellFormed.ID)
         .after("config.urls", "network.identity");
   }
 
@@ -81,6 +83,9 @@ public final class AccessTokenGrant implements Check {
       response = (HTTPResponse) request.toHTTPRequest().send(new OkHttpSender(HttpClients.forContext(context)));
     } catch (IOException e) {
       return unreachable(ctx, "token endpoint", endpoint, e);
+    }
+    if (response.getStatusCode() / 100 == 3) {
+      return redirected(endpoint, response);
     }
     TokenResponse parsed;
     try {
@@ -120,6 +125,9 @@ public final class AccessTokenGrant implements Check {
   private static Finding issued(CheckContext ctx, String grant, URI endpoint, Tokens tokens) {
     AccessToken at = tokens.getAccessToken();
     ctx.facts().put(Facts.ACCESS_TOKEN, Secret.of(at.getValue()));
+    if (tokens.getRefreshToken() != null) {
+      ctx.facts().rememberSecret(Secret.of(tokens.getRefreshToken().getValue())); // a rotated one is as secret as the old
+    }
     return Finding.ok("The token endpoint issued an access token (" + grant + " grant)")
         .evidence("grant", grant)
         .evidence("token endpoint", endpoint)
@@ -161,6 +169,35 @@ public final class AccessTokenGrant implements Check {
         .evidence("token endpoint", endpoint)
         .evidence("route", route.describe())
         .evidence("HTTP status", response.getStatusCode() + " " + (response.getStatusMessage() == null ? "" : response.getStatusMessage()))
+        .build();
+  }
+
+  /**
+   * A token endpoint that redirects: never followed, since the request carries the client secret and the
+   * refresh token. Only the target's origin is shown, redacted like any text from a peer.
+   */
+  private static Finding redirected(URI endpoint, HTTPResponse response) {
+    String location = response.getHeaderValue("Location");
+    String where = "nowhere (no Location header)";
+    if (location != null) {
+      // only whether it stays: a Location is the peer's text, and a host name can be made of a secret
+      try {
+        URI target = endpoint.resolve(location.strip());
+        boolean same = java.util.Objects.equals(target.getScheme(), endpoint.getScheme())
+            && java.util.Objects.equals(target.getHost(), endpoint.getHost()) && target.getPort() == endpoint.getPort();
+        where = same ? "another path on the same host" : "another host (" + target.getScheme() + ")";
+      } catch (IllegalArgumentException e) {
+        where = "something that is not a URL";
+      }
+    }
+    return Finding.error("The token endpoint answered HTTP " + response.getStatusCode() + " (a redirect to " + where
+            + "); maildiag does not re-send the client secret and refresh token")
+        .detail("A token endpoint answers the token request itself. A redirect means the configured URL is not the "
+            + "provider's token endpoint (an old or mistyped URL, a portal or a proxy's login page).")
+        .step("Configure the provider's token endpoint itself, e.g. https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token.")
+        .evidence("token endpoint", endpoint)
+        .evidence("HTTP status", response.getStatusCode())
+        .evidence("redirected to", where)
         .build();
   }
 
@@ -210,7 +247,7 @@ public final class AccessTokenGrant implements Check {
   }
 
   public static Finding unreachable(CheckContext ctx, String what, URI endpoint, IOException e) {
-    String text = e.getClass().getSimpleName() + ": " + e.getMessage();
+    String text = ctx.redact(e.getClass().getSimpleName() + ": " + e.getMessage());
     Route route = ProxyDecision.forHttps(ctx.context().network(), endpoint.getHost());
     // an identity endpoint's failure says nothing about the mailbox (a read timeout here is no flooded folder)
     List<Candidate> interpreted = new java.util.ArrayList<>(ctx.interpret(ctx.observe(text, Stage.NETWORK)).stream()

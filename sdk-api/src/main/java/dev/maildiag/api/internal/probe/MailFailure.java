@@ -3,6 +3,7 @@ package dev.maildiag.api.internal.probe;
 import dev.maildiag.api.DiagnosticContext.MailServer;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.internal.net.BoundedStreams;
 import dev.maildiag.api.internal.net.MailSessions;
 import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
@@ -30,6 +31,16 @@ final class MailFailure {
           .rootCause(RootCause.XOAUTH2_NOT_OFFERED, 0.9)
           .detail("Jakarta Mail would have sent the token as a LOGIN password; maildiag refuses to.")
           .evidence("capabilities", ctx.facts().get(ProbeFacts.CAPABILITIES).map(c -> String.join(" ", c.capabilities())).orElse(null));
+    }
+    String refused = BoundedStreams.takeRefusal();
+    String budget = refused != null ? Printable.of(refused) : budgetExceeded(e);
+    if (budget != null) {
+      return PeerFailure.notAMailServer("The server at " + target + " sent more than maildiag reads during the " + step + ": "
+              + budget,
+          "Mail servers answer in short lines and small literals. This one sent an endless or huge answer, so maildiag stopped "
+              + "reading to keep memory bounded; it is not behaving like a mail server, or something on the way corrupts the stream.")
+          .evidence("limit", budget)
+          .evidence("trace", login == null ? null : login.traceTail());
     }
     String answer = login == null ? null : login.lastFailureAnswer(s.protocol(), e);
     if (answer == null && message.contains(MailLogin.ANGUS_SYNTHETIC)) {
@@ -119,6 +130,18 @@ final class MailFailure {
   private static boolean unreachable(MessagingException e, IOException io) {
     return e instanceof org.eclipse.angus.mail.util.MailConnectException || io instanceof java.net.UnknownHostException
         || io instanceof java.net.ConnectException || io instanceof java.net.NoRouteToHostException;
+  }
+
+  /** What the byte budget refused, when it ended this failure (Angus may carry it only as text); else null. */
+  static String budgetExceeded(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String m = t.getMessage();
+      int at = m == null ? -1 : m.indexOf(BoundedStreams.STOPPED + ": ");
+      if (at >= 0) {
+        return Printable.of(m.substring(at + BoundedStreams.STOPPED.length() + 2));
+      }
+    }
+    return null;
   }
 
   private static boolean causeMessageContains(Throwable e, String text) {

@@ -16,7 +16,9 @@ import jakarta.mail.Service;
 import jakarta.mail.Session;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import dev.maildiag.api.internal.net.WireText;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -51,15 +53,18 @@ final class MailLogin implements AutoCloseable {
   /** For POP3: the inbox the session check opened (STAT), left open for the mailbox check; else null. */
   Folder openInbox;
   private final MailServer server;
+  private final dev.maildiag.api.DiagnosticContext contextOf;
   private final Secret secret;
   private final String login;
   /** How the secret could look on the wire; lines holding any of these never leave the trace. */
   private final List<String> wireForms;
 
-  private MailLogin(Service service, ProtocolTrace trace, MailServer server, Secret secret, String login, List<String> wireForms) {
+  private MailLogin(Service service, ProtocolTrace trace, dev.maildiag.api.DiagnosticContext context, MailServer server, Secret secret,
+      String login, List<String> wireForms) {
+    this.contextOf = context;
+    this.server = server;
     this.service = service;
     this.trace = trace;
-    this.server = server;
     this.secret = secret;
     this.login = login;
     this.wireForms = wireForms;
@@ -111,7 +116,7 @@ final class MailLogin implements AutoCloseable {
   private static MailLogin xoauth2(CheckContext ctx, Service service, ProtocolTrace trace, MailServer s, Secret token) {
     String user = user(ctx.context().server());
     String b64 = base64("user=" + user + "\u0001auth=Bearer " + token.reveal() + "\u0001\u0001");
-    return new MailLogin(service, trace, s, token, user, List.of(token.reveal(), b64, b64.substring(0, Math.min(24, b64.length()))))
+    return new MailLogin(service, trace, ctx.context(), s, token, user, List.of(token.reveal(), b64, b64.substring(0, Math.min(24, b64.length()))))
         .guardedBy(ctx);
   }
 
@@ -135,7 +140,7 @@ final class MailLogin implements AutoCloseable {
     Session session = MailSessions.passwordSession(ctx.context(), trace);
     Service service = s.protocol() == Protocol.SMTP ? MailSessions.transport(session, s) : MailSessions.passwordStore(session, s);
     String raw = password.reveal();
-    return new MailLogin(service, trace, s, password, s.login(),
+    return new MailLogin(service, trace, ctx.context(), s, password, s.login(),
         List.of(raw, base64(raw), base64("\u0000" + s.login() + "\u0000" + raw))).guardedBy(ctx);
   }
 
@@ -173,6 +178,17 @@ final class MailLogin implements AutoCloseable {
   }
 
   void connect() throws MessagingException {
+    // the config check keeps such values from every live check; this guard holds for a caller that left it out
+    Map<String, String> unsafe = new java.util.LinkedHashMap<>(WireText.controlCharacters(contextOf));
+    if (WireText.controlCharacter(login) != null) {
+      unsafe.put("user", "");
+    }
+    if (WireText.controlCharacter(secret.reveal()) != null) {
+      unsafe.put("token", "");
+    }
+    if (!unsafe.isEmpty()) {
+      throw new MessagingException("not sent: the " + String.join(", ", unsafe.keySet()) + " holds a control character");
+    }
     service.connect(server.host(), server.effectivePort(), login, secret.reveal());
     String challenge = server.protocol() == Protocol.POP3 ? swallowedPop3Refusal() : null;
     if (challenge != null) {

@@ -25,7 +25,7 @@ final class PeerFailure {
               + "our packets retransmitted without acknowledgement in the second; and the same port answers from a machine "
               + "next to the server in the second.")
           .alternative(RootCause.NETWORK_BLOCKED, 0.45, "a firewall that lets the SYN through and drops the rest")
-          .evidence("error", e.getMessage());
+          .evidence("error", Printable.of(e.getMessage()));
     }
     if (e instanceof MailWire.LineTooLongException l) {
       return notAMailServer("The " + what + " from " + target + " is longer than " + MailWire.MAX_LINE + " bytes",
@@ -33,7 +33,7 @@ final class PeerFailure {
           .evidence("start", l.start());
     }
     if (e instanceof MailWire.ConnectionClosedException || e instanceof MailWire.ProtocolViolationException) {
-      return notAMailServer("The peer at " + target + " broke off while sending the " + what + ": " + e.getMessage(),
+      return notAMailServer("The peer at " + target + " broke off while sending the " + what + ": " + Printable.of(e.getMessage()),
           "The connection was accepted and then closed, or the answer did not have the protocol's shape.")
           .alternative(RootCause.NETWORK_BLOCKED, 0.4, "a firewall that accepts and then closes connections");
     }

@@ -1,6 +1,8 @@
 package dev.maildiag.api.internal.probe;
 
-/** Makes server text safe to show: printable characters only, and short. */
+import dev.maildiag.api.internal.Redactor;
+
+/** Makes server text safe to show: no secret, printable characters only, and short. */
 final class Printable {
   static final int MAX = 300;
 
@@ -10,7 +12,8 @@ final class Printable {
     if (text == null) {
       return "";
     }
-    text = text.strip();
+    // redact before shortening: a secret cut in half by the limit would no longer be recognised
+    text = Redactor.current().redact(text.strip());
     StringBuilder sb = new StringBuilder(Math.min(text.length(), MAX + 1));
     for (int i = 0; i < text.length() && sb.length() < MAX; i++) {
       char c = text.charAt(i);

@@ -5,6 +5,8 @@ import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Stage;
 import dev.maildiag.api.internal.Durations;
+import dev.maildiag.api.internal.checks.AddressesWellFormed;
+import dev.maildiag.api.internal.checks.ValuesWellFormed;
 import dev.maildiag.api.internal.net.Route;
 import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Check;
@@ -27,7 +29,9 @@ public final class TcpConnects implements Check {
 
   @Override
   public CheckInfo info() {
+    // nothing is sent on a configuration that would send something else than it says (see ValuesWellFormed)
     return CheckInfo.of(ID, Stage.NETWORK, "Mail host accepts TCP connections").finds(RootCause.NETWORK_BLOCKED)
+        .requires(ValuesWellFormed.ID, AddressesWellFormed.ID)
         .after(DnsResolves.ID);
   }
 

@@ -83,11 +83,11 @@ public final class TlsHandshake implements Check {
       }
       return ok.build();
     } catch (MailWire.StartTlsRefusedException e) {
-      return Finding.error("The server at " + target + " does not do STARTTLS: " + e.getMessage())
+      return Finding.error("The server at " + target + " does not do STARTTLS: " + Printable.of(e.getMessage()))
           .rootCause(RootCause.TLS_MODE_MISMATCH, 0.85)
           .detail("Security is starttls, but the server does not offer or accept STARTTLS on this port.")
           .step("Use ssl on port " + s.protocol().implicitTlsPort() + ", or check that this port is the provider's STARTTLS port.")
-          .evidence("serverAnswer", e.getMessage())
+          .evidence("serverAnswer", Printable.of(e.getMessage()))
           .build();
     } catch (SSLHandshakeException e) {
       return certificateOrHandshake(ctx, wire, e, target);

@@ -30,7 +30,8 @@ public final class Xoauth2Authentication implements Check {
     return CheckInfo.of(ID, Stage.OAUTH, "Server accepts the OAuth token (XOAUTH2)")
         .finds(RootCause.XOAUTH2_NOT_OFFERED, RootCause.POP_OAUTH_FORMAT, RootCause.THROTTLED)
         .requires(GreetingAndCapabilities.ID)
-        .after(TOKEN_CHECK);
+        // after oauth.claims too: the server's refusal is read with the token's claims (user, scopes, audience)
+        .after(TOKEN_CHECK, "oauth.claims");
   }
 
   @Override

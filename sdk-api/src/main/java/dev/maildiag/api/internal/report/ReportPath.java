@@ -131,6 +131,9 @@ public final class ReportPath {
       return info.stage();
     }
     String first = checkId.split("[.]", 2)[0];
+    if (first.equals("sign-in")) {
+      return Stage.OAUTH; // the interactive sign-in's steps (SignIn) are the OAuth stage's
+    }
     for (Stage s : Stage.values()) {
       if (s.label().equals(first)) {
         return s;

@@ -27,7 +27,10 @@ public final class TextReport {
   public static String write(Report report) {
     StringBuilder out = new StringBuilder();
     out.append("maildiag report");
-    Map<String, String> s = report.subject();
+    // every text may come from a server or the user: escaped, so that no escape sequence or line break reaches
+    // the terminal raw (TerminalText)
+    Map<String, String> s = new java.util.LinkedHashMap<>();
+    report.subject().forEach((k, v) -> s.put(k, TerminalText.line(v)));
     if (s.containsKey("host")) {
       out.append(" for ").append(s.getOrDefault("protocol", "?")).append("://").append(s.get("host"));
       if (s.containsKey("port")) {
@@ -45,16 +48,16 @@ public final class TextReport {
     for (Finding f : report.findings()) {
       out.append(mark(f.severity())).append(' ')
           .append(String.format(Locale.ROOT, "%-" + width + "s", f.checkId())).append("  ")
-          .append(f.summary());
+          .append(TerminalText.line(f.summary()));
       if (f.rootCause() != null && f.severity() != Severity.OK) {
         out.append("  -> ").append(f.rootCause());
       }
       out.append('\n');
       if (f.severity() == Severity.ERROR || f.severity() == Severity.WARNING) {
         if (!f.detail().isEmpty()) {
-          indent(out, f.detail(), "         ");
+          indent(out, TerminalText.block(f.detail()), "         ");
         }
-        f.evidence().forEach((k, v) -> indent(out, k + ": " + v, "         | "));
+        f.evidence().forEach((k, v) -> indent(out, TerminalText.line(k) + ": " + TerminalText.block(v), "         | "));
       }
     }
     out.append('\n').append("Verdict: ").append(report.verdict()).append(" (")
@@ -64,13 +67,13 @@ public final class TextReport {
       out.append('\n').append("Likely causes, most likely first:\n");
       int i = 1;
       for (RankedRootCause c : causes) {
-        out.append(String.format(Locale.ROOT, "%2d. %s (%d%%): %s%n", i++, c.id(), Math.round(c.confidence() * 100), c.title()));
+        out.append(String.format(Locale.ROOT, "%2d. %s (%d%%): %s%n", i++, c.id(), Math.round(c.confidence() * 100), TerminalText.line(c.title())));
         int step = 1;
         for (String st : c.remediation().steps()) {
-          indent(out, step++ + ". " + st, "      ");
+          indent(out, step++ + ". " + TerminalText.block(st), "      ");
         }
         for (String link : c.remediation().links()) {
-          out.append("      See ").append(link).append('\n');
+          out.append("      See ").append(TerminalText.line(link)).append('\n');
         }
       }
     }
@@ -78,7 +81,7 @@ public final class TextReport {
   }
 
   private static void indent(StringBuilder out, String text, String prefix) {
-    for (String line : text.split("\\R")) {
+    for (String line : text.split("\n")) {
       out.append(prefix).append(line).append('\n');
     }
   }

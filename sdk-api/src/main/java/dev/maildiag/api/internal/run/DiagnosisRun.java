@@ -6,6 +6,7 @@ import dev.maildiag.api.Finding;
 import dev.maildiag.api.Remediation;
 import dev.maildiag.api.Report;
 import dev.maildiag.api.internal.Durations;
+import dev.maildiag.api.internal.Redactor;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckContext;
@@ -57,7 +58,12 @@ public final class DiagnosisRun {
   /** The diagnosis' lifecycle, shared by its checks' contexts; closing it closes what the checks left open. */
   private CheckContext lifecycle;
   private final Map<String, CompletableFuture<Finding>> results = new LinkedHashMap<>();
+  /** Checks the listener has heard about: each exactly once, however late a check finishes. */
+  private final java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile Redactor redactor;
   private long deadlineNanos;
+  /** When the caller asked for the diagnosis ({@link System#nanoTime}), or 0 for when {@link #run} starts. */
+  private long countingFrom;
 
   /**
    * @param remediations the fix for a root cause when a finding names one without a fix of its own
@@ -68,6 +74,7 @@ public final class DiagnosisRun {
       Function<String, Remediation> remediations, RootCauseRegistry rootCauses, Executor executor) {
     this.plan = plan;
     this.context = context;
+    this.redactor = Redactor.forContext(context);
     this.explainer = explainer;
     this.listener = listener;
     this.remediations = remediations;
@@ -79,6 +86,15 @@ public final class DiagnosisRun {
    * Runs the checks one after the other on the calling thread, with no pool and no timer: for offline
    * (configuration) checks, which compute and never wait, so a time limit has nothing to stop.
    */
+  /**
+   * Counts the deadline from {@code nanoTime}, when the diagnosis was asked for: what happened before the run
+   * (completing the context, planning, signing in) is part of the time the caller was promised.
+   */
+  public DiagnosisRun countingFrom(long nanoTime) {
+    this.countingFrom = nanoTime;
+    return this;
+  }
+
   public Report runInline() {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
@@ -94,7 +110,9 @@ public final class DiagnosisRun {
         Finding finding = blockedBy(info, finished::get);
         if (finding == null) {
           long started = System.nanoTime();
-          finding = complete(info, runSafely(check, inline.forCheck()), Duration.ofNanos(System.nanoTime() - started));
+          CheckContext checkContext = inline.forCheck();
+          finding = complete(info, redactor().applyingTo(() -> runSafely(check, checkContext)),
+              Duration.ofNanos(System.nanoTime() - started));
         } else {
           finding = complete(info, finding, Duration.ZERO);
         }
@@ -107,14 +125,14 @@ public final class DiagnosisRun {
 
   public Report run() {
     Instant startedAt = Instant.now();
-    long start = System.nanoTime();
+    long start = countingFrom != 0 ? countingFrom : System.nanoTime();
     deadlineNanos = start + context.timeouts().deadline().toNanos();
     int run = RUNS.incrementAndGet();
     ExecutorService own = executor != null ? null : Executors.newFixedThreadPool(
         Math.max(1, Math.min(MAX_PARALLEL_CHECKS, plan.checks().size())), daemon("maildiag-" + run + "-check-"));
     Executor pool = own != null ? own : executor;
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("maildiag-" + run + "-timer-"));
-    LOG.debug("diagnosing {} with checks {}", context, plan.infos().stream().map(CheckInfo::id).toList());
+    LOG.debug("diagnosing {} with checks {}", redactor.redact(context.toString()), plan.infos().stream().map(CheckInfo::id).toList());
     listener.started(plan.infos());
     List<Finding> findings = new ArrayList<>();
     lifecycle = new CheckContext(context, facts, explainer);
@@ -132,9 +150,9 @@ public final class DiagnosisRun {
         CompletableFuture<Finding> result = results.get(check.info().id());
         Finding finding = result.isDone() && !result.isCompletedExceptionally() ? result.join() : null;
         if (finding == null) {
-          finding = notifyListener(check.info(), Finding.skipped(
-              "Not finished before the diagnosis deadline of " + Durations.format(context.timeouts().deadline()))
-              .build().stamped(check.info().id(), Duration.ZERO));
+          finding = notifyListener(check.info(), incomplete(
+              "the check did not finish before the diagnosis deadline of " + Durations.format(context.timeouts().deadline()))
+              .stamped(check.info().id(), Duration.ofNanos(System.nanoTime() - start)));
         }
         findings.add(finding);
       }
@@ -152,13 +170,33 @@ public final class DiagnosisRun {
   private Report report(List<Finding> findings, Instant startedAt, long start) {
     List<Finding> all = Verdicts.withNothingChecked(findings);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    return new Report(Verdicts.of(all), all, RootCauseRanking.rank(all, rootCauses, remediations), context.describe(), startedAt, took);
+    Map<String, String> subject = new LinkedHashMap<>();
+    context.describe().forEach((k, v) -> subject.put(k, redactor.redact(v)));
+    return new Report(Verdicts.of(all), all, RootCauseRanking.rank(all, rootCauses, remediations), subject, startedAt, took);
   }
+
+  /**
+   * The finding of a check that did not finish: a WARNING, so that an unfinished diagnosis never reads as
+   * healthy, with the reason {@value #INCOMPLETE} as evidence.
+   */
+  static Finding incomplete(String why) {
+    return Finding.warning("Incomplete: " + why)
+        .detail("What this check verifies is unknown, so the verdict cannot be OK. A server that accepts the connection "
+            + "and then goes silent, or a very slow network, keeps a check from finishing; raise --deadline or look at "
+            + "the network checks.")
+        .evidence("reason", INCOMPLETE)
+        .build();
+  }
+
+  /** The reason an unfinished check gives; see {@link #incomplete}. */
+  public static final String INCOMPLETE = "incomplete";
 
   private void awaitAll() {
     CompletableFuture<Void> all = CompletableFuture.allOf(results.values().toArray(CompletableFuture[]::new));
-    // a small grace lets a check stopped exactly at the deadline report its own finding
-    long waitNanos = Math.max(0, deadlineNanos - System.nanoTime()) + TimeUnit.MILLISECONDS.toNanos(200);
+    // a small grace (at most 5% of the deadline) lets a check stopped exactly at the deadline report its own
+    // finding; after it the report is made whatever the checks still do
+    long grace = Math.min(TimeUnit.MILLISECONDS.toNanos(200), context.timeouts().deadline().toNanos() / 20);
+    long waitNanos = Math.max(0, deadlineNanos - System.nanoTime()) + grace;
     try {
       all.get(waitNanos, TimeUnit.NANOSECONDS);
     } catch (TimeoutException | ExecutionException e) {
@@ -179,13 +217,15 @@ public final class DiagnosisRun {
     }
     long remaining = deadlineNanos - System.nanoTime();
     if (remaining <= 0) {
-      return done(info, Finding.skipped(
-          "Skipped: the diagnosis deadline of " + Durations.format(context.timeouts().deadline()) + " was reached").build());
+      return done(info, incomplete(
+          "the diagnosis deadline of " + Durations.format(context.timeouts().deadline()) + " was reached before the check could start"));
     }
     Duration limit = min(context.timeouts().check(), Duration.ofNanos(remaining));
     CheckContext checkContext = lifecycle.forCheck();
     long started = System.nanoTime();
-    CompletableFuture<Finding> work = CompletableFuture.supplyAsync(() -> runSafely(check, checkContext), pool);
+    Redactor redaction = redactor();
+    CompletableFuture<Finding> work = CompletableFuture.supplyAsync(
+        () -> redaction.applyingTo(() -> runSafely(check, checkContext)), pool);
     TimeLimiter limiter = TimeLimiter.of(info.id(),
         TimeLimiterConfig.custom().timeoutDuration(limit).cancelRunningFuture(true).build());
     return limiter.executeCompletionStage(timer, () -> work).handle((finding, error) -> {
@@ -213,7 +253,8 @@ public final class DiagnosisRun {
     return null;
   }
 
-  private static Finding runSafely(Check check, CheckContext ctx) {
+  private Finding runSafely(Check check, CheckContext ctx) {
+    dev.maildiag.api.internal.net.BoundedStreams.takeRefusal(); // none left over from another check on this thread
     try {
       Finding finding = check.run(ctx);
       if (finding == null) {
@@ -228,11 +269,19 @@ public final class DiagnosisRun {
     }
   }
 
-  private static Finding unexpected(Throwable e) {
-    LOG.debug("check failed unexpectedly", e);
+  private Finding unexpected(Throwable e) {
+    // never the raw stack trace: an exception message can quote what a peer sent, secrets included
+    LOG.debug("check failed unexpectedly: {}", redactor().describe(e));
     return Finding.error("The check failed unexpectedly: " + e.getClass().getSimpleName())
-        .detail(e.getMessage() == null ? "" : e.getMessage())
+        .detail(e.getMessage() == null ? "" : redactor().redact(e.getMessage()))
         .build();
+  }
+
+  /** The redaction for this run: the context's secrets and those learned by the checks so far. */
+  private Redactor redactor() {
+    Redactor r = redactor.with(facts.secrets());
+    redactor = r;
+    return r;
   }
 
   private CompletableFuture<Finding> done(CheckInfo info, Finding finding) {
@@ -240,7 +289,7 @@ public final class DiagnosisRun {
   }
 
   private Finding complete(CheckInfo info, Finding finding, Duration took) {
-    Finding stamped = unknownRootCause(info, finding).orElse(finding).stamped(info.id(), took);
+    Finding stamped = Redactions.of(unknownRootCause(info, finding).orElse(finding), redactor()).stamped(info.id(), took);
     if (stamped.rootCause() != null && stamped.remediation().isEmpty()) {
       stamped = stamped.withRemediation(remediations.apply(stamped.rootCause()));
     }
@@ -261,6 +310,9 @@ public final class DiagnosisRun {
   }
 
   private Finding notifyListener(CheckInfo info, Finding finding) {
+    if (!reported.add(info.id())) {
+      return finding; // finished after the deadline, when its place in the report was already given
+    }
     LOG.debug("{}: {} {} {}", info.id(), finding.severity(), finding.summary(), finding.evidence());
     try {
       listener.finished(info, finding);

@@ -16,7 +16,6 @@ import com.nimbusds.oauth2.sdk.util.URLUtils;
 import dev.maildiag.api.DiagnosticContext.OAuthClient;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.internal.Durations;
-import dev.maildiag.api.internal.oauth.AccessTokenGrant;
 import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.SignIn;
 import dev.maildiag.api.spi.TokenError;
@@ -148,7 +147,7 @@ final class AuthorizationCodeFlow {
           + " a browser already signed in to another account would otherwise authorize that account, and the mail server refuses"
           + " its token for " + login + ".");
     }
-    boolean opened = browser && run.admin.openBrowser(url);
+    boolean opened = run.admin.openBrowser(url);
     run.admin.tell((opened ? "Your browser was opened at this address; if it did not appear, open it yourself:" : "Open this address in a browser:")
         + System.lineSeparator() + "  " + url);
     if (browser) {
@@ -218,17 +217,13 @@ final class AuthorizationCodeFlow {
     TokenRequest tokenRequest = o.clientSecret() != null
         ? new TokenRequest.Builder(tokenEndpoint, new ClientSecretPost(clientId, new com.nimbusds.oauth2.sdk.auth.Secret(o.clientSecret().reveal())), grant).build()
         : new TokenRequest.Builder(tokenEndpoint, clientId, grant).build();
-    SignInRun.TokenAnswer answer;
-    try {
-      answer = run.send(tokenRequest);
-    } catch (IOException e) {
-      return run.failed(List.of(request), SignIn.TOKENS_CHECK, AccessTokenGrant.unreachable(run.checks, "token endpoint", tokenEndpoint, e));
+    SignInRun.Sent sent = run.send(request, tokenEndpoint, tokenRequest);
+    if (sent.ended() != null) {
+      return sent.ended();
     }
+    SignInRun.TokenAnswer answer = sent.answer();
     if (answer.success()) {
       return run.issued(request, answer, "code redeemed " + (o.clientSecret() != null ? "with the client secret and PKCE" : "with PKCE"));
-    }
-    if (answer.parsed() == null) {
-      return run.failed(List.of(request), SignIn.TOKENS_CHECK, AccessTokenGrant.notATokenResponse(tokenEndpoint, answer.http()));
     }
     return run.failed(List.of(request), SignIn.TOKENS_CHECK,
         run.refused("The token endpoint refused the authorization code", "token endpoint", tokenEndpoint, answer.error()).build());

@@ -116,17 +116,13 @@ final class DeviceCodeFlow {
       }
       Thread.sleep(Math.min(interval.toMillis(), Math.max(1, left / 1_000_000)));
       polls++;
-      SignInRun.TokenAnswer answer;
-      try {
-        answer = run.send(poll);
-      } catch (IOException e) {
-        return run.failed(List.of(request), SignIn.TOKENS_CHECK, AccessTokenGrant.unreachable(run.checks, "token endpoint", tokenEndpoint, e));
+      SignInRun.Sent sent = run.send(request, tokenEndpoint, poll);
+      if (sent.ended() != null) {
+        return sent.ended();
       }
+      SignInRun.TokenAnswer answer = sent.answer();
       if (answer.success()) {
         return run.issued(request, answer, "device code, after " + polls + " poll" + (polls == 1 ? "" : "s"));
-      }
-      if (answer.parsed() == null) {
-        return run.failed(List.of(request), SignIn.TOKENS_CHECK, AccessTokenGrant.notATokenResponse(tokenEndpoint, answer.http()));
       }
       TokenError error = answer.error();
       String code = error.error() == null ? "" : error.error().toLowerCase(Locale.ROOT);

@@ -29,6 +29,13 @@ public final class LoopbackListener implements AutoCloseable {
   /** Longest query accepted; an authorization answer is a few hundred characters. */
   static final int MAX_QUERY = 16 * 1024;
 
+  /**
+   * The JDK's HTTP server logs each request line at FINE, and the answer's request line carries the
+   * authorization code: its logger is kept at INFO while maildiag listens, so the code never reaches a log.
+   * Held here so that the level is not lost when the logger would otherwise be collected.
+   */
+  private static final java.util.logging.Logger SERVER_LOG = java.util.logging.Logger.getLogger("com.sun.net.httpserver");
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final String path;
@@ -51,6 +58,9 @@ public final class LoopbackListener implements AutoCloseable {
    * @param expectedState the {@code state} this sign-in sent
    */
   public static LoopbackListener start(int port, String path, String expectedState) throws IOException {
+    if (SERVER_LOG.isLoggable(java.util.logging.Level.FINE)) {
+      SERVER_LOG.setLevel(java.util.logging.Level.INFO);
+    }
     InetSocketAddress address = new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port);
     HttpServer server = HttpServer.create(address, 4);
     ExecutorService executor = Executors.newSingleThreadExecutor(r -> {

@@ -111,6 +111,22 @@ public final class SignInRun {
     }
   }
 
+  /**
+   * A token request sent for the tokens step: the answer, or the outcome that ends the sign-in when no answer came
+   * or it was no OAuth answer at all.
+   */
+  record Sent(TokenAnswer answer, SignIn.Outcome ended) {}
+
+  Sent send(Finding request, URI tokenEndpoint, TokenRequest tokenRequest) {
+    try {
+      TokenAnswer answer = send(tokenRequest);
+      return answer.parsed() != null ? new Sent(answer, null)
+          : new Sent(answer, failed(List.of(request), SignIn.TOKENS_CHECK, AccessTokenGrant.notATokenResponse(tokenEndpoint, answer.http())));
+    } catch (IOException e) {
+      return new Sent(null, failed(List.of(request), SignIn.TOKENS_CHECK, AccessTokenGrant.unreachable(checks, "token endpoint", tokenEndpoint, e)));
+    }
+  }
+
   /** An error the identity platform answered, interpreted by every provider. */
   Finding.Builder refused(String what, String endpointName, URI endpoint, TokenError error) {
     return AccessTokenGrant.refused(checks, what, endpointName, endpoint, error);
@@ -133,15 +149,16 @@ public final class SignInRun {
     return failed(List.of(), atCheck, finding);
   }
 
+  /** @param before the findings of the steps that succeeded, in step order */
   SignIn.Outcome failed(List<Finding> before, String atCheck, Finding finding) {
-    List<Finding> all = new ArrayList<>(before);
+    List<String> steps = List.of(SignIn.REQUEST_CHECK, SignIn.TOKENS_CHECK, SignIn.ACCOUNT_CHECK);
+    List<Finding> all = new ArrayList<>();
+    for (int i = 0; i < before.size(); i++) {
+      all.add(before.get(i).stamped(steps.get(i), java.time.Duration.ZERO));
+    }
     all.add(finding.stamped(atCheck, java.time.Duration.ZERO));
-    boolean after = false;
-    for (String id : List.of(SignIn.REQUEST_CHECK, SignIn.TOKENS_CHECK, SignIn.ACCOUNT_CHECK)) {
-      if (after) {
-        all.add(Finding.skipped("Skipped because " + atCheck + " did not succeed").build().stamped(id, java.time.Duration.ZERO));
-      }
-      after |= id.equals(atCheck);
+    for (String id : steps.subList(steps.indexOf(atCheck) + 1, steps.size())) {
+      all.add(Finding.skipped("Skipped because " + atCheck + " did not succeed").build().stamped(id, java.time.Duration.ZERO));
     }
     return new SignIn.Outcome(signIn.flow(), null, null, null, all);
   }
