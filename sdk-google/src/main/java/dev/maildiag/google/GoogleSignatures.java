@@ -9,7 +9,7 @@ import static dev.maildiag.api.spi.Signature.anyOf;
 
 /**
  * Gmail's XOAUTH2 error challenge: Gmail answers a rejected token with a base64 JSON challenge ({@code status},
- * {@code schemes}, {@code scope}), which the {@link TextNormaliser} decodes so that these rows read its status.
+ * {@code schemes}, {@code scope}), which the explainer's text normaliser decodes so that these rows read its status.
  * Gmail's other answers are {@link GmailCodes}; Google's OAuth errors are {@link GoogleOAuthErrors}.
  */
 public final class GoogleSignatures extends SignatureTable {
