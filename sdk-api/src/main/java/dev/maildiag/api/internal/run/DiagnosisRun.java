@@ -57,7 +57,8 @@ public final class DiagnosisRun {
   private final Facts facts = new Facts();
   /** The diagnosis' lifecycle, shared by its checks' contexts; closing it closes what the checks left open. */
   private CheckContext lifecycle;
-  private final Map<String, CompletableFuture<Finding>> results = new LinkedHashMap<>();
+  // read by checks on pool threads (their prerequisites) while the run is still adding later checks
+  private final Map<String, CompletableFuture<Finding>> results = new java.util.concurrent.ConcurrentHashMap<>();
   /** Checks the listener has heard about: each exactly once, however late a check finishes. */
   private final java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile Redactor redactor;
