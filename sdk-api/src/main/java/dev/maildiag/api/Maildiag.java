@@ -68,21 +68,28 @@ public final class Maildiag {
     this.executor = b.executor;
 
     List<RootCause> causes = new ArrayList<>();
-    List<Interpreter> interpreters = new ArrayList<>();
     for (DiagnosticsProvider p : providers) {
       causes.addAll(p.rootCauses());
-      interpreters.addAll(p.interpreters());
     }
     causes.addAll(b.rootCauses);
     this.rootCauses = RootCauseRegistry.of(causes);
-    List<Interpreter> listed = new ArrayList<>(b.interpreters);
-    if (b.discover) {
-      listed.addAll(Discovery.interpreters());
-    }
-    interpreters.addAll(listed);
-    interpreters = Discovery.distinct(interpreters);
-    this.explainer = Explainer.of(interpreters);
-    Wiring.validate(allChecks(), interpreters, rootCauses);
+    Wiring.checks(allChecks(), rootCauses);
+    // interpreters read their catalogs when made: only a runner that interprets something pays for that
+    List<Interpreter> listed = List.copyOf(b.interpreters);
+    boolean discover = b.discover;
+    this.explainer = Explainer.deferred(() -> {
+      List<Interpreter> interpreters = new ArrayList<>();
+      for (DiagnosticsProvider p : providers) {
+        interpreters.addAll(p.interpreters());
+      }
+      interpreters.addAll(listed);
+      if (discover) {
+        interpreters.addAll(Discovery.interpreters());
+      }
+      interpreters = Discovery.distinct(interpreters);
+      Wiring.tables(interpreters, rootCauses);
+      return interpreters;
+    });
   }
 
   /**

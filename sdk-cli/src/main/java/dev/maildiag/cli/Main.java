@@ -3,6 +3,10 @@ package dev.maildiag.cli;
 import dev.maildiag.api.internal.Redactor;
 import dev.maildiag.api.internal.report.TerminalText;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -16,10 +20,12 @@ import picocli.CommandLine;
         "Finds out why a mail handler using OAuth 2.0 (IMAP, POP3 or SMTP with",
         "XOAUTH2) cannot be configured or stops working, against Microsoft 365 and",
         "Gmail, from where the handler runs."},
-    subcommands = {CheckCommand.class, ExplainCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 no problem found, 1 problems found, 2 bad usage or unreadable",
         "configuration, 3 internal error.", "", "Run 'maildiag demo' to see every simulated failure diagnosed."})
 public final class Main implements Runnable {
+  // in the order --help lists them; see commandLine() for why they are not in the annotation
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
       description = "Show stack traces and debug logging (secrets stay redacted).")
   boolean debug;
@@ -40,11 +46,36 @@ public final class Main implements Runnable {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
+  /**
+   * The parser with the subcommand the arguments name, or with all of them when they name none (top-level help,
+   * {@code help CMD}, a misspelt name that gets suggestions). Picocli reads every option of every subcommand it is
+   * given, by reflection, before it parses anything: giving it only the one that runs keeps a short command short.
+   */
+  static CommandLine commandLine(String[] args) {
+    CommandLine cli = new CommandLine(new Main());
+    String named = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+    SUBCOMMANDS.forEach((name, command) -> {
+      if (!SUBCOMMANDS.containsKey(named) || "help".equals(named) || name.equals(named)) {
+        cli.addSubcommand(name, command.get());
+      }
+    });
+    return cli;
+  }
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("check", CheckCommand::new);
+    commands.put("explain", ExplainCommand::new);
+    commands.put("demo", DemoCommand::new);
+    commands.put("help", CommandLine.HelpCommand::new);
+    return commands;
+  }
+
   /** Runs the command line and returns its exit code; used by tests. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
     Logging.configure(debug);
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

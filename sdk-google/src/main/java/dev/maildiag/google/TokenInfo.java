@@ -1,7 +1,6 @@
 package dev.maildiag.google;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
 import dev.maildiag.api.Protocol;
@@ -30,7 +29,6 @@ import java.util.Map;
  */
 public final class TokenInfo implements Check {
   public static final String ID = "google.token-info";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public CheckInfo info() {
@@ -161,7 +159,7 @@ public final class TokenInfo implements Check {
 
   private static JsonNode parse(String body) {
     try {
-      JsonNode node = JSON.readTree(body);
+      JsonNode node = JsonTrees.read(body);
       return node != null && node.isObject() ? node : null;
     } catch (IOException e) {
       return null;

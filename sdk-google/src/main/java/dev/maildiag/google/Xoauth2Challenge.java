@@ -1,7 +1,6 @@
 package dev.maildiag.google;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.maildiag.api.Protocol;
 import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
@@ -25,7 +24,6 @@ import java.util.regex.Pattern;
  * (expired or revoked); 400 means a valid token that does not fit (no mail scope, or another user's token).
  */
 final class Xoauth2Challenge implements Interpreter {
-  private static final ObjectMapper JSON = new ObjectMapper();
   /**
    * Base64 of a JSON object starting {@code {"} is {@code eyJ...}. Only at the start of a Base64 run, and
    * possessive: {@code eyJeyJeyJ...} must not be rescanned from every {@code eyJ} (quadratic time).
@@ -160,7 +158,7 @@ final class Xoauth2Challenge implements Interpreter {
 
   private static Optional<Challenge> parse(String json) {
     try {
-      JsonNode node = JSON.readTree(json);
+      JsonNode node = JsonTrees.read(json);
       if (node != null && node.isObject() && node.has("status")) {
         return Optional.of(new Challenge(node.path("status").asText(), node.path("schemes").asText(null), node.path("scope").asText(null)));
       }

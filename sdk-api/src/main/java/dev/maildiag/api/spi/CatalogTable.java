@@ -28,8 +28,8 @@ import java.util.Set;
  */
 public class CatalogTable extends SignatureTable {
   private final Catalog catalog;
-  private final PhraseIndex index;
-  private final int[] rowOfPhrase;
+  // built on the first look-up: a diagnosis that interprets nothing (an offline check) never needs it
+  private volatile PhraseLookup lookup;
 
   /**
    * The table of a catalog file.
@@ -45,16 +45,33 @@ public class CatalogTable extends SignatureTable {
   private CatalogTable(String provider, Catalog catalog) {
     super(provider, signatures(catalog.rows()), TextNormaliser.DECODED_KEYWORDS);
     this.catalog = catalog;
-    List<String> phrases = new ArrayList<>();
-    List<Integer> rows = new ArrayList<>();
-    for (int r = 0; r < catalog.rows().size(); r++) {
-      for (String s : catalog.rows().get(r).signals()) {
-        phrases.add(s);
-        rows.add(r);
+  }
+
+  private record PhraseLookup(PhraseIndex index, int[] rowOfPhrase) {
+    static PhraseLookup of(Catalog catalog) {
+      List<String> phrases = new ArrayList<>();
+      int[] rows = new int[16];
+      for (int r = 0; r < catalog.rows().size(); r++) {
+        for (String s : catalog.rows().get(r).signals()) {
+          if (phrases.size() == rows.length) {
+            rows = java.util.Arrays.copyOf(rows, rows.length * 2);
+          }
+          rows[phrases.size()] = r;
+          phrases.add(s);
+        }
       }
+      return new PhraseLookup(new PhraseIndex(phrases), java.util.Arrays.copyOf(rows, phrases.size()));
     }
-    this.index = new PhraseIndex(phrases);
-    this.rowOfPhrase = rows.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private PhraseLookup lookup() {
+    PhraseLookup l = lookup;
+    if (l == null) {
+      // two threads may both build it; either result is the same
+      l = PhraseLookup.of(catalog);
+      lookup = l;
+    }
+    return l;
   }
 
   /**
@@ -131,12 +148,13 @@ public class CatalogTable extends SignatureTable {
    * @return the candidates, strongest first
    */
   protected final List<Candidate> lookUp(Observation observation) {
-    BitSet found = index.find(TextNormaliser.normalise(observation.text()));
+    PhraseLookup l = lookup();
+    BitSet found = l.index().find(TextNormaliser.normalise(observation.text()));
     Map<String, Candidate> best = new LinkedHashMap<>();
     Set<Integer> seenRows = new HashSet<>();
     for (int phrase = found.nextSetBit(0); phrase >= 0; phrase = found.nextSetBit(phrase + 1)) {
-      if (seenRows.add(rowOfPhrase[phrase])) {
-        for (Candidate c : catalog.rows().get(rowOfPhrase[phrase]).causes()) {
+      if (seenRows.add(l.rowOfPhrase()[phrase])) {
+        for (Candidate c : catalog.rows().get(l.rowOfPhrase()[phrase]).causes()) {
           best.merge(c.rootCause(), c, (a, b) -> a.confidence() >= b.confidence() ? a : b);
         }
       }

@@ -6,16 +6,19 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Ranks the root causes that an observed text points to, by asking every provider's interpreters.
  * The live probes use it for server answers; {@code maildiag explain} for pasted texts and logs.
  */
 public final class Explainer {
-  private final List<Interpreter> interpreters;
+  private final Supplier<List<Interpreter>> source;
+  private volatile List<Interpreter> interpreters;
 
-  private Explainer(List<Interpreter> interpreters) {
-    this.interpreters = List.copyOf(interpreters);
+  private Explainer(Supplier<List<Interpreter>> source) {
+    this.source = source;
   }
 
   /**
@@ -25,7 +28,19 @@ public final class Explainer {
    * @return the explainer
    */
   public static Explainer of(List<Interpreter> interpreters) {
-    return new Explainer(interpreters);
+    List<Interpreter> copy = List.copyOf(interpreters);
+    return new Explainer(() -> copy);
+  }
+
+  /**
+   * An explainer that makes its interpreters when it is first asked something, once: interpreters that read
+   * catalogs take time to make, which a diagnosis that interprets nothing (an offline check) should not spend.
+   *
+   * @param interpreters makes the interpreters, in the order they are asked; may throw, and is asked again then
+   * @return the explainer
+   */
+  public static Explainer deferred(Supplier<List<Interpreter>> interpreters) {
+    return new Explainer(Objects.requireNonNull(interpreters, "interpreters"));
   }
 
   /**
@@ -44,7 +59,17 @@ public final class Explainer {
    * @return the interpreters
    */
   public List<Interpreter> interpreters() {
-    return interpreters;
+    List<Interpreter> made = interpreters;
+    if (made == null) {
+      synchronized (this) {
+        made = interpreters;
+        if (made == null) {
+          made = List.copyOf(source.get());
+          interpreters = made;
+        }
+      }
+    }
+    return made;
   }
 
   /**
@@ -72,7 +97,7 @@ public final class Explainer {
    */
   public List<Candidate> recognise(Observation observation) {
     Map<String, Candidate> merged = new LinkedHashMap<>();
-    for (Interpreter interpreter : interpreters) {
+    for (Interpreter interpreter : interpreters()) {
       for (Candidate c : interpreter.interpret(observation)) {
         merged.merge(c.rootCause(), c, Explainer::combine);
       }

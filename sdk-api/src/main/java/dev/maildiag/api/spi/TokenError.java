@@ -1,7 +1,7 @@
 package dev.maildiag.api.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.maildiag.api.internal.JsonTrees;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +24,6 @@ public record TokenError(int httpStatus, String error, String description, List<
   /** The last token error of a diagnosis, for interpreters that want more than its text. */
   public static final Key<TokenError> FACT = Key.of("tokenError", TokenError.class);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern AADSTS = Pattern.compile("AADSTS(\\d+)");
   private static final String[] ID_FIELDS = {"trace_id", "correlation_id", "timestamp", "error_uri"};
 
@@ -53,7 +52,7 @@ public record TokenError(int httpStatus, String error, String description, List<
     String text = body == null ? "" : body.strip();
     JsonNode json = null;
     try {
-      json = text.startsWith("{") ? JSON.readTree(text) : null;
+      json = text.startsWith("{") ? JsonTrees.read(text) : null;
     } catch (java.io.IOException notJson) {
       json = null;
     }

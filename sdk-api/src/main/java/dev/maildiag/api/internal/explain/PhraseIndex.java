@@ -1,12 +1,8 @@
 package dev.maildiag.api.internal.explain;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds which of many lower-case phrases occur in a text, in one pass whatever their number (an Aho-Corasick
@@ -15,13 +11,19 @@ import java.util.Map;
  * with {@code *} may continue ({@code throttl*}); one that starts with {@code *} may be the end of a longer word.
  */
 public final class PhraseIndex {
-  private final Map<Long, Integer> edges = new HashMap<>(); // while building
-  private long[] keys; // then: open addressing, key + 1 (0 = empty), no boxing per character
-  private int[] values;
-  private int mask;
-  private final List<int[]> outputs = new ArrayList<>();
+  private static final int[] NONE = new int[0];
+  // the trie's edges in one open-addressing table, key + 1 (0 = empty): no boxing per character, which made
+  // building the index the largest part of a short command's start-up
+  private long[] keys = new long[1024];
+  private int[] values = new int[1024];
+  private int mask = keys.length - 1;
+  private int edgeCount;
+  private int[] edgeFrom = new int[256];
+  private char[] edgeChar = new char[256];
+  private int[] edgeTo = new int[256];
+  private int states = 1;
+  private int[][] out = new int[256][];
   private int[] fail;
-  private int[][] out;
   private final String[] phrases;
   private final boolean[] openStart;
   private final boolean[] openEnd;
@@ -31,7 +33,6 @@ public final class PhraseIndex {
     phrases = new String[n];
     openStart = new boolean[n];
     openEnd = new boolean[n];
-    outputs.add(new int[0]);
     for (int id = 0; id < n; id++) {
       String p = patterns.get(id);
       openStart[id] = p.startsWith("*");
@@ -40,35 +41,57 @@ public final class PhraseIndex {
       phrases[id] = p;
       int state = 0;
       for (int i = 0; i < p.length(); i++) {
-        long key = key(state, p.charAt(i));
-        Integer next = edges.get(key);
-        if (next == null) {
-          next = outputs.size();
-          outputs.add(new int[0]);
-          edges.put(key, next);
-        }
-        state = next;
+        int next = next(state, p.charAt(i));
+        state = next >= 0 ? next : addEdge(state, p.charAt(i));
       }
-      outputs.set(state, append(outputs.get(state), id));
+      out[state] = append(out[state], id);
+    }
+    out = Arrays.copyOf(out, states);
+    for (int i = 0; i < states; i++) {
+      if (out[i] == null) {
+        out[i] = NONE;
+      }
     }
     link();
-    freeze();
-    out = outputs.toArray(new int[0][]);
   }
 
-  private void freeze() {
-    int size = Integer.highestOneBit(Math.max(4, edges.size() * 2)) * 2;
+  private int addEdge(int from, char c) {
+    int to = states++;
+    if (to == out.length) {
+      out = Arrays.copyOf(out, to * 2);
+    }
+    if (edgeCount == edgeTo.length) {
+      edgeFrom = Arrays.copyOf(edgeFrom, edgeCount * 2);
+      edgeChar = Arrays.copyOf(edgeChar, edgeCount * 2);
+      edgeTo = Arrays.copyOf(edgeTo, edgeCount * 2);
+    }
+    edgeFrom[edgeCount] = from;
+    edgeChar[edgeCount] = c;
+    edgeTo[edgeCount] = to;
+    edgeCount++;
+    if (edgeCount * 2 > keys.length) {
+      rehash(keys.length * 2);
+    }
+    put(key(from, c), to);
+    return to;
+  }
+
+  private void rehash(int size) {
     keys = new long[size];
     values = new int[size];
     mask = size - 1;
-    edges.forEach((k, v) -> {
-      int i = slot(k);
-      while (keys[i] != 0) {
-        i = (i + 1) & mask;
-      }
-      keys[i] = k + 1;
-      values[i] = v;
-    });
+    for (int e = 0; e < edgeCount - 1; e++) {
+      put(key(edgeFrom[e], edgeChar[e]), edgeTo[e]);
+    }
+  }
+
+  private void put(long key, int value) {
+    int i = slot(key);
+    while (keys[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    keys[i] = key + 1;
+    values[i] = value;
   }
 
   private int slot(long key) {
@@ -92,6 +115,9 @@ public final class PhraseIndex {
   }
 
   private static int[] append(int[] a, int v) {
+    if (a == null) {
+      return new int[] {v};
+    }
     int[] b = Arrays.copyOf(a, a.length + 1);
     b[a.length] = v;
     return b;
@@ -99,38 +125,49 @@ public final class PhraseIndex {
 
   /** Breadth-first failure links; each state's outputs include those of the states it falls back to. */
   private void link() {
-    int states = outputs.size();
     fail = new int[states];
-    List<List<long[]>> children = new ArrayList<>();
-    for (int i = 0; i < states; i++) {
-      children.add(new ArrayList<>());
+    // breadth-first: a state's failure target is shallower than the state, so its links are done first. An edge
+    // is added after the edge into its parent, so one pass finds every depth; a counting sort orders by it.
+    int[] depth = new int[states];
+    int deepest = 0;
+    for (int e = 0; e < edgeCount; e++) {
+      depth[edgeTo[e]] = depth[edgeFrom[e]] + 1;
+      deepest = Math.max(deepest, depth[edgeTo[e]]);
     }
-    edges.forEach((k, v) -> children.get((int) (k >>> 16)).add(new long[] {k & 0xFFFF, v}));
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (long[] child : children.get(0)) {
-      queue.add((int) child[1]);
+    int[] start = new int[deepest + 2];
+    for (int e = 0; e < edgeCount; e++) {
+      start[depth[edgeTo[e]] + 1]++;
     }
-    while (!queue.isEmpty()) {
-      int state = queue.poll();
-      for (long[] child : children.get(state)) {
-        char c = (char) child[0];
-        int target = (int) child[1];
+    for (int d = 1; d < start.length; d++) {
+      start[d] += start[d - 1];
+    }
+    int[] order = new int[edgeCount];
+    for (int e = 0; e < edgeCount; e++) {
+      order[start[depth[edgeTo[e]]]++] = e;
+    }
+    for (int e : order) {
+      int state = edgeFrom[e];
+      char c = edgeChar[e];
+      int target = edgeTo[e];
+      int via = -1;
+      if (state != 0) {
         int f = fail[state];
-        while (f != 0 && !edges.containsKey(key(f, c))) {
+        while ((via = next(f, c)) < 0 && f != 0) {
           f = fail[f];
         }
-        Integer via = edges.get(key(f, c));
-        fail[target] = via == null || via == target ? 0 : via;
-        int[] inherited = outputs.get(fail[target]);
-        int[] own = outputs.get(target);
-        if (inherited.length > 0) {
-          int[] both = Arrays.copyOf(own, own.length + inherited.length);
-          System.arraycopy(inherited, 0, both, own.length, inherited.length);
-          outputs.set(target, both);
-        }
-        queue.add(target);
+      }
+      fail[target] = via < 0 || via == target ? 0 : via;
+      int[] inherited = out[fail[target]];
+      if (inherited.length > 0) {
+        int[] own = out[target];
+        int[] both = Arrays.copyOf(own, own.length + inherited.length);
+        System.arraycopy(inherited, 0, both, own.length, inherited.length);
+        out[target] = both;
       }
     }
+    edgeFrom = null;
+    edgeChar = null;
+    edgeTo = null;
   }
 
   /** The ids (positions in the constructor's list) of the phrases found in {@code lower}, a lower-case text. */

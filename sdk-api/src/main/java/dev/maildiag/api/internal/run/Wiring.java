@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Proves, when a runner is built, that checks and signature tables only name what exists: a misspelt id in
+ * Proves that checks (when a runner is built) and signature tables (when it first interprets something) only name
+ * what exists: a misspelt id in
  * {@code requires} or {@code after} would silently drop the SKIPPED behaviour, and a misspelt root-cause id
  * would be shown to users as if it were a title.
  */
@@ -23,7 +24,7 @@ public final class Wiring {
    * @param checks every check the runner may run, whichever context it is asked about
    * @throws IllegalStateException naming every unknown id found
    */
-  public static void validate(List<Check> checks, List<Interpreter> interpreters, RootCauseRegistry rootCauses) {
+  public static void checks(List<Check> checks, RootCauseRegistry rootCauses) {
     Set<String> checkIds = checks.stream().map(c -> c.info().id()).collect(Collectors.toSet());
     List<String> problems = new ArrayList<>();
     for (Check check : checks) {
@@ -44,6 +45,17 @@ public final class Wiring {
         }
       }
     }
+    fail(problems);
+  }
+
+  /**
+   * Checked when the runner first interprets something, since reading the tables is what takes the time.
+   *
+   * @param interpreters the runner's interpreters
+   * @throws IllegalStateException naming every unknown root cause a signature table names
+   */
+  public static void tables(List<Interpreter> interpreters, RootCauseRegistry rootCauses) {
+    List<String> problems = new ArrayList<>();
     for (Interpreter interpreter : interpreters) {
       if (interpreter instanceof SignatureTable table) {
         for (Signature row : table.rows()) {
@@ -56,6 +68,10 @@ public final class Wiring {
         }
       }
     }
+    fail(problems);
+  }
+
+  private static void fail(List<String> problems) {
     if (!problems.isEmpty()) {
       throw new IllegalStateException("maildiag cannot be built: " + String.join("; ", problems)
           + " (register the root cause with Maildiag.Builder.rootCause or a provider's rootCauses(), or fix the id)");

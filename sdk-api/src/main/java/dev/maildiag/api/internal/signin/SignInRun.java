@@ -1,7 +1,6 @@
 package dev.maildiag.api.internal.signin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
@@ -10,12 +9,13 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Finding;
+import dev.maildiag.api.RootCause;
 import dev.maildiag.api.Secret;
 import dev.maildiag.api.Stage;
+import dev.maildiag.api.internal.JsonTrees;
 import dev.maildiag.api.internal.net.HttpClients;
 import dev.maildiag.api.internal.oauth.AccessTokenGrant;
 import dev.maildiag.api.internal.oauth.OkHttpSender;
-import dev.maildiag.api.RootCause;
 import dev.maildiag.api.spi.Candidate;
 import dev.maildiag.api.spi.CheckContext;
 import dev.maildiag.api.spi.Explainer;
@@ -35,7 +35,6 @@ import java.util.Set;
  * are SKIPPED with the reason, so the report always shows the same three sign-in checks.
  */
 public final class SignInRun {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   final SignIn signIn;
   final DiagnosticContext context;
@@ -220,7 +219,7 @@ public final class SignInRun {
     /** A string member of the JSON body, or null. */
     String field(String name) {
       try {
-        JsonNode json = JSON.readTree(http.getBody() == null ? "" : http.getBody());
+        JsonNode json = JsonTrees.read(http.getBody() == null ? "" : http.getBody());
         return json != null && json.path(name).isTextual() ? json.get(name).asText() : null;
       } catch (IOException e) {
         return null;
