@@ -4,7 +4,6 @@ import dev.maildiag.api.RootCause;
 import dev.maildiag.api.internal.report.MarkdownReport;
 import dev.maildiag.api.spi.Candidate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import static dev.maildiag.api.internal.report.MarkdownReport.md;
 
@@ -38,7 +37,7 @@ final class ExplainMarkdown {
     for (Candidate c : doc.candidates()) {
       RootCause rc = KnownRootCauses.find(c.rootCause()).orElse(null);
       out.append(i++).append(". **").append(md(rc == null ? c.rootCause() : rc.title())).append("** (").append(md(c.rootCause())).append(", ")
-          .append(String.format(Locale.ROOT, "%d%%", Math.round(c.confidence() * 100))).append(")\n   Why: ").append(md(c.reason())).append('\n');
+          .append(Math.round(c.confidence() * 100)).append("%)\n   Why: ").append(md(c.reason())).append('\n');
       for (String e : doc.evidence().getOrDefault(c.rootCause(), List.of())) {
         out.append("   - ").append(md(e)).append('\n');
       }

@@ -8,7 +8,6 @@ import dev.maildiag.api.internal.explain.LogReport;
 import dev.maildiag.api.internal.explain.NodeSwitch;
 import dev.maildiag.api.spi.Candidate;
 import java.util.List;
-import java.util.Locale;
 
 /** The text form of explain's results: ranked causes, why, and the steps to fix each. */
 final class ExplainText {
@@ -103,6 +102,6 @@ final class ExplainText {
   }
 
   private static String percent(double confidence) {
-    return String.format(Locale.ROOT, "%d%%", Math.round(confidence * 100));
+    return Math.round(confidence * 100) + "%";
   }
 }

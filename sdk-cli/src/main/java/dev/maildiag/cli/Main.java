@@ -3,10 +3,7 @@ package dev.maildiag.cli;
 import dev.maildiag.api.internal.Redactor;
 import dev.maildiag.api.internal.report.TerminalText;
 import java.io.PrintWriter;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -24,7 +21,7 @@ import picocli.CommandLine;
         "configuration, 3 internal error.", "", "Run 'maildiag demo' to see every simulated failure diagnosed."})
 public final class Main implements Runnable {
   // in the order --help lists them; see commandLine() for why they are not in the annotation
-  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+  private static final List<String> SUBCOMMANDS = List.of("check", "explain", "demo", "help");
 
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
       description = "Show stack traces and debug logging (secrets stay redacted).")
@@ -53,22 +50,30 @@ public final class Main implements Runnable {
    */
   static CommandLine commandLine(String[] args) {
     CommandLine cli = new CommandLine(new Main());
-    String named = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
-    SUBCOMMANDS.forEach((name, command) -> {
-      if (!SUBCOMMANDS.containsKey(named) || "help".equals(named) || name.equals(named)) {
-        cli.addSubcommand(name, command.get());
+    String named = "";
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        named = arg;
+        break;
       }
-    });
+    }
+    boolean justOne = SUBCOMMANDS.contains(named) && !"help".equals(named);
+    for (String name : SUBCOMMANDS) {
+      if (!justOne || name.equals(named)) {
+        cli.addSubcommand(name, subcommand(name));
+      }
+    }
     return cli;
   }
 
-  private static Map<String, Supplier<Object>> subcommands() {
-    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-    commands.put("check", CheckCommand::new);
-    commands.put("explain", ExplainCommand::new);
-    commands.put("demo", DemoCommand::new);
-    commands.put("help", CommandLine.HelpCommand::new);
-    return commands;
+  // a switch rather than constructor references: a command's class is not even loaded unless it runs
+  private static Object subcommand(String name) {
+    return switch (name) {
+      case "check" -> new CheckCommand();
+      case "explain" -> new ExplainCommand();
+      case "demo" -> new DemoCommand();
+      default -> new CommandLine.HelpCommand();
+    };
   }
 
   /** Runs the command line and returns its exit code; used by tests. */
@@ -80,7 +85,16 @@ public final class Main implements Runnable {
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     Redactor redactor = CommandLineSecrets.redactor(args);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+    cli.setExecutionExceptionHandler(new Failures(redactor, err, debug));
+    cli.setParameterExceptionHandler(new UsageErrors(redactor, err));
+    return cli.execute(args);
+  }
+
+  // named classes, not lambdas: picocli's interfaces are Java 5 class files, which class-data sharing can only keep
+  // while no lambda makes the JVM link them when the archive is made
+  private record Failures(Redactor redactor, PrintWriter err, boolean debug) implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
       if (e instanceof UsageProblem) {
         err.println("maildiag: " + TerminalText.line(redactor.redact(e.getMessage())));
         return ExitCodes.USAGE;
@@ -95,13 +109,16 @@ public final class Main implements Runnable {
         }
       }
       return ExitCodes.INTERNAL;
-    });
-    cli.setParameterExceptionHandler((e, a) -> {
+    }
+  }
+
+  private record UsageErrors(Redactor redactor, PrintWriter err) implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
       err.println("maildiag: " + TerminalText.line(CommandLineSecrets.describe(e, redactor)));
       CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
       err.println("Try 'maildiag " + (e.getCommandLine().getCommandName().equals("maildiag") ? "" : e.getCommandLine().getCommandName() + " ") + "--help'.");
       return ExitCodes.USAGE;
-    });
-    return cli.execute(args);
+    }
   }
 }

@@ -29,8 +29,8 @@ final class Progress implements DiagnosisListener {
   public synchronized void finished(CheckInfo check, Finding finding) {
     // never [13/12]: a check heard of twice (or one not announced) does not count beyond the total
     int n = Math.min(done.incrementAndGet(), Math.max(total, 1));
-    err.printf("[%d/%d] %s %s: %s (%s)%n", n, total, TextReport.mark(finding.severity()),
-        TerminalText.line(check.id()), TerminalText.line(finding.summary()), Durations.format(finding.duration()));
+    err.println("[" + n + "/" + total + "] " + TextReport.mark(finding.severity()) + " " + TerminalText.line(check.id())
+        + ": " + TerminalText.line(finding.summary()) + " (" + Durations.format(finding.duration()) + ")");
     err.flush();
   }
 }

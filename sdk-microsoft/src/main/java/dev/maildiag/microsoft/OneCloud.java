@@ -73,7 +73,7 @@ public final class OneCloud implements Check {
 
   /** GCC uses the worldwide hosts; GCC High and DoD share a sign-in host but not mail hosts. */
   private static boolean hostsAgree(MicrosoftCloud a, MicrosoftCloud b) {
-    if (a.equals(b)) {
+    if (a.id().equals(b.id())) {
       return true;
     }
     return a.authorityHost().equals(b.authorityHost()) && a.scopeResource().equals(b.scopeResource())

@@ -13,7 +13,8 @@ public final class Durations {
       return ms + " ms";
     }
     if (ms < 60_000) {
-      return (ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(java.util.Locale.ROOT, "%.1f", ms / 1000.0)) + " s";
+      long tenths = Math.round(ms / 100.0);
+      return (ms % 1000 == 0 ? Long.toString(ms / 1000) : tenths / 10 + "." + tenths % 10) + " s";
     }
     long seconds = (ms % 60_000) / 1000;
     return (ms / 60_000) + " min" + (seconds == 0 ? "" : " " + seconds + " s");

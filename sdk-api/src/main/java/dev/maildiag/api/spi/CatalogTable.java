@@ -1,16 +1,14 @@
 package dev.maildiag.api.spi;
 
 import dev.maildiag.api.internal.explain.Catalog;
-import dev.maildiag.api.internal.explain.PhraseIndex;
 import dev.maildiag.api.internal.explain.TextNormaliser;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 
 /**
  * A signature table read from a catalog file: documented codes and phrases as data, one row per code or phrase
@@ -27,9 +25,10 @@ import java.util.Set;
  * Lines starting with {@code #} are comments.
  */
 public class CatalogTable extends SignatureTable {
-  private final Catalog catalog;
-  // built on the first look-up: a diagnosis that interprets nothing (an offline check) never needs it
-  private volatile PhraseLookup lookup;
+  private final Class<?> owner;
+  private final String resource;
+  // read on first use: a runner that interprets nothing (an offline check) never reads its catalogs
+  private volatile Catalog catalog;
 
   /**
    * The table of a catalog file.
@@ -39,39 +38,18 @@ public class CatalogTable extends SignatureTable {
    * @param resource the file's name, e.g. {@code entra-codes.tsv}
    */
   protected CatalogTable(String provider, Class<?> owner, String resource) {
-    this(provider, Catalog.load(owner, resource));
+    super(provider, () -> signatures(Catalog.load(owner, resource).rows()), TextNormaliser.DECODED_KEYWORDS);
+    this.owner = Objects.requireNonNull(owner, "owner");
+    this.resource = Objects.requireNonNull(resource, "resource");
   }
 
-  private CatalogTable(String provider, Catalog catalog) {
-    super(provider, signatures(catalog.rows()), TextNormaliser.DECODED_KEYWORDS);
-    this.catalog = catalog;
-  }
-
-  private record PhraseLookup(PhraseIndex index, int[] rowOfPhrase) {
-    static PhraseLookup of(Catalog catalog) {
-      List<String> phrases = new ArrayList<>();
-      int[] rows = new int[16];
-      for (int r = 0; r < catalog.rows().size(); r++) {
-        for (String s : catalog.rows().get(r).signals()) {
-          if (phrases.size() == rows.length) {
-            rows = java.util.Arrays.copyOf(rows, rows.length * 2);
-          }
-          rows[phrases.size()] = r;
-          phrases.add(s);
-        }
-      }
-      return new PhraseLookup(new PhraseIndex(phrases), java.util.Arrays.copyOf(rows, phrases.size()));
+  private Catalog catalog() {
+    Catalog c = catalog;
+    if (c == null) {
+      c = Catalog.load(owner, resource);
+      catalog = c;
     }
-  }
-
-  private PhraseLookup lookup() {
-    PhraseLookup l = lookup;
-    if (l == null) {
-      // two threads may both build it; either result is the same
-      l = PhraseLookup.of(catalog);
-      lookup = l;
-    }
-    return l;
+    return c;
   }
 
   /**
@@ -103,7 +81,7 @@ public class CatalogTable extends SignatureTable {
    * @return e.g. "Microsoft Entra AADSTS error codes"
    */
   public final String name() {
-    return catalog.name();
+    return catalog().name();
   }
 
   /**
@@ -112,7 +90,7 @@ public class CatalogTable extends SignatureTable {
    * @return e.g. {@code entra-codes.tsv}
    */
   public final String resource() {
-    return catalog.resource();
+    return resource;
   }
 
   /**
@@ -121,7 +99,7 @@ public class CatalogTable extends SignatureTable {
    * @return the rows, in file order
    */
   public final List<Row> entries() {
-    return catalog.rows();
+    return catalog().rows();
   }
 
   private static List<Signature> signatures(List<Row> rows) {
@@ -148,15 +126,12 @@ public class CatalogTable extends SignatureTable {
    * @return the candidates, strongest first
    */
   protected final List<Candidate> lookUp(Observation observation) {
-    PhraseLookup l = lookup();
-    BitSet found = l.index().find(TextNormaliser.normalise(observation.text()));
+    Catalog c = catalog();
+    BitSet found = c.rowsIn(TextNormaliser.normalise(observation.text()));
     Map<String, Candidate> best = new LinkedHashMap<>();
-    Set<Integer> seenRows = new HashSet<>();
-    for (int phrase = found.nextSetBit(0); phrase >= 0; phrase = found.nextSetBit(phrase + 1)) {
-      if (seenRows.add(l.rowOfPhrase()[phrase])) {
-        for (Candidate c : catalog.rows().get(l.rowOfPhrase()[phrase]).causes()) {
-          best.merge(c.rootCause(), c, (a, b) -> a.confidence() >= b.confidence() ? a : b);
-        }
+    for (int row = found.nextSetBit(0); row >= 0; row = found.nextSetBit(row + 1)) {
+      for (Candidate candidate : c.rows().get(row).causes()) {
+        best.merge(candidate.rootCause(), candidate, (a, b) -> a.confidence() >= b.confidence() ? a : b);
       }
     }
     List<Candidate> out = new ArrayList<>(best.values());

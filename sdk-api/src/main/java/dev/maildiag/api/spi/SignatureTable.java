@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * An interpreter made of signature rows. A table belongs to a provider ({@code microsoft}, {@code google})
@@ -16,8 +17,10 @@ import java.util.Set;
  */
 public class SignatureTable implements Interpreter {
   private final String provider;
-  private final List<Signature> rows;
-  private final Set<String> keywords;
+  private final Supplier<List<Signature>> source;
+  private final Set<String> extraKeywords;
+  private volatile List<Signature> rows;
+  private volatile Set<String> keywords;
 
   /**
    * A table of rows.
@@ -38,12 +41,19 @@ public class SignatureTable implements Interpreter {
    * @param extraKeywords further literals, any case
    */
   protected SignatureTable(String provider, List<Signature> rows, Set<String> extraKeywords) {
+    this(provider, given(rows), extraKeywords);
+  }
+
+  // rows made when first needed: a catalog's are read from its file, which a runner may never need
+  SignatureTable(String provider, Supplier<List<Signature>> rows, Set<String> extraKeywords) {
     this.provider = provider;
-    this.rows = List.copyOf(rows);
-    Set<String> all = new LinkedHashSet<>();
-    rows.forEach(r -> all.addAll(r.keywords()));
-    extraKeywords.forEach(k -> all.add(k.toLowerCase(Locale.ROOT)));
-    this.keywords = Set.copyOf(all);
+    this.source = rows;
+    this.extraKeywords = Set.copyOf(extraKeywords);
+  }
+
+  private static Supplier<List<Signature>> given(List<Signature> rows) {
+    List<Signature> copy = List.copyOf(rows);
+    return () -> copy;
   }
 
   /**
@@ -61,7 +71,13 @@ public class SignatureTable implements Interpreter {
    * @return the rows, in order
    */
   public final List<Signature> rows() {
-    return rows;
+    List<Signature> made = rows;
+    if (made == null) {
+      // two threads may both make them; either list is the same
+      made = source.get();
+      rows = made;
+    }
+    return made;
   }
 
   /**
@@ -71,7 +87,15 @@ public class SignatureTable implements Interpreter {
    * @return the keywords
    */
   public final Set<String> keywords() {
-    return keywords;
+    Set<String> made = keywords;
+    if (made == null) {
+      Set<String> all = new LinkedHashSet<>();
+      rows().forEach(r -> all.addAll(r.keywords()));
+      extraKeywords.forEach(k -> all.add(k.toLowerCase(Locale.ROOT)));
+      made = Set.copyOf(all);
+      keywords = made;
+    }
+    return made;
   }
 
   /**
@@ -83,7 +107,7 @@ public class SignatureTable implements Interpreter {
    */
   public final List<String> problems() {
     List<String> problems = new ArrayList<>();
-    for (Signature row : rows) {
+    for (Signature row : rows()) {
       if (!row.source().startsWith("https://")) {
         problems.add(row.signal() + ": source is not an https URL");
       }
@@ -135,7 +159,7 @@ public class SignatureTable implements Interpreter {
     String lower = text.toLowerCase(Locale.ROOT);
     // within one table the strongest row speaks for a cause; the explainer combines across tables
     Map<String, Candidate> best = new LinkedHashMap<>();
-    for (Signature row : rows) {
+    for (Signature row : rows()) {
       if (row.matches(text, lower)) {
         for (Candidate c : row.causes()) {
           best.merge(c.rootCause(), c, (a, b) -> a.confidence() >= b.confidence() ? a : b);

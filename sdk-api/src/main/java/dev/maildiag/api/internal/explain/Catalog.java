@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,13 +20,10 @@ import java.util.Objects;
 
 /**
  * A catalog file as read: its name, its resource and its rows ({@link CatalogTable} describes the format). Each file
- * is read once per owning class and kept, since every runner builds its own tables.
- *
- * @param name what the catalog holds
- * @param resource the file's name
- * @param rows the rows, in file order
+ * is read once per owning class and kept, since every runner builds its own tables; so is the index of its phrases,
+ * made on the first look-up.
  */
-public record Catalog(String name, String resource, List<Row> rows) {
+public final class Catalog {
   private static final ClassValue<Map<String, Catalog>> READ = new ClassValue<>() {
     @Override
     protected Map<String, Catalog> computeValue(Class<?> owner) {
@@ -32,8 +31,68 @@ public record Catalog(String name, String resource, List<Row> rows) {
     }
   };
 
-  public Catalog {
-    rows = List.copyOf(rows);
+  private final String name;
+  private final String resource;
+  private final List<Row> rows;
+  private volatile Phrases phrases;
+
+  /**
+   * @param name what the catalog holds
+   * @param resource the file's name
+   * @param rows the rows, in file order
+   */
+  public Catalog(String name, String resource, List<Row> rows) {
+    this.name = name;
+    this.resource = resource;
+    this.rows = List.copyOf(rows);
+  }
+
+  /** What the catalog holds. */
+  public String name() {
+    return name;
+  }
+
+  /** The file's name. */
+  public String resource() {
+    return resource;
+  }
+
+  /** The rows, in file order. */
+  public List<Row> rows() {
+    return rows;
+  }
+
+  /** The rows (their positions) one of whose spellings occurs, as a whole token, in a normalised text. */
+  public BitSet rowsIn(String normalised) {
+    Phrases p = phrases;
+    if (p == null) {
+      // two threads may both make it; either index is the same
+      p = Phrases.of(rows);
+      phrases = p;
+    }
+    BitSet found = p.index().find(normalised);
+    BitSet rowsFound = new BitSet(rows.size());
+    for (int phrase = found.nextSetBit(0); phrase >= 0; phrase = found.nextSetBit(phrase + 1)) {
+      rowsFound.set(p.rowOfPhrase()[phrase]);
+    }
+    return rowsFound;
+  }
+
+  private record Phrases(PhraseIndex index, int[] rowOfPhrase) {
+    static Phrases of(List<Row> rows) {
+      List<String> spellings = new ArrayList<>();
+      int[] rowOf = new int[16];
+      for (int r = 0; r < rows.size(); r++) {
+        for (String s : rows.get(r).signals()) {
+          if (spellings.size() == rowOf.length) {
+            rowOf = Arrays.copyOf(rowOf, rowOf.length * 2);
+          }
+          rowOf[spellings.size()] = r;
+          spellings.add(s);
+        }
+      }
+      return new Phrases(new PhraseIndex(spellings), Arrays.copyOf(rowOf, spellings.size()));
+    }
   }
 
   /** Reads a catalog from a class-path resource next to {@code owner} (once). */
@@ -94,11 +153,13 @@ public record Catalog(String name, String resource, List<Row> rows) {
         String reason = nearest ? says + " (not a mail handler's cause; the nearest one)" : says;
         List<Candidate> causes = new ArrayList<>();
         for (String c : (nearest ? causesField.substring(8) : causesField).split(",")) {
-          String[] idAndConfidence = c.trim().split("\\s+");
-          if (idAndConfidence.length != 2) {
+          String cause = c.trim();
+          int space = cause.indexOf(' ');
+          String confidence = space < 0 ? "" : cause.substring(space + 1).strip();
+          if (confidence.isEmpty() || confidence.indexOf(' ') >= 0) {
             throw new IllegalArgumentException(resource + ":" + lineNo + ": a cause is 'id confidence', not '" + c + "'");
           }
-          causes.add(new Candidate(idAndConfidence[0], Double.parseDouble(idAndConfidence[1]), reason));
+          causes.add(new Candidate(cause.substring(0, space), Double.parseDouble(confidence), reason));
         }
         String source = sources.getOrDefault(f[3].trim(), f[3].trim());
         String example = f.length == 5 && !f[4].isBlank() ? f[4].trim()

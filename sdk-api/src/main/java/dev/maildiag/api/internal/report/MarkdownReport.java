@@ -9,7 +9,6 @@ import dev.maildiag.api.internal.Durations;
 import dev.maildiag.api.internal.report.ReportPath.PathStep;
 import dev.maildiag.api.spi.CheckInfo;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -126,6 +125,6 @@ public final class MarkdownReport {
   }
 
   static String percent(double confidence) {
-    return String.format(Locale.ROOT, "%d%%", Math.round(confidence * 100));
+    return Math.round(confidence * 100) + "%";
   }
 }

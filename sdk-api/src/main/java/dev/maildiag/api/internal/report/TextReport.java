@@ -6,7 +6,6 @@ import dev.maildiag.api.Report;
 import dev.maildiag.api.Severity;
 import dev.maildiag.api.internal.Durations;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** A report as plain text that reads like a doctor's report: one line per check, then causes and fixes. */
@@ -47,7 +46,7 @@ public final class TextReport {
     int width = report.findings().stream().mapToInt(f -> f.checkId().length()).max().orElse(10);
     for (Finding f : report.findings()) {
       out.append(mark(f.severity())).append(' ')
-          .append(String.format(Locale.ROOT, "%-" + width + "s", f.checkId())).append("  ")
+          .append(f.checkId()).append(" ".repeat(Math.max(0, width - f.checkId().length()))).append("  ")
           .append(TerminalText.line(f.summary()));
       if (f.rootCause() != null && f.severity() != Severity.OK) {
         out.append("  -> ").append(f.rootCause());
@@ -67,7 +66,8 @@ public final class TextReport {
       out.append('\n').append("Likely causes, most likely first:\n");
       int i = 1;
       for (RankedRootCause c : causes) {
-        out.append(String.format(Locale.ROOT, "%2d. %s (%d%%): %s%n", i++, c.id(), Math.round(c.confidence() * 100), TerminalText.line(c.title())));
+        out.append(i < 10 ? " " : "").append(i++).append(". ").append(c.id()).append(" (")
+            .append(Math.round(c.confidence() * 100)).append("%): ").append(TerminalText.line(c.title())).append('\n');
         int step = 1;
         for (String st : c.remediation().steps()) {
           indent(out, step++ + ". " + TerminalText.block(st), "      ");

@@ -1,6 +1,7 @@
 package dev.maildiag.api.internal.run;
 
 import dev.maildiag.api.spi.Candidate;
+import dev.maildiag.api.spi.CatalogTable;
 import dev.maildiag.api.spi.Check;
 import dev.maildiag.api.spi.CheckInfo;
 import dev.maildiag.api.spi.Interpreter;
@@ -57,18 +58,27 @@ public final class Wiring {
   public static void tables(List<Interpreter> interpreters, RootCauseRegistry rootCauses) {
     List<String> problems = new ArrayList<>();
     for (Interpreter interpreter : interpreters) {
-      if (interpreter instanceof SignatureTable table) {
+      if (interpreter instanceof CatalogTable catalog) {
+        // the file's rows: the signature objects made from them are not needed to read a text
+        for (CatalogTable.Row row : catalog.entries()) {
+          unknown(catalog, row.says(), row.causes(), rootCauses, problems);
+        }
+      } else if (interpreter instanceof SignatureTable table) {
         for (Signature row : table.rows()) {
-          for (Candidate c : row.causes()) {
-            if (!rootCauses.contains(c.rootCause())) {
-              problems.add(table.getClass().getSimpleName() + " row '" + row.signal() + "' names unknown root cause '"
-                  + c.rootCause() + "'");
-            }
-          }
+          unknown(table, row.signal(), row.causes(), rootCauses, problems);
         }
       }
     }
     fail(problems);
+  }
+
+  private static void unknown(Interpreter table, String row, List<Candidate> causes, RootCauseRegistry rootCauses,
+      List<String> problems) {
+    for (Candidate c : causes) {
+      if (!rootCauses.contains(c.rootCause())) {
+        problems.add(table.getClass().getSimpleName() + " row '" + row + "' names unknown root cause '" + c.rootCause() + "'");
+      }
+    }
   }
 
   private static void fail(List<String> problems) {
