@@ -330,6 +330,46 @@ class MaildiagTest {
   }
 
   @Test
+  void interpretersAreMadeOnlyWhenSomethingIsInterpreted() {
+    java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+    DiagnosticsProvider counting = new DiagnosticsProvider() {
+      @Override
+      public String id() {
+        return "counting";
+      }
+
+      @Override
+      public List<dev.maildiag.api.spi.Interpreter> interpreters() {
+        made.incrementAndGet();
+        return List.of(observation -> List.of());
+      }
+    };
+    Maildiag runner = Maildiag.builder().discoverProviders(false).provider(counting).stages(Stage.CONFIG).build();
+
+    runner.preflight(context(Duration.ofSeconds(5)));
+    assertThat(made).as("an offline diagnosis reads no catalog").hasValue(0);
+
+    runner.explainer().explain(dev.maildiag.api.spi.Observation.ofText("A1 NO AUTHENTICATE failed."));
+    runner.explainer().explain(dev.maildiag.api.spi.Observation.ofText("535 5.7.3 Authentication unsuccessful"));
+    assertThat(made).as("made once, on the first explanation").hasValue(1);
+  }
+
+  @Test
+  void aSignatureTableNamingAnUnknownCauseFailsItsFirstExplanation() {
+    class Misspelt extends dev.maildiag.api.spi.SignatureTable {
+      Misspelt() {
+        super(null, List.of(dev.maildiag.api.spi.Signature.anyOf("acme-42").cause("scopse", 0.8)
+            .says("ACME says no").source("https://example.com/acme")));
+      }
+    }
+    Maildiag runner = Maildiag.builder().discoverProviders(false).interpreter(new Misspelt()).build();
+
+    assertThatThrownBy(() -> runner.explainer().explain(dev.maildiag.api.spi.Observation.ofText("ACME-42")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Misspelt row 'ACME says no' names unknown root cause 'scopse'");
+  }
+
+  @Test
   void misspeltIdsFailWhenTheRunnerIsBuilt() {
     Check findsTypo = new FakeCheck(CheckInfo.of("x.a", Stage.CONFIG, "a").finds("scopse"), ctx -> Finding.ok("a").build());
     Check requiresTypo = new FakeCheck(CheckInfo.of("x.b", Stage.CONFIG, "b").requires("x.aa"), ctx -> Finding.ok("b").build());

@@ -3,7 +3,6 @@ package dev.maildiag.api.internal.explain;
 import dev.maildiag.api.spi.CatalogTable;
 import dev.maildiag.api.spi.CatalogTable.Row;
 import dev.maildiag.api.spi.Candidate;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -115,60 +114,77 @@ public final class Catalog {
     boolean codeAndSays = false;
     List<Row> rows = new ArrayList<>();
     int lineNo = 0;
-    try (BufferedReader in = new BufferedReader(new java.io.StringReader(text))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        if (line.startsWith("@")) {
-          String[] d = line.split("\\s+", 3);
-          switch (d[0]) {
-            case "@source" -> sources.put(d[1], d[2].trim());
-            case "@name" -> name = line.substring(5).trim();
-            case "@message" -> codeAndSays = line.contains("code-and-says");
-            default -> throw new IllegalArgumentException(resource + ":" + lineNo + ": unknown directive " + d[0]);
-          }
-          continue;
-        }
-        String[] f = line.split("\t");
-        if (f.length < 4 || f.length > 5) {
-          throw new IllegalArgumentException(resource + ":" + lineNo + ": expected 4 or 5 tab-separated fields, got " + f.length);
-        }
-        List<String> signals = new ArrayList<>();
-        for (String s : f[0].split("\\|")) {
-          String signal = s.trim().toLowerCase(Locale.ROOT);
-          if (signal.length() > 2 && signal.substring(1, signal.length() - 1).contains("*")) {
-            throw new IllegalArgumentException(resource + ":" + lineNo + ": '*' only at either end of a signal: " + signal);
-          }
-          if (!signal.isEmpty()) {
-            signals.add(signal);
-          }
-        }
-        // a code's meaning is shown with the code, as the provider writes it: "AADSTS50011: InvalidReplyTo - ..."
-        String says = codeAndSays && !signals.get(0).contains("*") ? signals.get(0).toUpperCase(Locale.ROOT) + ": " + f[2].trim() : f[2].trim();
-        String causesField = f[1].trim();
-        boolean nearest = causesField.startsWith("nearest ");
-        String reason = nearest ? says + " (not a mail handler's cause; the nearest one)" : says;
-        List<Candidate> causes = new ArrayList<>();
-        for (String c : (nearest ? causesField.substring(8) : causesField).split(",")) {
-          String cause = c.trim();
-          int space = cause.indexOf(' ');
-          String confidence = space < 0 ? "" : cause.substring(space + 1).strip();
-          if (confidence.isEmpty() || confidence.indexOf(' ') >= 0) {
-            throw new IllegalArgumentException(resource + ":" + lineNo + ": a cause is 'id confidence', not '" + c + "'");
-          }
-          causes.add(new Candidate(cause.substring(0, space), Double.parseDouble(confidence), reason));
-        }
-        String source = sources.getOrDefault(f[3].trim(), f[3].trim());
-        String example = f.length == 5 && !f[4].isBlank() ? f[4].trim()
-            : codeAndSays ? says : null;
-        rows.add(new Row(List.copyOf(signals), List.copyOf(causes), !nearest, says, source, example, lineNo));
+    // plain string searches rather than a reader and regular expressions: every explanation reads the catalogs
+    // first, in a JVM that has only just started
+    for (int start = 0, end; start < text.length(); start = end + 1) {
+      end = text.indexOf('\n', start);
+      end = end < 0 ? text.length() : end;
+      String line = text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
+      lineNo++;
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      if (line.startsWith("@")) {
+        int gapAfterDirective = firstGap(line);
+        String directive = gapAfterDirective < 0 ? line : line.substring(0, gapAfterDirective);
+        String rest = line.substring(directive.length()).strip();
+        switch (directive) {
+          case "@source" -> {
+            int gap = firstGap(rest);
+            if (gap < 0) {
+              throw new IllegalArgumentException(resource + ":" + lineNo + ": @source needs a name and a URL");
+            }
+            sources.put(rest.substring(0, gap), rest.substring(gap + 1).strip());
+          }
+          case "@name" -> name = rest;
+          case "@message" -> codeAndSays = line.contains("code-and-says");
+          default -> throw new IllegalArgumentException(resource + ":" + lineNo + ": unknown directive " + directive);
+        }
+        continue;
+      }
+      String[] f = line.split("\t");
+      if (f.length < 4 || f.length > 5) {
+        throw new IllegalArgumentException(resource + ":" + lineNo + ": expected 4 or 5 tab-separated fields, got " + f.length);
+      }
+      List<String> signals = new ArrayList<>();
+      for (String s : f[0].split("\\|")) {
+        String signal = s.trim().toLowerCase(Locale.ROOT);
+        if (signal.length() > 2 && signal.substring(1, signal.length() - 1).contains("*")) {
+          throw new IllegalArgumentException(resource + ":" + lineNo + ": '*' only at either end of a signal: " + signal);
+        }
+        if (!signal.isEmpty()) {
+          signals.add(signal);
+        }
+      }
+      // a code's meaning is shown with the code, as the provider writes it: "AADSTS50011: InvalidReplyTo - ..."
+      String says = codeAndSays && !signals.get(0).contains("*") ? signals.get(0).toUpperCase(Locale.ROOT) + ": " + f[2].trim() : f[2].trim();
+      String causesField = f[1].trim();
+      boolean nearest = causesField.startsWith("nearest ");
+      String reason = nearest ? says + " (not a mail handler's cause; the nearest one)" : says;
+      List<Candidate> causes = new ArrayList<>();
+      for (String c : (nearest ? causesField.substring(8) : causesField).split(",")) {
+        String cause = c.trim();
+        int space = cause.indexOf(' ');
+        String confidence = space < 0 ? "" : cause.substring(space + 1).strip();
+        if (confidence.isEmpty() || confidence.indexOf(' ') >= 0) {
+          throw new IllegalArgumentException(resource + ":" + lineNo + ": a cause is 'id confidence', not '" + c + "'");
+        }
+        causes.add(new Candidate(cause.substring(0, space), Double.parseDouble(confidence), reason));
+      }
+      String source = sources.getOrDefault(f[3].trim(), f[3].trim());
+      String example = f.length == 5 && !f[4].isBlank() ? f[4].trim()
+          : codeAndSays ? says : null;
+      rows.add(new Row(List.copyOf(signals), List.copyOf(causes), !nearest, says, source, example, lineNo));
     }
     return new Catalog(name, resource, rows);
+  }
+
+  private static int firstGap(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == ' ' || s.charAt(i) == '\t') {
+        return i;
+      }
+    }
+    return -1;
   }
 }
