@@ -170,7 +170,7 @@ final class ContextOptions {
     }
     // a handler's own trust store given as -D is what its JVM trusts; the JVM's own default was fixed at start-up
     if (properties.containsKey("javax.net.ssl.trustStore")) {
-      parse("-Djavax.net.ssl.trustStore", () -> TlsTrust.fromTrustStoreProperty(jvm)).ifPresent(trust -> b.attribute(TlsTrust.ATTRIBUTE, trust));
+      parse("-Djavax.net.ssl.trustStore", () -> TrustStorePreload.trust(jvm)).ifPresent(trust -> b.attribute(TlsTrust.ATTRIBUTE, trust));
     }
     DiagnosticContext context = b.build();
     refuseUnsendable(context);

@@ -80,6 +80,7 @@ public final class Main implements Runnable {
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
     Logging.configure(debug);
+    TrustStorePreload.start(args);
     CommandLine cli = commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
