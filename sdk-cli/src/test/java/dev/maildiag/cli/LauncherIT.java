@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code ./maildiag} launcher against the packaged jar: it makes a class-data-sharing archive once per
- * jar, starts from it, and answers exactly as {@code java -jar} does.
+ * The {@code ./maildiag} launcher against the packaged jar: it makes its two class-data-sharing archives once per
+ * jar, starts each command from the one that suits it, and answers exactly as {@code java -jar} does.
  */
 class LauncherIT {
   private static final Path MODULE = Path.of("").toAbsolutePath();
@@ -32,22 +32,42 @@ class LauncherIT {
     Result first = run(List.of("bash", "maildiag", "--version"), Map.of(), tree);
     assertThat(first.exit).isZero();
     assertThat(first.out).isEqualTo(plain.out).startsWith("maildiag ");
+    assertThat(first.err).as("the administrator is told why the first start takes longer").contains("preparing a faster start");
     assertThat(target.resolve("maildiag.jsa")).isRegularFile();
+    assertThat(target.resolve("maildiag-live.jsa")).isRegularFile();
+    try (var left = Files.list(target)) {
+      assertThat(left.map(p -> p.getFileName().toString())).as("the training's files are gone").noneMatch(n -> n.startsWith("cds."));
+    }
 
     Result offline = run(List.of("bash", "maildiag", "check", "--offline", "--protocol", "imap", "--host", "imap.example.com",
-        "--port", "993", "--security", "ssl", "--login", "a@example.com"), Map.of("MAILDIAG_JAVA_OPTS", "-Xlog:class+load=info"), tree);
-    // maildiag's own classes came from the archive, not from the jar
-    assertThat(offline.out).contains("dev.maildiag.cli.Main source: shared objects file");
+        "--port", "993", "--security", "ssl", "--login", "a@example.com"), Map.of("MAILDIAG_JAVA_OPTS", "-Xlog:class+load=info,cds=info"), tree);
+    // maildiag's own classes and picocli's (Java 5 class files, which only a static archive keeps) came from the
+    // small archive, not from the jars
+    assertThat(offline.out).contains("dev.maildiag.cli.Main source: shared objects file")
+        .contains("picocli.CommandLine source: shared objects file")
+        .contains(target.resolve("maildiag.jsa").toString()).doesNotContain("maildiag-live.jsa");
+    assertThat(offline.out).doesNotContainPattern("picocli\\.\\S+ source: (file|jar):");
+
+    // a check that connects starts from the archive that also holds TLS and the mail protocols (the port is closed)
+    Result live = run(List.of("bash", "maildiag", "check", "--protocol", "imap", "--host", "127.0.0.1", "--port", "1",
+        "--security", "ssl", "--login", "a@example.com", "--access-token", "not-a-token", "--timeout", "2"),
+        Map.of("MAILDIAG_JAVA_OPTS", "-Xlog:cds=info"), tree);
+    assertThat(live.out).contains(target.resolve("maildiag-live.jsa").toString());
+
+    Result again = run(List.of("bash", "maildiag", "--version"), Map.of(), tree);
+    assertThat(again.out).isEqualTo(plain.out);
+    assertThat(again.err).as("made once per jar").doesNotContain("preparing");
   }
 
-  private record Result(int exit, String out) {}
+  private record Result(int exit, String out, String err) {}
 
   private static Result run(List<String> command, Map<String, String> env, Path dir) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    Path err = Files.createTempFile(dir, "stderr", ".txt");
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectError(err.toFile());
     pb.environment().putAll(env);
     Process p = pb.start();
     byte[] out = p.getInputStream().readAllBytes();
     assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
-    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), Files.readString(err));
   }
 }
