@@ -54,14 +54,15 @@ final class CheckCommand implements Callable<Integer> {
       throw new UsageProblem("--fail-on must be error or warning, not '" + failOn + "'");
     }
     PrintWriter err = spec.commandLine().getErr();
-    DiagnosticContext context = signIn.apply(options.toContext(), offline, err);
     Maildiag.Builder builder = Maildiag.builder();
     if (offline) {
       builder.stages(Stage.CONFIG);
     }
+    // built before the settings are read: meanwhile a trust store named with -D is still opening on another thread
+    Maildiag maildiag = builder.build();
+    DiagnosticContext context = signIn.apply(options.toContext(), offline, err);
     PrintWriter out = spec.commandLine().getOut();
     DiagnosisListener progress = quiet ? DiagnosisListener.NONE : new Progress(err);
-    Maildiag maildiag = builder.build();
     Report report = SettingFlags.annotate(maildiag.diagnose(context, progress));
     Output.write(Output.render(format, report, Output.checks(maildiag, context)), output, out,
         quiet ? new PrintWriter(java.io.Writer.nullWriter()) : err);
