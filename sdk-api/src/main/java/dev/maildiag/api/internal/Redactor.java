@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,7 +78,11 @@ public final class Redactor {
       forms.addAll(forms(s));
     }
     List<String> shortOnes = new ArrayList<>();
-    LongSet set = new LongSet();
+    int grams = 0;
+    for (String f : forms) {
+      grams += Math.max(0, f.length() - GRAM + 1);
+    }
+    LongSet set = new LongSet(grams); // sized once: a diagnosis makes its redactor each time, pre-flights included
     for (String f : forms) {
       if (f.length() < GRAM) {
         if (f.length() >= MIN_SECRET) {
@@ -238,7 +243,31 @@ public final class Redactor {
     return sb.toString();
   }
 
+  /**
+   * Literals of which every alternative of {@link #SHAPES} holds one (in lower case): a text with none of them cannot
+   * match, and skipping the pattern for it makes redaction cheap for the many plain texts a diagnosis reports.
+   * Kept beside the pattern; {@code RedactorTest} proves the two agree.
+   */
+  private static final List<String> SHAPE_LITERALS = List.of("://", "bearer", "basic", "negotiate", "ntlm", "xoauth2",
+      "plain", "eyj", "dxnlcj", "token", "secret", "assertion", "verifier", "pass", "pwd", "key", "state", "jsessionid",
+      "cookie", "authorization", "code", "sig", "otp");
+
+  static boolean mayHoldShape(String text) {
+    // ASCII case-folding is all the pattern does (no UNICODE_CASE), and it keeps every ASCII literal contiguous
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String literal : SHAPE_LITERALS) {
+      if (lower.contains(literal)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static String blankShapes(String text) {
+    return mayHoldShape(text) ? blankShapesByPattern(text) : text;
+  }
+
+  static String blankShapesByPattern(String text) {
     Matcher m = SHAPES.matcher(text);
     if (!m.find()) {
       return text;
@@ -327,9 +356,15 @@ public final class Redactor {
 
   /** An open-addressing set of longs: millions of lookups per second without boxing. */
   private static final class LongSet {
-    private long[] table = new long[64];
-    private boolean[] used = new boolean[64];
+    private long[] table;
+    private boolean[] used;
     private int size;
+
+    LongSet(int expected) {
+      int capacity = Integer.highestOneBit(Math.max(32, expected)) * 4;
+      table = new long[capacity];
+      used = new boolean[capacity];
+    }
 
     void add(long v) {
       if ((size + 1) * 2 > table.length) {

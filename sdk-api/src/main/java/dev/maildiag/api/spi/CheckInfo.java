@@ -3,7 +3,6 @@ package dev.maildiag.api.spi;
 import dev.maildiag.api.Stage;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * What a check is: its stable id, title, stage, the root causes it can find, and its place in the order.
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
  * @param after checks that must finish first, whatever their result (e.g. to read what they learned)
  */
 public record CheckInfo(String id, String title, Stage stage, List<String> rootCauses, List<String> requires, List<String> after) {
-  private static final Pattern ID = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
 
   /**
    * Check metadata; prefer {@link #of}.
@@ -33,12 +31,32 @@ public record CheckInfo(String id, String title, Stage stage, List<String> rootC
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(stage, "stage");
-    if (!ID.matcher(id).matches()) {
+    if (!wellFormed(id)) {
       throw new IllegalArgumentException("check id must be lower-case words joined by '.' or '-': " + id);
     }
     rootCauses = List.copyOf(rootCauses);
     requires = List.copyOf(requires);
     after = List.copyOf(after);
+  }
+
+  // [a-z0-9]+([.-][a-z0-9]+)*, without a regular expression: checks make their CheckInfo on every plan, so this
+  // runs for every check of every diagnosis, pre-flights included
+  private static boolean wellFormed(String id) {
+    boolean afterSeparator = true;
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c == '.' || c == '-') {
+        if (afterSeparator) {
+          return false;
+        }
+        afterSeparator = true;
+      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        afterSeparator = false;
+      } else {
+        return false;
+      }
+    }
+    return !afterSeparator;
   }
 
   /**

@@ -119,4 +119,32 @@ class RedactorTest {
       }
     }
   }
+
+  @Test
+  void theLiteralsPrefilterNothingThePatternWouldBlank() {
+    List<String> shaped = List.of("https://user:pw@host/x", "Authorization: Bearer abcdefghijkl", "AUTH XOAUTH2 dXNlcj1hQGIuYw==",
+        "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIx.c2ln", "client_secret=s3cr3t-value", "Password is Zk3jq9Lm2Pq8Rt5Vw7Xy1",
+        "https://x/cb?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj", "sig%3Dabcdef", "Set-Cookie: JSESSIONID=1234",
+        "PWD=hunter22", "api-key: 0123456789abcdef0123", "OTP=123456");
+    for (String text : shaped) {
+      assertThat(Redactor.mayHoldShape(text)).as(text).isTrue();
+      assertThat(Redactor.blankShapesByPattern(text)).as(text).isNotEqualTo(text);
+    }
+    // wherever the literals say a text cannot hold a shape, the pattern blanks nothing either
+    Random random = new Random(11);
+    String alphabet = "aAbBcCdDeEgGiIjJkKlLnNoOpPrRsStTuUvVwWxXyYzZ:/=%3@ .-_\"'0123456789";
+    int skipped = 0;
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < 4 + random.nextInt(60); i++) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = sb.toString();
+      if (!Redactor.mayHoldShape(text)) {
+        skipped++;
+        assertThat(Redactor.blankShapesByPattern(text)).as(text).isEqualTo(text);
+      }
+    }
+    assertThat(skipped).as("the random texts exercise the prefilter").isGreaterThan(1_000);
+  }
 }
