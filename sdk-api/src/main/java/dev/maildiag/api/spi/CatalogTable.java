@@ -27,8 +27,6 @@ import java.util.Objects;
 public class CatalogTable extends SignatureTable {
   private final Class<?> owner;
   private final String resource;
-  // read on first use: a runner that interprets nothing (an offline check) never reads its catalogs
-  private volatile Catalog catalog;
 
   /**
    * The table of a catalog file.
@@ -43,13 +41,9 @@ public class CatalogTable extends SignatureTable {
     this.resource = Objects.requireNonNull(resource, "resource");
   }
 
+  // read on first use, once per file: a runner that interprets nothing (an offline check) never reads its catalogs
   private Catalog catalog() {
-    Catalog c = catalog;
-    if (c == null) {
-      c = Catalog.load(owner, resource);
-      catalog = c;
-    }
-    return c;
+    return Catalog.load(owner, resource);
   }
 
   /**

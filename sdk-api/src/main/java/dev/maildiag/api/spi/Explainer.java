@@ -1,5 +1,6 @@
 package dev.maildiag.api.spi;
 
+import dev.maildiag.api.internal.Lazy;
 import dev.maildiag.api.internal.explain.StageFallback;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,11 +15,10 @@ import java.util.function.Supplier;
  * The live probes use it for server answers; {@code maildiag explain} for pasted texts and logs.
  */
 public final class Explainer {
-  private final Supplier<List<Interpreter>> source;
-  private volatile List<Interpreter> interpreters;
+  private final Lazy<List<Interpreter>> interpreters;
 
   private Explainer(Supplier<List<Interpreter>> source) {
-    this.source = source;
+    this.interpreters = Lazy.of(() -> List.copyOf(source.get()));
   }
 
   /**
@@ -59,17 +59,7 @@ public final class Explainer {
    * @return the interpreters
    */
   public List<Interpreter> interpreters() {
-    List<Interpreter> made = interpreters;
-    if (made == null) {
-      synchronized (this) {
-        made = interpreters;
-        if (made == null) {
-          made = List.copyOf(source.get());
-          interpreters = made;
-        }
-      }
-    }
-    return made;
+    return interpreters.get();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.maildiag.api.spi;
 
+import dev.maildiag.api.internal.Lazy;
 import dev.maildiag.api.internal.explain.TextNormaliser;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,10 +18,8 @@ import java.util.function.Supplier;
  */
 public class SignatureTable implements Interpreter {
   private final String provider;
-  private final Supplier<List<Signature>> source;
-  private final Set<String> extraKeywords;
-  private volatile List<Signature> rows;
-  private volatile Set<String> keywords;
+  private final Lazy<List<Signature>> rows;
+  private final Lazy<Set<String>> keywords;
 
   /**
    * A table of rows.
@@ -47,8 +46,14 @@ public class SignatureTable implements Interpreter {
   // rows made when first needed: a catalog's are read from its file, which a runner may never need
   SignatureTable(String provider, Supplier<List<Signature>> rows, Set<String> extraKeywords) {
     this.provider = provider;
-    this.source = rows;
-    this.extraKeywords = Set.copyOf(extraKeywords);
+    this.rows = Lazy.of(rows);
+    Set<String> extra = Set.copyOf(extraKeywords);
+    this.keywords = Lazy.of(() -> {
+      Set<String> all = new LinkedHashSet<>();
+      rows().forEach(r -> all.addAll(r.keywords()));
+      extra.forEach(k -> all.add(k.toLowerCase(Locale.ROOT)));
+      return Set.copyOf(all);
+    });
   }
 
   private static Supplier<List<Signature>> given(List<Signature> rows) {
@@ -71,13 +76,7 @@ public class SignatureTable implements Interpreter {
    * @return the rows, in order
    */
   public final List<Signature> rows() {
-    List<Signature> made = rows;
-    if (made == null) {
-      // two threads may both make them; either list is the same
-      made = source.get();
-      rows = made;
-    }
-    return made;
+    return rows.get();
   }
 
   /**
@@ -87,15 +86,7 @@ public class SignatureTable implements Interpreter {
    * @return the keywords
    */
   public final Set<String> keywords() {
-    Set<String> made = keywords;
-    if (made == null) {
-      Set<String> all = new LinkedHashSet<>();
-      rows().forEach(r -> all.addAll(r.keywords()));
-      extraKeywords.forEach(k -> all.add(k.toLowerCase(Locale.ROOT)));
-      made = Set.copyOf(all);
-      keywords = made;
-    }
-    return made;
+    return keywords.get();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.maildiag.api.internal.explain;
 
+import dev.maildiag.api.internal.Lazy;
 import dev.maildiag.api.spi.CatalogTable;
 import dev.maildiag.api.spi.CatalogTable.Row;
 import dev.maildiag.api.spi.Candidate;
@@ -33,7 +34,7 @@ public final class Catalog {
   private final String name;
   private final String resource;
   private final List<Row> rows;
-  private volatile Phrases phrases;
+  private final Lazy<Phrases> phrases = Lazy.of(() -> Phrases.of(rows()));
 
   /**
    * @param name what the catalog holds
@@ -63,12 +64,7 @@ public final class Catalog {
 
   /** The rows (their positions) one of whose spellings occurs, as a whole token, in a normalised text. */
   public BitSet rowsIn(String normalised) {
-    Phrases p = phrases;
-    if (p == null) {
-      // two threads may both make it; either index is the same
-      p = Phrases.of(rows);
-      phrases = p;
-    }
+    Phrases p = phrases.get();
     BitSet found = p.index().find(normalised);
     BitSet rowsFound = new BitSet(rows.size());
     for (int phrase = found.nextSetBit(0); phrase >= 0; phrase = found.nextSetBit(phrase + 1)) {

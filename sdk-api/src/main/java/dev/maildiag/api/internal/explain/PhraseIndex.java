@@ -1,5 +1,6 @@
 package dev.maildiag.api.internal.explain;
 
+import dev.maildiag.api.internal.Lazy;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class PhraseIndex {
   private final boolean[] openStart;
   private final boolean[] openEnd;
   private final AtomicInteger searches = new AtomicInteger();
-  private volatile Automaton automaton;
+  private final Lazy<Automaton> automaton = Lazy.of(() -> new Automaton());
 
   public PhraseIndex(List<String> patterns) {
     int n = patterns.size();
@@ -40,18 +41,10 @@ public final class PhraseIndex {
 
   /** The ids (positions in the constructor's list) of the phrases found in {@code lower}, a lower-case text. */
   public BitSet find(String lower) {
-    Automaton a = automaton;
-    if (a == null && lower.length() <= SHORT_TEXT && searches.incrementAndGet() <= SEARCHES_BEFORE_BUILDING) {
+    if (!automaton.made() && lower.length() <= SHORT_TEXT && searches.incrementAndGet() <= SEARCHES_BEFORE_BUILDING) {
       return search(lower);
     }
-    return (a != null ? a : automaton()).find(lower);
-  }
-
-  private synchronized Automaton automaton() {
-    if (automaton == null) {
-      automaton = new Automaton();
-    }
-    return automaton;
+    return automaton.get().find(lower);
   }
 
   // every occurrence of every phrase: the same answer as the automaton's, in time proportional to phrases x text
