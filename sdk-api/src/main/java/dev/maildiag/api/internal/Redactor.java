@@ -41,7 +41,7 @@ public final class Redactor {
   /** {@code BASE} to the power {@code GRAM - 1}: what the character leaving the rolling hash weighs. */
   private static final long POW = power(BASE, GRAM - 1);
 
-  private static final String KEYWORDS = "access[_-]?token|refresh[_-]?token|id[_-]?token|client[_-]?secret|client[_-]?assertion"
+  static final String KEYWORDS = "access[_-]?token|refresh[_-]?token|id[_-]?token|client[_-]?secret|client[_-]?assertion"
       + "|code[_-]?verifier|assertion|password|passwd|passphrase|pwd|pass|secret|token|api[_-]?key|apikey|x-api-key"
       + "|session[_-]?state|jsessionid|set-cookie|cookie|authorization|private[_-]?key";
   /** Separator between a keyword and its value: {@code =}, {@code :}, URL-encoded ones, or spaces. */

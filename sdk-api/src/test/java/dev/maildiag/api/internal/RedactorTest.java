@@ -126,7 +126,22 @@ class RedactorTest {
         "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIx.c2ln", "client_secret=s3cr3t-value", "Password is Zk3jq9Lm2Pq8Rt5Vw7Xy1",
         "https://x/cb?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj", "sig%3Dabcdef", "Set-Cookie: JSESSIONID=1234",
         "PWD=hunter22", "api-key: 0123456789abcdef0123", "OTP=123456");
-    for (String text : shaped) {
+    List<String> all = new java.util.ArrayList<>(shaped);
+    // every keyword of the pattern, however spelt: a keyword added there without a literal here would leak
+    for (String keyword : Redactor.KEYWORDS.split("\\|")) {
+      for (String joint : List.of("", "_", "-")) {
+        String spelt = keyword.replace("[_-]?", joint);
+        all.add(spelt + "=abcdefghij0123456789");
+        all.add(spelt.toUpperCase(java.util.Locale.ROOT) + ": abcdefghij0123456789");
+      }
+    }
+    for (String scheme : List.of("bearer", "Basic", "NEGOTIATE", "ntlm", "xoauth2", "oauthbearer", "PLAIN")) {
+      all.add(scheme + " abcdefghij0123456789");
+    }
+    for (String parameter : List.of("code", "sig", "signature", "code_challenge", "OTP")) {
+      all.add("?" + parameter + "=abcdef123");
+    }
+    for (String text : all) {
       assertThat(Redactor.mayHoldShape(text)).as(text).isTrue();
       assertThat(Redactor.blankShapesByPattern(text)).as(text).isNotEqualTo(text);
     }
