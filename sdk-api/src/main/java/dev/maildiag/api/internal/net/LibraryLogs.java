@@ -2,6 +2,7 @@ package dev.maildiag.api.internal.net;
 
 import dev.maildiag.api.internal.Redactor;
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
@@ -26,11 +27,19 @@ public final class LibraryLogs {
       LibraryLogs.class.getPackageName(), LibraryLogs.class.getPackageName() + ".protocol",
       LibraryLogs.class.getPackageName() + ".connectionpool", LibraryLogs.class.getPackageName() + ".messagecache");
   /** Held strongly: java.util.logging keeps loggers only weakly, and a collected logger loses its filter. */
-  private static final List<Logger> GUARDED = NAMES.stream().map(Logger::getLogger).toList();
+  private static final List<Logger> GUARDED = guarded();
 
-  static {
+  // a loop, not a method reference: Logger::getLogger is caller-sensitive, and a lambda bound to such a method has
+  // the JVM generate an invoker class at run time that no class-data archive keeps (several ms of every live check)
+  private static List<Logger> guarded() {
     Filter redacting = LibraryLogs::redact;
-    GUARDED.forEach(l -> l.setFilter(redacting));
+    List<Logger> loggers = new ArrayList<>(NAMES.size());
+    for (String name : NAMES) {
+      Logger logger = Logger.getLogger(name);
+      logger.setFilter(redacting);
+      loggers.add(logger);
+    }
+    return List.copyOf(loggers);
   }
 
   private LibraryLogs() {}
