@@ -9,47 +9,47 @@ import dev.maildiag.api.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code maildiag check}: diagnoses one mail handler configuration. */
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Diagnoses a mail handler's configuration, network path, TLS, OAuth tokens",
-        "and mailbox. Progress goes to stderr as checks finish, the report to stdout."},
-    footer = {"", "Exit codes: 0 no problem found, 1 problems found, 2 bad usage or unreadable",
-        "configuration, 3 internal error.",
-        "", "Example:", "  maildiag check --protocol imap --host outlook.office365.com --login helpdesk@contoso.com \\",
-        "    --tenant contoso.onmicrosoft.com --client-id 11111111-2222-3333-4444-555555555555 \\",
-        "    --client-secret-env CLIENT_SECRET --refresh-token-file refresh.txt"})
 final class CheckCommand implements Callable<Integer> {
-  @Mixin ContextOptions options;
+  private static final String[] DESCRIPTION = {
+      "Diagnoses a mail handler's configuration, network path, TLS, OAuth tokens",
+      "and mailbox. Progress goes to stderr as checks finish, the report to stdout."};
+  private static final String[] FOOTER = {"", "Exit codes: 0 no problem found, 1 problems found, 2 bad usage or unreadable",
+      "configuration, 3 internal error.",
+      "", "Example:", "  maildiag check --protocol imap --host outlook.office365.com --login helpdesk@contoso.com \\",
+      "    --tenant contoso.onmicrosoft.com --client-id 11111111-2222-3333-4444-555555555555 \\",
+      "    --client-secret-env CLIENT_SECRET --refresh-token-file refresh.txt"};
 
-  @Mixin SignInOptions signIn;
+  private final CommandSpec spec = Flags.command("check", this, DESCRIPTION, FOOTER);
+  private final ContextOptions options = new ContextOptions(spec);
+  private final SignInOptions signIn = new SignInOptions(spec);
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|html|markdown",
-      description = "Report format (default text); html is one self-contained page.")
-  Format format;
+  private CheckCommand() {
+    spec.usageMessage().sortOptions(false);
+    ContextOptions.addTo(spec);
+    SignInOptions.addTo(spec);
+    spec.addOption(Flags.format("Report format (default text); html is one self-contained page."));
+    spec.addOption(Flags.output("FILE", "Write the report to FILE instead of stdout."));
+    spec.addOption(Flags.on("Only check the configuration; open no connection.", "--offline"));
+    spec.addOption(Flags.text("--fail-on", "error|warning", "error", "Verdict that makes the exit code 1 (default error)."));
+    spec.addOption(Flags.on("Do not print progress on stderr.", "-q", "--quiet"));
+    Flags.addStandardHelp(spec);
+  }
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
-  Path output;
-
-  @Option(names = "--offline", description = "Only check the configuration; open no connection.")
-  boolean offline;
-
-  @Option(names = "--fail-on", defaultValue = "error", paramLabel = "error|warning",
-      description = "Verdict that makes the exit code 1 (default error).")
-  String failOn;
-
-  @Option(names = {"-q", "--quiet"}, description = "Do not print progress on stderr.")
-  boolean quiet;
-
-  @Spec CommandSpec spec;
+  /** The command, for picocli. */
+  static CommandSpec model() {
+    return new CheckCommand().spec;
+  }
 
   @Override
   public Integer call() {
+    String failOn = Flags.value(spec, "--fail-on");
+    boolean offline = Flags.on(spec, "--offline");
+    boolean quiet = Flags.on(spec, "--quiet");
+    Format format = Flags.value(spec, "--format");
+    Path output = Flags.value(spec, "--output");
     if (!failOn.equalsIgnoreCase("error") && !failOn.equalsIgnoreCase("warning")) {
       throw new UsageProblem("--fail-on must be error or warning, not '" + failOn + "'");
     }

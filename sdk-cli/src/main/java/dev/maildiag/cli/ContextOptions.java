@@ -10,9 +10,6 @@ import dev.maildiag.api.Security;
 import dev.maildiag.api.internal.net.HandlerProperties;
 import dev.maildiag.api.internal.net.TlsTrust;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,13 +17,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The settings of a diagnosis, from flags or a properties file. Every flag {@code --name} may also be
@@ -44,55 +41,60 @@ final class ContextOptions {
       "product", "product-version", "product-edition", "cluster-url", "node-urls",
       "timeout", "deadline", "flood-threshold"));
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Properties file with any of the settings below (key = flag name without dashes).")
-  Path config;
-
-  @Option(names = "--protocol", paramLabel = "imap|pop3|smtp", description = "Mail protocol.") String protocol;
-  @Option(names = "--host", description = "Mail host, e.g. outlook.office365.com.") String host;
-  @Option(names = "--port", description = "Mail port (default: the protocol's usual port for --security).") String port;
-  @Option(names = "--security", paramLabel = "ssl|starttls|none", description = "Connection security (default ssl).") String security;
-  @Option(names = "--login", description = "Login user (the XOAUTH2 user=).") String login;
-  @Option(names = "--mailbox", description = "Mailbox address, when it differs from the login (shared or delegated).") String mailbox;
-  @Option(names = "--folder", description = "Folder the handler reads (default INBOX).") String folder;
-  @Option(names = "--provider", paramLabel = "microsoft|google", description = "Mail provider (default: inferred from the hosts).") String provider;
-  @Option(names = "--cloud", paramLabel = "CLOUD", description = "Microsoft cloud: worldwide, gcc, gcc-high, dod, china.") String cloud;
-  @Option(names = "--tenant", description = "Tenant id or domain.") String tenant;
-  @Option(names = "--client-id", description = "OAuth client (application) id.") String clientId;
-  @Option(names = "--scopes", description = "Scopes, separated by spaces or commas.") String scopes;
-  @Option(names = "--authorization-endpoint", paramLabel = "URL", description = "OAuth authorization endpoint.") String authorizationEndpoint;
-  @Option(names = "--token-endpoint", paramLabel = "URL", description = "OAuth token endpoint.") String tokenEndpoint;
-  @Option(names = "--redirect-uri", paramLabel = "URL", description = "Redirect URI the product registers.") String redirectUri;
-  @Option(names = "--client-secret", paramLabel = "SECRET", description = "Client secret (visible to other users in the process list: prefer --client-secret-env or --client-secret-file).") String clientSecret;
-  @Option(names = "--client-secret-env", paramLabel = "VAR", description = "Environment variable holding the client secret (default MAILDIAG_CLIENT_SECRET).") String clientSecretEnv;
-  @Option(names = "--client-secret-file", paramLabel = "FILE", description = "File holding the client secret.") Path clientSecretFile;
-  @Option(names = "--client-secret-expires", paramLabel = "DATE", description = "The client secret's expiry date (yyyy-mm-dd), if known.") String clientSecretExpires;
-  @Option(names = "--access-token", paramLabel = "TOKEN", description = "Access token (prefer --access-token-env or --access-token-file).") String accessToken;
-  @Option(names = "--access-token-env", paramLabel = "VAR", description = "Environment variable holding the access token (default MAILDIAG_ACCESS_TOKEN).") String accessTokenEnv;
-  @Option(names = "--access-token-file", paramLabel = "FILE", description = "File holding the access token.") Path accessTokenFile;
-  @Option(names = "--refresh-token", paramLabel = "TOKEN", description = "Refresh token (prefer --refresh-token-env or --refresh-token-file).") String refreshToken;
-  @Option(names = "--refresh-token-env", paramLabel = "VAR", description = "Environment variable holding the refresh token (default MAILDIAG_REFRESH_TOKEN).") String refreshTokenEnv;
-  @Option(names = "--refresh-token-file", paramLabel = "FILE", description = "File holding the refresh token.") Path refreshTokenFile;
-  @Option(names = "--password-env", paramLabel = "VAR", description = "Environment variable holding a password, to test whether basic authentication is refused.") String passwordEnv;
-  @Option(names = "--password-file", paramLabel = "FILE", description = "File holding a password.") Path passwordFile;
-  @Option(names = "--product", paramLabel = "NAME", description = "Host product: jira or jira-service-management.") String product;
-  @Option(names = "--product-version", paramLabel = "VERSION", description = "Host product version, e.g. 9.12.1.") String productVersion;
-  @Option(names = "--product-edition", paramLabel = "EDITION", description = "Host product edition: data-center or server.") String productEdition;
-  @Option(names = "--cluster-url", paramLabel = "URL", description = "Base URL of the product behind its load balancer.") String clusterUrl;
-  @Option(names = "--node-urls", paramLabel = "URLS", description = "URLs of the product's cluster nodes, separated by commas.") String nodeUrls;
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Connect and read timeout of each network step (default 10).") String timeout;
-  @Option(names = "--deadline", paramLabel = "SECONDS", description = "Limit for the whole diagnosis (default: at least 60, 8 x --timeout).") String deadline;
-  @Option(names = "--flood-threshold", paramLabel = "COUNT", description = "Message count above which a folder counts as flooded (default 10000).") String floodThreshold;
-  @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "",
-      description = "A JVM or Jakarta Mail property to diagnose with, e.g. -Dhttps.proxyHost=proxy.corp -Dmail.imaps.proxy.host=...")
-  Map<String, String> properties = new LinkedHashMap<>();
-
-  private final Map<String, String> env;
-
-  ContextOptions() {
-    this(System.getenv());
+  /** Adds the settings' flags to a command, in the order its help lists them. */
+  static void addTo(CommandSpec spec) {
+    spec.addOption(Flags.file("--config", "FILE", "Properties file with any of the settings below (key = flag name without dashes)."));
+    spec.addOption(Flags.text("--protocol", "imap|pop3|smtp", "Mail protocol."));
+    spec.addOption(Flags.text("--host", "<host>", "Mail host, e.g. outlook.office365.com."));
+    spec.addOption(Flags.text("--port", "<port>", "Mail port (default: the protocol's usual port for --security)."));
+    spec.addOption(Flags.text("--security", "ssl|starttls|none", "Connection security (default ssl)."));
+    spec.addOption(Flags.text("--login", "<login>", "Login user (the XOAUTH2 user=)."));
+    spec.addOption(Flags.text("--mailbox", "<mailbox>", "Mailbox address, when it differs from the login (shared or delegated)."));
+    spec.addOption(Flags.text("--folder", "<folder>", "Folder the handler reads (default INBOX)."));
+    spec.addOption(Flags.text("--provider", "microsoft|google", "Mail provider (default: inferred from the hosts)."));
+    spec.addOption(Flags.text("--cloud", "CLOUD", "Microsoft cloud: worldwide, gcc, gcc-high, dod, china."));
+    spec.addOption(Flags.text("--tenant", "<tenant>", "Tenant id or domain."));
+    spec.addOption(Flags.text("--client-id", "<clientId>", "OAuth client (application) id."));
+    spec.addOption(Flags.text("--scopes", "<scopes>", "Scopes, separated by spaces or commas."));
+    spec.addOption(Flags.text("--authorization-endpoint", "URL", "OAuth authorization endpoint."));
+    spec.addOption(Flags.text("--token-endpoint", "URL", "OAuth token endpoint."));
+    spec.addOption(Flags.text("--redirect-uri", "URL", "Redirect URI the product registers."));
+    spec.addOption(Flags.text("--client-secret", "SECRET", "Client secret (visible to other users in the process list: prefer --client-secret-env or --client-secret-file)."));
+    spec.addOption(Flags.text("--client-secret-env", "VAR", "Environment variable holding the client secret (default MAILDIAG_CLIENT_SECRET)."));
+    spec.addOption(Flags.file("--client-secret-file", "FILE", "File holding the client secret."));
+    spec.addOption(Flags.text("--client-secret-expires", "DATE", "The client secret's expiry date (yyyy-mm-dd), if known."));
+    spec.addOption(Flags.text("--access-token", "TOKEN", "Access token (prefer --access-token-env or --access-token-file)."));
+    spec.addOption(Flags.text("--access-token-env", "VAR", "Environment variable holding the access token (default MAILDIAG_ACCESS_TOKEN)."));
+    spec.addOption(Flags.file("--access-token-file", "FILE", "File holding the access token."));
+    spec.addOption(Flags.text("--refresh-token", "TOKEN", "Refresh token (prefer --refresh-token-env or --refresh-token-file)."));
+    spec.addOption(Flags.text("--refresh-token-env", "VAR", "Environment variable holding the refresh token (default MAILDIAG_REFRESH_TOKEN)."));
+    spec.addOption(Flags.file("--refresh-token-file", "FILE", "File holding the refresh token."));
+    spec.addOption(Flags.text("--password-env", "VAR", "Environment variable holding a password, to test whether basic authentication is refused."));
+    spec.addOption(Flags.file("--password-file", "FILE", "File holding a password."));
+    spec.addOption(Flags.text("--product", "NAME", "Host product: jira or jira-service-management."));
+    spec.addOption(Flags.text("--product-version", "VERSION", "Host product version, e.g. 9.12.1."));
+    spec.addOption(Flags.text("--product-edition", "EDITION", "Host product edition: data-center or server."));
+    spec.addOption(Flags.text("--cluster-url", "URL", "Base URL of the product behind its load balancer."));
+    spec.addOption(Flags.text("--node-urls", "URLS", "URLs of the product's cluster nodes, separated by commas."));
+    spec.addOption(Flags.text("--timeout", "SECONDS", "Connect and read timeout of each network step (default 10)."));
+    spec.addOption(Flags.text("--deadline", "SECONDS", "Limit for the whole diagnosis (default: at least 60, 8 x --timeout)."));
+    spec.addOption(Flags.text("--flood-threshold", "COUNT", "Message count above which a folder counts as flooded (default 10000)."));
+    OptionSpec.Builder property = OptionSpec.builder("-D").paramLabel("KEY=VALUE").type(Map.class)
+        .auxiliaryTypes(String.class, String.class)
+        .description("A JVM or Jakarta Mail property to diagnose with, e.g. -Dhttps.proxyHost=proxy.corp -Dmail.imaps.proxy.host=...");
+    property.mapFallbackValue(""); // -Dkey alone, as java takes it
+    spec.addOption(property.build());
   }
 
-  ContextOptions(Map<String, String> env) {
+  private final CommandSpec spec;
+  private final Map<String, String> env;
+
+  ContextOptions(CommandSpec spec) {
+    this(spec, System.getenv());
+  }
+
+  ContextOptions(CommandSpec spec, Map<String, String> env) {
+    this.spec = spec;
     this.env = env;
   }
 
@@ -100,57 +102,58 @@ final class ContextOptions {
   DiagnosticContext toContext() {
     requireValues();
     Properties file = readConfig();
-    Settings s = new Settings(file);
+    Settings s = new Settings(spec, file);
+    Map<String, String> properties = Flags.map(spec, "-D");
     DiagnosticContext.Builder b = DiagnosticContext.builder();
-    String p = s.get("protocol", protocol);
+    String p = s.get("protocol");
     if (p != null) {
       b.protocol(parse("protocol", () -> Protocol.parse(p)));
     }
-    b.host(s.get("host", host));
-    String sec = s.get("security", security);
+    b.host(s.get("host"));
+    String sec = s.get("security");
     if (sec != null) {
       b.security(parse("security", () -> Security.parse(sec)));
     }
-    b.port(integer("port", s.get("port", port), 0, 65535));
-    b.login(s.get("login", login)).mailbox(s.get("mailbox", mailbox)).folder(s.get("folder", folder));
-    b.provider(s.get("provider", provider)).cloud(s.get("cloud", cloud)).tenant(s.get("tenant", tenant))
-        .clientId(s.get("client-id", clientId))
-        .authorizationEndpoint(s.get("authorization-endpoint", authorizationEndpoint))
-        .tokenEndpoint(s.get("token-endpoint", tokenEndpoint))
-        .redirectUri(s.get("redirect-uri", redirectUri));
-    String sc = s.get("scopes", scopes);
+    b.port(integer("port", s.get("port"), 0, 65535));
+    b.login(s.get("login")).mailbox(s.get("mailbox")).folder(s.get("folder"));
+    b.provider(s.get("provider")).cloud(s.get("cloud")).tenant(s.get("tenant"))
+        .clientId(s.get("client-id"))
+        .authorizationEndpoint(s.get("authorization-endpoint"))
+        .tokenEndpoint(s.get("token-endpoint"))
+        .redirectUri(s.get("redirect-uri"));
+    String sc = s.get("scopes");
     if (sc != null) {
       b.scopes(Arrays.stream(sc.split("[\\s,]+")).filter(x -> !x.isBlank()).toList());
     }
     SecretSource secrets = new SecretSource(env);
-    b.clientSecret(secrets.read("client secret", s.get("client-secret", clientSecret),
-        s.get("client-secret-env", clientSecretEnv), path(s.get("client-secret-file", str(clientSecretFile))), "MAILDIAG_CLIENT_SECRET"));
-    b.accessToken(secrets.read("access token", s.get("access-token", accessToken),
-        s.get("access-token-env", accessTokenEnv), path(s.get("access-token-file", str(accessTokenFile))), "MAILDIAG_ACCESS_TOKEN"));
-    b.refreshToken(secrets.read("refresh token", s.get("refresh-token", refreshToken),
-        s.get("refresh-token-env", refreshTokenEnv), path(s.get("refresh-token-file", str(refreshTokenFile))), "MAILDIAG_REFRESH_TOKEN"));
-    b.password(secrets.read("password", null, s.get("password-env", passwordEnv), path(s.get("password-file", str(passwordFile))), null));
-    String expires = s.get("client-secret-expires", clientSecretExpires);
+    b.clientSecret(secrets.read("client secret", s.get("client-secret"),
+        s.get("client-secret-env"), path(s.get("client-secret-file")), "MAILDIAG_CLIENT_SECRET"));
+    b.accessToken(secrets.read("access token", s.get("access-token"),
+        s.get("access-token-env"), path(s.get("access-token-file")), "MAILDIAG_ACCESS_TOKEN"));
+    b.refreshToken(secrets.read("refresh token", s.get("refresh-token"),
+        s.get("refresh-token-env"), path(s.get("refresh-token-file")), "MAILDIAG_REFRESH_TOKEN"));
+    b.password(secrets.read("password", null, s.get("password-env"), path(s.get("password-file")), null));
+    String expires = s.get("client-secret-expires");
     if (expires != null) {
       b.clientSecretExpiresAt(parse("client-secret-expires", () -> date(expires)));
     }
-    String productName = s.get("product", product);
+    String productName = s.get("product");
     if (productName != null) {
-      b.product(productName, s.get("product-version", productVersion), s.get("product-edition", productEdition));
+      b.product(productName, s.get("product-version"), s.get("product-edition"));
     }
-    String cluster = s.get("cluster-url", clusterUrl);
-    String nodes = s.get("node-urls", nodeUrls);
+    String cluster = s.get("cluster-url");
+    String nodes = s.get("node-urls");
     if (cluster != null || nodes != null) {
       b.cluster(new Cluster(cluster, nodes == null ? List.of() : Arrays.stream(nodes.split("[\\s,]+")).filter(x -> !x.isBlank()).toList()));
     }
-    int step = integer("timeout", s.get("timeout", timeout), 1, 3600);
+    int step = integer("timeout", s.get("timeout"), 1, 3600);
     Timeouts t = step == 0 ? Timeouts.DEFAULT : Timeouts.ofStep(Duration.ofSeconds(step));
-    int deadlineSeconds = integer("deadline", s.get("deadline", deadline), 1, 86_400);
+    int deadlineSeconds = integer("deadline", s.get("deadline"), 1, 86_400);
     if (deadlineSeconds > 0) {
       t = t.withDeadline(Duration.ofSeconds(deadlineSeconds));
     }
     b.timeouts(t);
-    int flood = integer("flood-threshold", s.get("flood-threshold", floodThreshold), 1, Integer.MAX_VALUE);
+    int flood = integer("flood-threshold", s.get("flood-threshold"), 1, Integer.MAX_VALUE);
     if (flood > 0) {
       MailboxLimits d = MailboxLimits.DEFAULT;
       b.mailboxLimits(new MailboxLimits(flood, d.growthSampleWindow(), d.growthPerMinuteThreshold()));
@@ -179,21 +182,13 @@ final class ContextOptions {
 
   /** A flag given with an empty value ({@code --port ''}) is a mistake, not "use the default". */
   private void requireValues() {
-    Map<String, String> given = new LinkedHashMap<>();
-    given.put("--port", port);
-    given.put("--timeout", timeout);
-    given.put("--deadline", deadline);
-    given.put("--flood-threshold", floodThreshold);
-    given.put("--host", host);
-    given.put("--protocol", protocol);
-    given.put("--security", security);
-    given.put("--token-endpoint", tokenEndpoint);
-    given.put("--authorization-endpoint", authorizationEndpoint);
-    given.forEach((flag, value) -> {
+    for (String flag : List.of("--port", "--timeout", "--deadline", "--flood-threshold", "--host", "--protocol", "--security",
+        "--token-endpoint", "--authorization-endpoint")) {
+      String value = Flags.text(spec, flag);
       if (value != null && value.isBlank()) {
         throw new UsageProblem(flag + " needs a value");
       }
-    });
+    }
   }
 
   /**
@@ -246,6 +241,7 @@ final class ContextOptions {
 
   private Properties readConfig() {
     Properties p = new Properties();
+    Path config = Flags.value(spec, "--config");
     if (config == null) {
       return p;
     }
@@ -302,23 +298,22 @@ final class ContextOptions {
     }
   }
 
-  private static String str(Path p) {
-    return p == null ? null : p.toString();
-  }
-
   private static Path path(String p) {
     return p == null ? null : Path.of(p);
   }
 
   /** Flags first, then the properties file. */
   private static final class Settings {
+    private final CommandSpec spec;
     private final Properties file;
 
-    Settings(Properties file) {
+    Settings(CommandSpec spec, Properties file) {
+      this.spec = spec;
       this.file = file;
     }
 
-    String get(String key, String flag) {
+    String get(String key) {
+      String flag = Flags.text(spec, "--" + key);
       if (flag != null && !flag.isBlank()) {
         return flag;
       }

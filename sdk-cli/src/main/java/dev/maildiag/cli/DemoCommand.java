@@ -3,37 +3,52 @@ package dev.maildiag.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code maildiag demo}: diagnoses every built-in simulated environment on loopback. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Starts each simulated environment on loopback (Microsoft 365 and Google",
-        "failure modes, and healthy ones), diagnoses it, and prints one line per",
-        "scenario: provider, failure mode, diagnosed root cause, verdict.",
-        "Exit code 0 when every scenario is diagnosed as expected."},
-    footer = {"", "Example: a gallery of every failure, one HTML page per scenario plus index.html:",
-        "  maildiag demo --format html --output gallery/"})
 final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|html|markdown",
-      description = "Output format (default text); html writes a gallery into --output DIR.")
-  Format format;
+  private static final String[] DESCRIPTION = {"Starts each simulated environment on loopback (Microsoft 365 and Google",
+      "failure modes, and healthy ones), diagnoses it, and prints one line per",
+      "scenario: provider, failure mode, diagnosed root cause, verdict.",
+      "Exit code 0 when every scenario is diagnosed as expected."};
+  private static final String[] FOOTER = {"", "Example: a gallery of every failure, one HTML page per scenario plus index.html:",
+      "  maildiag demo --format html --output gallery/"};
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR", description = "Write to FILE instead of stdout; with html, the gallery's DIR.")
-  Path output;
+  private final CommandSpec spec = Flags.command("demo", this, DESCRIPTION, FOOTER);
 
-  @Option(names = "--provider", paramLabel = "NAME", description = "Only this provider's scenarios (microsoft, google, offline).")
-  String provider;
+  private DemoCommand() {
+    spec.addOption(Flags.format("Output format (default text); html writes a gallery into --output DIR."));
+    spec.addOption(Flags.output("FILE|DIR", "Write to FILE instead of stdout; with html, the gallery's DIR."));
+    spec.addOption(Flags.text("--provider", "NAME", "Only this provider's scenarios (microsoft, google, offline)."));
+    spec.addOption(Flags.text("--scenario", "FAILURE-MODE", "Only the scenario(s) with this failure mode."));
+    spec.addOption(Flags.on("List the scenarios without running them.", "--list"));
+    Flags.addStandardHelp(spec);
+  }
 
-  @Option(names = "--scenario", paramLabel = "FAILURE-MODE", description = "Only the scenario(s) with this failure mode.")
-  String scenario;
+  /** The command, for picocli. */
+  static CommandSpec model() {
+    return new DemoCommand().spec;
+  }
 
-  @Option(names = "--list", description = "List the scenarios without running them.")
-  boolean list;
+  Format format() {
+    return Flags.value(spec, "--format");
+  }
 
-  @Spec CommandSpec spec;
+  Path output() {
+    return Flags.value(spec, "--output");
+  }
+
+  String provider() {
+    return Flags.value(spec, "--provider");
+  }
+
+  String scenario() {
+    return Flags.value(spec, "--scenario");
+  }
+
+  boolean list() {
+    return Flags.on(spec, "--list");
+  }
 
   @Override
   public Integer call() {

@@ -21,18 +21,18 @@ import java.util.Map;
 
 /**
  * What {@code maildiag demo} does once the simulated environments are on the class path: kept apart from
- * {@link DemoCommand}, whose methods picocli reads by reflection at every start, so that no other command needs the
- * testkit's classes, nor the simulated servers' libraries (WireMock, GreenMail) on its class path.
+ * {@link DemoCommand}, which the parser loads for top-level help too, so that no other command needs the testkit's
+ * classes, nor the simulated servers' libraries (WireMock, GreenMail) on its class path.
  */
 final class DemoRun {
   private DemoRun() {}
 
   static int run(DemoCommand options, PrintWriter stdout, PrintWriter err) {
-    String provider = options.provider;
-    String scenario = options.scenario;
-    Format format = options.format;
-    Path output = options.output;
-    boolean list = options.list;
+    String provider = options.provider();
+    String scenario = options.scenario();
+    Format format = options.format();
+    Path output = options.output();
+    boolean list = options.list();
     List<Scenario> scenarios = Scenarios.all().stream()
         .filter(s -> provider == null || s.provider().equalsIgnoreCase(provider))
         .filter(s -> scenario == null || s.failureMode().equalsIgnoreCase(scenario))

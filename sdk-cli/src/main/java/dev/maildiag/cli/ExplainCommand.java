@@ -33,74 +33,91 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code maildiag explain}: turns an error text, a log, a HAR capture or a live cluster probe into ranked root causes. */
-@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Explains what you already have: an error text, a whole log, a browser's HAR",
-        "capture, or a live probe of a clustered product's load balancer. Prints the",
-        "likely root causes, most likely first, and how to fix each."},
-    footer = {"", "Exit codes: 0 something was recognised, 1 nothing was, 2 bad usage or an unreadable file.", "",
-        "Examples:",
-        "  maildiag explain 'A1 NO AUTHENTICATE failed.'",
-        "  maildiag explain --provider microsoft --format json 'AADSTS7000222: The provided client secret keys are expired.'",
-        "  pbpaste | maildiag explain -",
-        "  maildiag explain --log atlassian-jira-incoming-mail.log.gz",
-        "  maildiag explain --har authorize.har",
-        "  maildiag explain --batch errors.jsonl > explained.jsonl",
-        "  maildiag explain --cluster-url https://jira.example.com/ --node-urls http://node1:8080/,http://node2:8080/"})
 final class ExplainCommand implements Callable<Integer> {
   private static final int MAX_TEXT = 1 << 20;
+  private static final String[] DESCRIPTION = {"Explains what you already have: an error text, a whole log, a browser's HAR",
+      "capture, or a live probe of a clustered product's load balancer. Prints the",
+      "likely root causes, most likely first, and how to fix each."};
+  private static final String[] FOOTER = {"", "Exit codes: 0 something was recognised, 1 nothing was, 2 bad usage or an unreadable file.", "",
+      "Examples:",
+      "  maildiag explain 'A1 NO AUTHENTICATE failed.'",
+      "  maildiag explain --provider microsoft --format json 'AADSTS7000222: The provided client secret keys are expired.'",
+      "  pbpaste | maildiag explain -",
+      "  maildiag explain --log atlassian-jira-incoming-mail.log.gz",
+      "  maildiag explain --har authorize.har",
+      "  maildiag explain --batch errors.jsonl > explained.jsonl",
+      "  maildiag explain --cluster-url https://jira.example.com/ --node-urls http://node1:8080/,http://node2:8080/"};
 
-  @Parameters(arity = "0..*", paramLabel = "TEXT", description = "The error text (several words are joined); '-' reads it from stdin.")
-  List<String> text = new ArrayList<>();
+  private final CommandSpec spec = Flags.command("explain", this, DESCRIPTION, FOOTER);
 
-  @Option(names = "--provider", defaultValue = "auto", paramLabel = "microsoft|google|auto",
-      description = "Whose server said it (default auto: guessed from the text; unknown means all signatures).")
-  String provider;
+  // what was given, read from the parser when the command runs
+  private List<String> text;
+  private String provider;
+  private String protocol;
+  private Format format;
+  private Path output;
+  private Path log;
+  private Path har;
+  private String batch;
+  private String clusterUrl;
+  private List<String> nodeUrls;
+  private int requests;
+  private int timeoutSeconds;
+  private boolean phrases;
 
-  @Option(names = "--protocol", paramLabel = "imap|pop3|smtp", description = "The protocol the text came from, if known.")
-  String protocol;
+  private ExplainCommand() {
+    spec.usageMessage().sortOptions(false);
+    spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("0..*").paramLabel("TEXT")
+        .type(List.class).auxiliaryTypes(String.class)
+        .description("The error text (several words are joined); '-' reads it from stdin.").build());
+    spec.addOption(Flags.text("--provider", "microsoft|google|auto", "auto",
+        "Whose server said it (default auto: guessed from the text; unknown means all signatures)."));
+    spec.addOption(Flags.text("--protocol", "imap|pop3|smtp", "The protocol the text came from, if known."));
+    spec.addOption(Flags.format("Output format (default text); html is one self-contained page. --batch always writes JSON Lines."));
+    spec.addOption(Flags.output("FILE", "Write the result to FILE instead of stdout."));
+    spec.addOption(Flags.file("--log", "FILE", "Scan a whole log file (plain or gzip) in one pass."));
+    spec.addOption(Flags.file("--har", "FILE", "Read a HAR capture of the OAuth authorization."));
+    spec.addOption(Flags.text("--batch", "FILE", "JSON Lines ({\"text\", \"provider\", \"protocol\"}), one JSON result per line; '-' is stdin."));
+    spec.addOption(Flags.text("--cluster-url", "URL", "Probe the product's load-balanced URL with one session."));
+    spec.addOption(OptionSpec.builder("--node-urls").paramLabel("URL").splitRegex(",").type(List.class).auxiliaryTypes(String.class)
+        .description("The nodes' own URLs, comma-separated.").build());
+    spec.addOption(Flags.number("--requests", "<requests>", "6", "Requests sent to --cluster-url (default 6)."));
+    spec.addOption(Flags.number("--timeout", "SECONDS", "10", "Connect and read timeout of the cluster probe (default 10)."));
+    spec.addOption(OptionSpec.builder("--phrases").type(boolean.class).hidden(true)
+        .description("Print the log scanner's prefilter literals, one per line (for benchmarks).").build());
+    Flags.addStandardHelp(spec);
+  }
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|html|markdown",
-      description = "Output format (default text); html is one self-contained page. --batch always writes JSON Lines.")
-  Format format;
+  /** The command, for picocli. */
+  static CommandSpec model() {
+    return new ExplainCommand().spec;
+  }
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
-  Path output;
-
-  @Option(names = "--log", paramLabel = "FILE", description = "Scan a whole log file (plain or gzip) in one pass.")
-  Path log;
-
-  @Option(names = "--har", paramLabel = "FILE", description = "Read a HAR capture of the OAuth authorization.")
-  Path har;
-
-  @Option(names = "--batch", paramLabel = "FILE", description = "JSON Lines ({\"text\", \"provider\", \"protocol\"}), one JSON result per line; '-' is stdin.")
-  String batch;
-
-  @Option(names = "--cluster-url", paramLabel = "URL", description = "Probe the product's load-balanced URL with one session.")
-  String clusterUrl;
-
-  @Option(names = "--node-urls", split = ",", paramLabel = "URL", description = "The nodes' own URLs, comma-separated.")
-  List<String> nodeUrls = new ArrayList<>();
-
-  @Option(names = "--requests", defaultValue = "6", description = "Requests sent to --cluster-url (default 6).")
-  int requests;
-
-  @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS", description = "Connect and read timeout of the cluster probe (default 10).")
-  int timeoutSeconds;
-
-  @Option(names = "--phrases", hidden = true, description = "Print the log scanner's prefilter literals, one per line (for benchmarks).")
-  boolean phrases;
-
-  @Spec CommandSpec spec;
+  private void readGiven() {
+    List<String> words = spec.positionalParameters().get(0).getValue();
+    text = words == null ? List.of() : words;
+    provider = Flags.value(spec, "--provider");
+    protocol = Flags.value(spec, "--protocol");
+    format = Flags.value(spec, "--format");
+    output = Flags.value(spec, "--output");
+    log = Flags.value(spec, "--log");
+    har = Flags.value(spec, "--har");
+    batch = Flags.value(spec, "--batch");
+    clusterUrl = Flags.value(spec, "--cluster-url");
+    nodeUrls = Flags.list(spec, "--node-urls");
+    requests = Flags.value(spec, "--requests");
+    timeoutSeconds = Flags.value(spec, "--timeout");
+    phrases = Flags.on(spec, "--phrases");
+  }
 
   @Override
   public Integer call() throws IOException {
+    readGiven();
     String providerLabel = provider.toLowerCase(Locale.ROOT);
     if (!List.of("microsoft", "google", "auto").contains(providerLabel)) {
       throw new UsageProblem("--provider must be microsoft, google or auto, not '" + provider + "'");

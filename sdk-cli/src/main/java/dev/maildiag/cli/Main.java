@@ -4,30 +4,28 @@ import dev.maildiag.api.internal.Redactor;
 import dev.maildiag.api.internal.report.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine;
 
 /** The {@code maildiag} command. */
-@Command(
-    name = "maildiag",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = {
-        "Finds out why a mail handler using OAuth 2.0 (IMAP, POP3 or SMTP with",
-        "XOAUTH2) cannot be configured or stops working, against Microsoft 365 and",
-        "Gmail, from where the handler runs."},
-    footer = {"", "Exit codes: 0 no problem found, 1 problems found, 2 bad usage or unreadable",
-        "configuration, 3 internal error.", "", "Run 'maildiag demo' to see every simulated failure diagnosed."})
 public final class Main implements Runnable {
-  // in the order --help lists them; see commandLine() for why they are not in the annotation
+  private static final String[] DESCRIPTION = {
+      "Finds out why a mail handler using OAuth 2.0 (IMAP, POP3 or SMTP with",
+      "XOAUTH2) cannot be configured or stops working, against Microsoft 365 and",
+      "Gmail, from where the handler runs."};
+  private static final String[] FOOTER = {"", "Exit codes: 0 no problem found, 1 problems found, 2 bad usage or unreadable",
+      "configuration, 3 internal error.", "", "Run 'maildiag demo' to see every simulated failure diagnosed."};
+  // in the order --help lists them; see commandLine() for why not all of them are always there
   private static final List<String> SUBCOMMANDS = List.of("check", "explain", "demo", "help");
 
-  @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
-      description = "Show stack traces and debug logging (secrets stay redacted).")
-  boolean debug;
+  private final CommandSpec spec = Flags.command("maildiag", this, DESCRIPTION, FOOTER);
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  private Main() {
+    spec.addOption(OptionSpec.builder("--debug").type(boolean.class).scopeType(CommandLine.ScopeType.INHERIT)
+        .description("Show stack traces and debug logging (secrets stay redacted).").build());
+    Flags.addStandardHelp(spec);
+  }
 
   @Override
   public void run() {
@@ -45,11 +43,10 @@ public final class Main implements Runnable {
 
   /**
    * The parser with the subcommand the arguments name, or with all of them when they name none (top-level help,
-   * {@code help CMD}, a misspelt name that gets suggestions). Picocli reads every option of every subcommand it is
-   * given, by reflection, before it parses anything: giving it only the one that runs keeps a short command short.
+   * {@code help CMD}, a misspelt name that gets suggestions): a command's model is only built when it may run.
    */
   static CommandLine commandLine(String[] args) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = new CommandLine(new Main().spec);
     String named = "";
     for (String arg : args) {
       if (!arg.startsWith("-")) {
@@ -66,12 +63,12 @@ public final class Main implements Runnable {
     return cli;
   }
 
-  // a switch rather than constructor references: a command's class is not even loaded unless it runs
+  // a switch rather than method references: a command's class is not even loaded unless it may run
   private static Object subcommand(String name) {
     return switch (name) {
-      case "check" -> new CheckCommand();
-      case "explain" -> new ExplainCommand();
-      case "demo" -> new DemoCommand();
+      case "check" -> CheckCommand.model();
+      case "explain" -> ExplainCommand.model();
+      case "demo" -> DemoCommand.model();
       default -> new CommandLine.HelpCommand();
     };
   }

@@ -7,28 +7,34 @@ import dev.maildiag.api.spi.SignIn;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code maildiag check --sign-in device|browser|paste}: sign in as the handler's user first, then diagnose with those tokens. */
 final class SignInOptions {
-  @Option(names = "--sign-in", paramLabel = "device|browser|paste",
-      description = "Sign in interactively first (device code; browser with a loopback redirect; or paste the address the"
-          + " browser lands on with the handler's --redirect-uri), then diagnose with the tokens obtained.")
-  String flow;
+  /** Adds the sign-in flags to a command. */
+  static void addTo(CommandSpec spec) {
+    spec.addOption(Flags.text("--sign-in", "device|browser|paste",
+        "Sign in interactively first (device code; browser with a loopback redirect; or paste the address the"
+            + " browser lands on with the handler's --redirect-uri), then diagnose with the tokens obtained."));
+    spec.addOption(Flags.text("--sign-in-timeout", "SECONDS", "Time to finish signing in (default 300)."));
+    spec.addOption(Flags.text("--sign-in-port", "PORT", "Loopback port of the browser sign-in (default: a free one)."));
+    spec.addOption(Flags.file("--save-refresh-token", "FILE",
+        "Save the refresh token the sign-in obtains to FILE, readable by its owner only (600). Whoever reads"
+            + " the file can read the mailbox until the token is revoked."));
+  }
 
-  @Option(names = "--sign-in-timeout", paramLabel = "SECONDS", description = "Time to finish signing in (default 300).")
-  String timeout;
+  private final CommandSpec spec;
 
-  @Option(names = "--sign-in-port", paramLabel = "PORT", description = "Loopback port of the browser sign-in (default: a free one).")
-  String port;
-
-  @Option(names = "--save-refresh-token", paramLabel = "FILE",
-      description = "Save the refresh token the sign-in obtains to FILE, readable by its owner only (600). Whoever reads"
-          + " the file can read the mailbox until the token is revoked.")
-  Path saveRefreshToken;
+  SignInOptions(CommandSpec spec) {
+    this.spec = spec;
+  }
 
   /** The context with the sign-in to perform, or unchanged without --sign-in. */
   DiagnosticContext apply(DiagnosticContext context, boolean offline, PrintWriter err) {
+    String flow = Flags.text(spec, "--sign-in");
+    String timeout = Flags.text(spec, "--sign-in-timeout");
+    String port = Flags.text(spec, "--sign-in-port");
+    Path saveRefreshToken = Flags.value(spec, "--save-refresh-token");
     if (flow == null) {
       if (timeout != null || port != null || saveRefreshToken != null) {
         throw new UsageProblem("--sign-in-timeout, --sign-in-port and --save-refresh-token need --sign-in");

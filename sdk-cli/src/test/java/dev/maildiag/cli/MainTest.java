@@ -26,6 +26,28 @@ class MainTest {
   }
 
   @Test
+  void everyCommandAnswersVersionWithTheTool() {
+    for (String command : new String[] {"check", "explain", "demo"}) {
+      CliRun run = CliRun.of(command, "-V");
+      assertThat(run.exitCode()).as(command).isZero();
+      assertThat(run.out()).as(command).startsWith("maildiag ").isEqualTo(CliRun.of("--version").out());
+    }
+  }
+
+  @Test
+  void helpOfEachCommandListsItsFlagsWithTheirValuesAndTheInheritedDebugFlag() {
+    CliRun check = CliRun.of("check", "--help");
+    assertThat(check.exitCode()).isZero();
+    assertThat(check.out()).startsWith("Usage: maildiag check [-hqV] [--debug] [--offline]")
+        .contains("--host=<host>", "--client-secret-file=FILE", "-D=KEY=VALUE", "--sign-in=device|browser|paste",
+            "--format=text|json|html|markdown", "-o, --output=FILE", "-h, --help", "-V, --version", "--debug")
+        .contains("Exit codes: 0 no problem found");
+    CliRun explain = CliRun.of("explain", "--help");
+    assertThat(explain.out()).contains("[--node-urls=URL[,URL...]]... [TEXT...]", "--requests=<requests>")
+        .doesNotContain("--phrases");
+  }
+
+  @Test
   void portSecurityMismatchIsAnErrorFindingAndExitCodeOne() throws Exception {
     CliRun run = CliRun.of("check", "--protocol", "imap", "--host", "imap.example.com", "--port", "993", "--security", "none",
         "--login", "a@example.com", "--format", "json", "--offline");
