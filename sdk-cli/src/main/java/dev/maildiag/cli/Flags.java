@@ -16,8 +16,10 @@ final class Flags {
 
   /** A command whose {@code call()} or {@code run()} picocli calls; every command answers -V with maildiag's version. */
   static CommandSpec command(String name, Object command, String[] description, String[] footer) {
-    CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
+    // no ${...} variables in maildiag's texts: picocli need not look for them in every text it reads
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name).interpolateVariables(false);
     spec.usageMessage().description(description).footer(footer);
+    spec.parser().caseInsensitiveEnumValuesAllowed(true); // --format JSON or json
     spec.versionProvider(new VersionProvider());
     return spec;
   }
