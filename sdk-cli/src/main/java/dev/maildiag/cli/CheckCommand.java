@@ -1,6 +1,5 @@
 package dev.maildiag.cli;
 
-import dev.maildiag.api.DiagnosisListener;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.Maildiag;
 import dev.maildiag.api.Report;
@@ -58,14 +57,18 @@ final class CheckCommand implements Callable<Integer> {
     if (offline) {
       builder.stages(Stage.CONFIG);
     }
-    // built before the settings are read: meanwhile a trust store named with -D is still opening on another thread
     Maildiag maildiag = builder.build();
     DiagnosticContext context = signIn.apply(options.toContext(), offline, err);
     PrintWriter out = spec.commandLine().getOut();
-    DiagnosisListener progress = quiet ? DiagnosisListener.NONE : new Progress(err);
+    PrintWriter progressTo = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : err;
+    Progress progress = new Progress(progressTo, TrustStorePreload.read());
     Report report = SettingFlags.annotate(maildiag.diagnose(context, progress));
+    // the diagnosis started while a trust store named with -D was still being read: one that cannot be read is a
+    // usage error, whatever the diagnosis found meanwhile
+    ContextOptions.confirmTrustStore();
+    progress.flush();
     Output.write(Output.render(format, report, Output.checks(maildiag, context)), output, out,
-        quiet ? new PrintWriter(java.io.Writer.nullWriter()) : err);
+        progressTo);
     return exitCode(report.verdict(), failOn.equalsIgnoreCase("warning"));
   }
 

@@ -180,6 +180,18 @@ final class ContextOptions {
     return context;
   }
 
+  /**
+   * Waits for a trust store named with -D that was still being read when the diagnosis started.
+   *
+   * @throws UsageProblem when it cannot be read, as when it was read before the diagnosis started
+   */
+  static void confirmTrustStore() {
+    parse("-Djavax.net.ssl.trustStore", () -> {
+      TrustStorePreload.confirm();
+      return null;
+    });
+  }
+
   /** A flag given with an empty value ({@code --port ''}) is a mistake, not "use the default". */
   private void requireValues() {
     for (String flag : List.of("--port", "--timeout", "--deadline", "--flood-threshold", "--host", "--protocol", "--security",

@@ -9,11 +9,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Opens the trust store that a command line names with {@code -Djavax.net.ssl.trustStore} on a second thread while
- * the parser starts. A password-protected PKCS12 store takes tens of milliseconds to open in a JVM that has just
- * started (its key derivation runs before any code is compiled), about as long as the parser takes to start, and
- * the second core is idle meanwhile. The settings then take the store read here when they name the same store,
- * type and password, and read it themselves otherwise.
+ * Opens the trust store that a command line names with {@code -Djavax.net.ssl.trustStore} on a second thread from
+ * the start. A password-protected PKCS12 store takes tens of milliseconds to open in a JVM that has just started
+ * (its key derivation runs before any code is compiled), longer than the parser takes to start and the diagnosis to
+ * reach its first TLS handshake. The settings then take the store read here when they name the same store, type and
+ * password, and read it themselves otherwise.
  */
 final class TrustStorePreload {
   private static final String[] KEYS = {
@@ -55,23 +55,44 @@ final class TrustStorePreload {
   }
 
   /**
-   * The trust that these properties give, as {@link TlsTrust#fromTrustStoreProperty} reads it.
+   * The trust that these properties give, as {@link TlsTrust#fromTrustStoreProperty} reads it. The store this class
+   * opens comes back at once, as a trust that waits for it when a certificate is to be checked
+   * ({@link TlsTrust#reading}): a diagnosis starts while the store is still being read, and {@link #confirm()} says
+   * afterwards whether it could be read.
    *
-   * @throws IllegalArgumentException when the store cannot be read
+   * @throws IllegalArgumentException when another store, read here, cannot be read
    */
   static Optional<TlsTrust> trust(Properties properties) {
     Opening started = opening;
     if (started != null && started.settings.equals(trustSettings(properties))) {
-      try {
-        return started.trust.join();
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        throw e;
+      String path = TlsTrust.trustStoreNamed(properties);
+      if (path == null) {
+        return Optional.empty();
       }
+      return Optional.of(started.handOut(path));
     }
     return TlsTrust.fromTrustStoreProperty(properties);
+  }
+
+  /**
+   * Done when the store handed out by {@link #trust} has been read, or could not be: until then nothing may be
+   * printed that a usage error about the store would have to take back. Done at once when none was handed out.
+   */
+  static CompletableFuture<?> read() {
+    Opening started = opening;
+    return started != null && started.handedOut ? started.trust : CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * Waits for the store handed out by {@link #trust}, if any.
+   *
+   * @throws IllegalArgumentException when it could not be read
+   */
+  static void confirm() {
+    Opening started = opening;
+    if (started != null && started.handedOut) {
+      started.read();
+    }
   }
 
   private static Map<String, String> trustSettings(Properties properties) {
@@ -86,9 +107,32 @@ final class TrustStorePreload {
   private static final class Opening {
     final Map<String, String> settings;
     final CompletableFuture<Optional<TlsTrust>> trust = new CompletableFuture<>();
+    private TlsTrust reading;
+    volatile boolean handedOut;
 
     Opening(Map<String, String> settings) {
       this.settings = settings;
+    }
+
+    /** The same trust for every caller, which waits for the store being read. */
+    synchronized TlsTrust handOut(String path) {
+      if (reading == null) {
+        reading = TlsTrust.reading(TlsTrust.describe(path), () -> read().orElseThrow());
+        handedOut = true;
+      }
+      return reading;
+    }
+
+    /** The store's trust, once read. */
+    Optional<TlsTrust> read() {
+      try {
+        return trust.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw e;
+      }
     }
   }
 }

@@ -1,5 +1,8 @@
 package dev.maildiag.cli;
 
+import dev.maildiag.testkit.mail.MockMailServer;
+import dev.maildiag.testkit.tls.TestCa;
+import dev.maildiag.testkit.tls.TestCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jsoup.Jsoup;
@@ -47,5 +50,29 @@ class CheckCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).startsWith("maildiag: cannot write");
+  }
+
+  @Test
+  void aTrustStoreThatCannotBeReadIsAUsageErrorEvenThoughTheDiagnosisStartedWithoutIt() {
+    try (MockMailServer server = MockMailServer.imap().tls(TestCertificates.localhost()).start()) {
+      String[] live = {"check", "--protocol", "imap", "--host", server.host(), "--port", String.valueOf(server.port()),
+          "--security", "ssl", "--login", "user@example.test", "--access-token", "tok",
+          "-Djavax.net.ssl.trustStore=" + TestCa.get().trustStoreFile()};
+
+      CliRun wrong = CliRun.of(with(live, "-Djavax.net.ssl.trustStorePassword=not-the-password"));
+      CliRun right = CliRun.of(with(live, "-Djavax.net.ssl.trustStorePassword=" + TestCa.TRUST_STORE_PASSWORD));
+
+      assertThat(wrong.exitCode()).isEqualTo(ExitCodes.USAGE);
+      assertThat(wrong.err()).startsWith("maildiag: invalid -Djavax.net.ssl.trustStore: cannot read the trust store")
+          .doesNotContain("[1/", "not-the-password");
+      assertThat(wrong.out()).isEmpty();
+      assertThat(right.err()).contains("[1/", "tls.handshake: TLS to 127.0.0.1");
+    }
+  }
+
+  private static String[] with(String[] args, String... more) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return all;
   }
 }

@@ -1,13 +1,20 @@
 package dev.maildiag.api.internal.net;
 
 import dev.maildiag.api.DiagnosticContext;
+import dev.maildiag.api.internal.Lazy;
 import dev.maildiag.api.spi.Key;
+import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -19,15 +26,21 @@ public final class TlsTrust {
   public static final Key<TlsTrust> ATTRIBUTE = Key.of("maildiag.tlsTrust", TlsTrust.class);
 
   private final X509TrustManager trustManager;
-  private final SSLContext sslContext;
+  // made when a connection first needs it: a command line that names its trust store starts without waiting for TLS
+  private final Lazy<SSLContext> sslContext;
   private final String description;
 
   private TlsTrust(X509TrustManager trustManager, String description) {
     this.trustManager = trustManager;
     this.description = description;
+    this.sslContext = Lazy.of(() -> sslContext(trustManager));
+  }
+
+  private static SSLContext sslContext(X509TrustManager trustManager) {
     try {
-      this.sslContext = SSLContext.getInstance("TLS");
-      sslContext.init(null, new TrustManager[] {trustManager}, null);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {trustManager}, null);
+      return context;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("TLS is not available in this JVM", e);
     }
@@ -36,6 +49,19 @@ public final class TlsTrust {
   /** The JVM's default trust store (cacerts, or javax.net.ssl.trustStore). */
   public static TlsTrust jvmDefault() {
     return new TlsTrust(trustManager(null), jvmTrustStoreDescription());
+  }
+
+  /**
+   * The trust of a store still being read on another thread: a password-protected PKCS12 store takes tens of
+   * milliseconds of key derivation in a JVM that has just started. A TLS handshake with this trust starts at once
+   * and waits for the store only when it checks the server's certificate; a store that could not be read fails
+   * that check, and {@link #trustManager()}'s every use, with the reading's exception as the cause.
+   *
+   * @param description which store this is, as {@link #description()} says it
+   * @param store the store's trust when read; throws when the store cannot be read
+   */
+  public static TlsTrust reading(String description, Supplier<TlsTrust> store) {
+    return new TlsTrust(new StoreBeingRead(store), description);
   }
 
   /** Trusts exactly the certificates in {@code trustStore}. */
@@ -52,8 +78,8 @@ public final class TlsTrust {
    * @throws IllegalArgumentException when the store cannot be read (missing file, wrong type or password)
    */
   public static java.util.Optional<TlsTrust> fromTrustStoreProperty(java.util.Properties properties) {
-    String path = properties.getProperty("javax.net.ssl.trustStore");
-    if (path == null || path.isBlank() || path.equals("NONE")) {
+    String path = trustStoreNamed(properties);
+    if (path == null) {
       return java.util.Optional.empty();
     }
     String type = properties.getProperty("javax.net.ssl.trustStoreType", KeyStore.getDefaultType());
@@ -61,11 +87,22 @@ public final class TlsTrust {
     try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(path))) {
       KeyStore store = KeyStore.getInstance(type);
       store.load(in, password == null ? null : password.toCharArray());
-      return java.util.Optional.of(of(store, path + " (javax.net.ssl.trustStore)"));
+      return java.util.Optional.of(of(store, describe(path)));
     } catch (java.io.IOException | GeneralSecurityException e) {
       throw new IllegalArgumentException("cannot read the trust store " + path + " (javax.net.ssl.trustStore, type " + type + "): "
           + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
     }
+  }
+
+  /** The store that {@code javax.net.ssl.trustStore} in these properties names, or null when it names none. */
+  public static String trustStoreNamed(java.util.Properties properties) {
+    String path = properties.getProperty("javax.net.ssl.trustStore");
+    return path == null || path.isBlank() || path.equals("NONE") ? null : path;
+  }
+
+  /** How a store named by {@code javax.net.ssl.trustStore} is described. */
+  public static String describe(String trustStorePath) {
+    return trustStorePath + " (javax.net.ssl.trustStore)";
   }
 
   /** The trust of this context: its {@link #ATTRIBUTE}, else the JVM's default. */
@@ -78,7 +115,7 @@ public final class TlsTrust {
   }
 
   public SSLSocketFactory socketFactory() {
-    return sslContext.getSocketFactory();
+    return sslContext.get().getSocketFactory();
   }
 
   /** Which trust store this is, for a remediation that says where to import a CA. */
@@ -104,8 +141,72 @@ public final class TlsTrust {
   private static String jvmTrustStoreDescription() {
     String custom = System.getProperty("javax.net.ssl.trustStore");
     if (custom != null && !custom.isBlank()) {
-      return custom + " (javax.net.ssl.trustStore)";
+      return describe(custom);
     }
     return System.getProperty("java.home") + "/lib/security/cacerts (the JVM's default trust store)";
+  }
+
+  /** A trust manager that waits for the store being read when a certificate is to be checked. */
+  private static final class StoreBeingRead extends X509ExtendedTrustManager {
+    private final Supplier<TlsTrust> store;
+
+    StoreBeingRead(Supplier<TlsTrust> store) {
+      this.store = store;
+    }
+
+    private X509TrustManager read() throws CertificateException {
+      try {
+        return store.get().trustManager();
+      } catch (RuntimeException e) {
+        throw new CertificateException("the trust store could not be read", e);
+      }
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+      if (read() instanceof X509ExtendedTrustManager x) {
+        x.checkServerTrusted(chain, authType, socket);
+      } else {
+        read().checkServerTrusted(chain, authType);
+      }
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+      if (read() instanceof X509ExtendedTrustManager x) {
+        x.checkServerTrusted(chain, authType, engine);
+      } else {
+        read().checkServerTrusted(chain, authType);
+      }
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+      read().checkServerTrusted(chain, authType);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+      throw new CertificateException("maildiag is never the server of a TLS connection");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+      throw new CertificateException("maildiag is never the server of a TLS connection");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+      throw new CertificateException("maildiag is never the server of a TLS connection");
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      try {
+        return read().getAcceptedIssuers();
+      } catch (CertificateException e) {
+        return new X509Certificate[0]; // a store that cannot be read trusts no issuer
+      }
+    }
   }
 }
