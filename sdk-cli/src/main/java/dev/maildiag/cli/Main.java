@@ -78,6 +78,7 @@ public final class Main implements Runnable {
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
     Logging.configure(debug);
     TrustStorePreload.start(args);
+    TlsWarmUp.start(args);
     CommandLine cli = commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
