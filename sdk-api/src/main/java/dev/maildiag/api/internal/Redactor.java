@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,7 +72,8 @@ public final class Redactor {
 
   private Redactor(Collection<String> secrets) {
     this.secrets = List.copyOf(new LinkedHashSet<>(secrets));
-    Set<String> forms = new LinkedHashSet<>();
+    // a list, not a set: hashing every long form into a set costs more than the gram set's own dedup of repeats
+    List<String> forms = new ArrayList<>();
     for (String s : this.secrets) {
       forms.addAll(forms(s));
     }
@@ -85,7 +85,7 @@ public final class Redactor {
     LongSet set = new LongSet(grams); // sized once: a diagnosis makes its redactor each time, pre-flights included
     for (String f : forms) {
       if (f.length() < GRAM) {
-        if (f.length() >= MIN_SECRET) {
+        if (f.length() >= MIN_SECRET && !shortOnes.contains(f)) {
           shortOnes.add(f);
         }
         continue;
@@ -243,20 +243,46 @@ public final class Redactor {
     return sb.toString();
   }
 
-  /**
-   * Literals of which every alternative of {@link #SHAPES} holds one (in lower case): a text with none of them cannot
-   * match, and skipping the pattern for it makes redaction cheap for the many plain texts a diagnosis reports.
-   * Kept beside the pattern; {@code RedactorTest} proves the two agree.
+  /*
+   * What a text must hold for an alternative of SHAPES to match it (in lower case): a text with none of these cannot
+   * match, and skipping the pattern for it makes redaction cheap for the many plain texts a diagnosis reports. Kept
+   * beside the pattern; RedactorTest proves the two agree.
    */
-  private static final List<String> SHAPE_LITERALS = List.of("://", "bearer", "basic", "negotiate", "ntlm", "xoauth2",
-      "plain", "eyj", "dxnlcj", "token", "secret", "assertion", "verifier", "pass", "pwd", "key", "state", "jsessionid",
-      "cookie", "authorization", "code", "sig", "otp");
+  /** Alternative 1 (URL user-info) holds "://" and then an '@'. */
+  private static final String USER_INFO = "://";
+  /** Alternative 2 (credentials after a scheme), the JWT and the XOAUTH2 payload alternatives: a literal each. */
+  private static final List<String> SCHEME_LITERALS = List.of("bearer", "basic", "negotiate", "ntlm", "xoauth2", "plain", "eyj",
+      "dxnlcj");
+  /**
+   * Alternatives 3 and 4 (a keyword, then a value): every keyword holds one of these, and the value follows a ':',
+   * an '=' or a URL-encoded one (alternative 3) or holds a digit (alternative 4).
+   */
+  private static final List<String> KEYWORD_LITERALS = List.of("token", "secret", "assertion", "verifier", "pass", "pwd", "key",
+      "state", "jsessionid", "cookie", "authorization");
+  /** Alternative 5 (credential parameters): the name, then '=' or a URL-encoded one. */
+  private static final List<String> PARAMETER_LITERALS = List.of("code", "sig", "otp");
 
   static boolean mayHoldShape(String text) {
+    boolean separator = false;
+    boolean digit = false;
+    boolean at = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      separator |= c == ':' || c == '=' || c == '%';
+      digit |= c >= '0' && c <= '9';
+      at |= c == '@';
+    }
     // ASCII case-folding is all the pattern does (no UNICODE_CASE), and it keeps every ASCII literal contiguous
     String lower = text.toLowerCase(Locale.ROOT);
-    for (String literal : SHAPE_LITERALS) {
-      if (lower.contains(literal)) {
+    return at && lower.contains(USER_INFO)
+        || containsAny(lower, SCHEME_LITERALS)
+        || (separator || digit) && containsAny(lower, KEYWORD_LITERALS)
+        || separator && containsAny(lower, PARAMETER_LITERALS);
+  }
+
+  private static boolean containsAny(String text, List<String> literals) {
+    for (String literal : literals) {
+      if (text.contains(literal)) {
         return true;
       }
     }
@@ -309,23 +335,35 @@ public final class Redactor {
     return false;
   }
 
-  /** Every form of a secret that can reach a text: plain, URL-encoded, JSON-escaped, and Base64 at any offset. */
-  static Set<String> forms(String secret) {
-    Set<String> forms = new LinkedHashSet<>();
-    forms.add(secret);
-    forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
-    forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"));
-    forms.add(new String(JsonStringEncoder.getInstance().quoteAsString(secret)));
-    forms.add(secret.replace("/", "\\/"));
+  /** Every form of a secret that can reach a text: plain, URL-encoded, JSON-escaped, and Base64 at any offset; each once. */
+  static List<String> forms(String secret) {
+    List<String> forms = new ArrayList<>(16);
+    addForm(forms, secret);
+    String urlEncoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+    addForm(forms, urlEncoded);
+    addForm(forms, urlEncoded.replace("+", "%20"));
+    addForm(forms, new String(JsonStringEncoder.getInstance().quoteAsString(secret)));
+    addForm(forms, secret.replace("/", "\\/"));
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
     for (int offset = 0; offset < 3; offset++) {
       String aligned = aligned(bytes, offset);
-      forms.add(aligned);
-      forms.add(aligned.replace('+', '-').replace('/', '_'));
-      forms.add(aligned.replace("+", "%2B").replace("/", "%2F"));
+      addForm(forms, aligned);
+      addForm(forms, aligned.replace('+', '-').replace('/', '_'));
+      addForm(forms, aligned.replace("+", "%2B").replace("/", "%2F"));
     }
-    forms.removeIf(f -> f.isEmpty());
     return forms;
+  }
+
+  private static void addForm(List<String> forms, String form) {
+    if (!form.isEmpty()) {
+      for (String f : forms) {
+        // the hash first: the Base64 variants are as long as each other and alike up to their first '+' or '/'
+        if (f.hashCode() == form.hashCode() && f.equals(form)) {
+          return;
+        }
+      }
+      forms.add(form);
+    }
   }
 
   /**
@@ -354,43 +392,56 @@ public final class Redactor {
     return "Redactor[" + secrets.size() + " secrets]";
   }
 
-  /** An open-addressing set of longs: millions of lookups per second without boxing. */
+  /**
+   * An open-addressing set of longs: millions of lookups per second without boxing. Zero marks an empty slot (the
+   * value zero itself is kept aside), so a redactor, made for every diagnosis and pre-flight, fills one array only.
+   */
   private static final class LongSet {
     private long[] table;
-    private boolean[] used;
+    private boolean hasZero;
     private int size;
 
     LongSet(int expected) {
-      int capacity = Integer.highestOneBit(Math.max(32, expected)) * 4;
-      table = new long[capacity];
-      used = new boolean[capacity];
+      table = new long[Integer.highestOneBit(Math.max(32, expected)) * 4];
     }
 
     void add(long v) {
+      if (v == 0) {
+        size += hasZero ? 0 : 1;
+        hasZero = true;
+        return;
+      }
       if ((size + 1) * 2 > table.length) {
         grow();
       }
-      int i = slot(v, table.length);
-      while (used[i]) {
-        if (table[i] == v) {
+      int mask = table.length - 1;
+      for (int i = slot(v, mask); ; i = (i + 1) & mask) {
+        long t = table[i];
+        if (t == v) {
           return;
         }
-        i = (i + 1) & (table.length - 1);
+        if (t == 0) {
+          table[i] = v;
+          size++;
+          return;
+        }
       }
-      used[i] = true;
-      table[i] = v;
-      size++;
     }
 
     boolean contains(long v) {
-      int i = slot(v, table.length);
-      while (used[i]) {
-        if (table[i] == v) {
+      if (v == 0) {
+        return hasZero;
+      }
+      int mask = table.length - 1;
+      for (int i = slot(v, mask); ; i = (i + 1) & mask) {
+        long t = table[i];
+        if (t == v) {
           return true;
         }
-        i = (i + 1) & (table.length - 1);
+        if (t == 0) {
+          return false;
+        }
       }
-      return false;
     }
 
     int size() {
@@ -398,21 +449,19 @@ public final class Redactor {
     }
 
     private void grow() {
-      long[] oldTable = table;
-      boolean[] oldUsed = used;
-      table = new long[oldTable.length * 2];
-      used = new boolean[oldTable.length * 2];
-      size = 0;
-      for (int i = 0; i < oldTable.length; i++) {
-        if (oldUsed[i]) {
-          add(oldTable[i]);
+      long[] old = table;
+      table = new long[old.length * 2];
+      size = hasZero ? 1 : 0;
+      for (long v : old) {
+        if (v != 0) {
+          add(v);
         }
       }
     }
 
-    private static int slot(long v, int length) {
+    private static int slot(long v, int mask) {
       long x = v * 0x9E3779B97F4A7C15L;
-      return (int) (x >>> 40) & (length - 1);
+      return (int) (x >>> 40) & mask;
     }
   }
 }

@@ -161,5 +161,29 @@ class RedactorTest {
       }
     }
     assertThat(skipped).as("the random texts exercise the prefilter").isGreaterThan(1_000);
+    // texts made of the pattern's own parts: keywords, schemes, separators, quotes, digits, '@' and plain words
+    List<String> parts = new java.util.ArrayList<>(List.of("://", "@", ":", "=", "%3d", "%3A", "%22", "&quot;", "\\\"", "'", " ",
+        "  ", " is ", "/", "?", "&", "-", "_", ".", "0", "7", "abcdefghij", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "eyJ", "dXNlcj",
+        "https", "x", "endpoint", "login.example.com"));
+    parts.addAll(List.of(Redactor.KEYWORDS.replace("[_-]?", "_").split("\\|")));
+    parts.addAll(List.of("bearer", "Basic", "negotiate", "ntlm", "xoauth2", "oauthbearer", "plain", "code", "sig", "signature",
+        "code_challenge", "otp"));
+    int composedSkipped = 0;
+    int composedBlanked = 0;
+    for (int n = 0; n < 50_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < 1 + random.nextInt(8); i++) {
+        sb.append(parts.get(random.nextInt(parts.size())));
+      }
+      String text = sb.toString();
+      boolean blanked = !Redactor.blankShapesByPattern(text).equals(text);
+      composedBlanked += blanked ? 1 : 0;
+      if (!Redactor.mayHoldShape(text)) {
+        composedSkipped++;
+        assertThat(blanked).as(text).isFalse();
+      }
+    }
+    assertThat(composedSkipped).as("composed texts the prefilter skips").isGreaterThan(5_000);
+    assertThat(composedBlanked).as("composed texts the pattern blanks").isGreaterThan(1_000);
   }
 }
