@@ -3,18 +3,14 @@ package dev.maildiag.api.internal.net;
 import dev.maildiag.api.DiagnosticContext;
 import dev.maildiag.api.internal.Lazy;
 import dev.maildiag.api.spi.Key;
-import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -147,65 +143,19 @@ public final class TlsTrust {
   }
 
   /** A trust manager that waits for the store being read when a certificate is to be checked. */
-  private static final class StoreBeingRead extends X509ExtendedTrustManager {
+  private static final class StoreBeingRead extends ClientTrustManager {
     private final Supplier<TlsTrust> store;
 
     StoreBeingRead(Supplier<TlsTrust> store) {
       this.store = store;
     }
 
-    private X509TrustManager read() throws CertificateException {
+    @Override
+    protected X509TrustManager decider() throws CertificateException {
       try {
         return store.get().trustManager();
       } catch (RuntimeException e) {
         throw new CertificateException("the trust store could not be read", e);
-      }
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-      if (read() instanceof X509ExtendedTrustManager x) {
-        x.checkServerTrusted(chain, authType, socket);
-      } else {
-        read().checkServerTrusted(chain, authType);
-      }
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-      if (read() instanceof X509ExtendedTrustManager x) {
-        x.checkServerTrusted(chain, authType, engine);
-      } else {
-        read().checkServerTrusted(chain, authType);
-      }
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      read().checkServerTrusted(chain, authType);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-      throw new CertificateException("maildiag is never the server of a TLS connection");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-      throw new CertificateException("maildiag is never the server of a TLS connection");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      throw new CertificateException("maildiag is never the server of a TLS connection");
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      try {
-        return read().getAcceptedIssuers();
-      } catch (CertificateException e) {
-        return new X509Certificate[0]; // a store that cannot be read trusts no issuer
       }
     }
   }
