@@ -82,7 +82,6 @@ public final class Main implements Runnable {
     CommandLine cli = commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
-    cli.setCaseInsensitiveEnumValuesAllowed(true);
     Redactor redactor = CommandLineSecrets.redactor(args);
     cli.setExecutionExceptionHandler(new Failures(redactor, err, debug));
     cli.setParameterExceptionHandler(new UsageErrors(redactor, err));
