@@ -78,14 +78,18 @@ public final class Main implements Runnable {
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
     Logging.configure(debug);
     TrustStorePreload.start(args);
-    TlsWarmUp.start(args);
-    CommandLine cli = commandLine(args);
-    cli.setOut(out);
-    cli.setErr(err);
-    Redactor redactor = CommandLineSecrets.redactor(args);
-    cli.setExecutionExceptionHandler(new Failures(redactor, err, debug));
-    cli.setParameterExceptionHandler(new UsageErrors(redactor, err));
-    return cli.execute(args);
+    TlsWarmUp warmUp = TlsWarmUp.start(args);
+    try {
+      CommandLine cli = commandLine(args);
+      cli.setOut(out);
+      cli.setErr(err);
+      Redactor redactor = CommandLineSecrets.redactor(args);
+      cli.setExecutionExceptionHandler(new Failures(redactor, err, debug));
+      cli.setParameterExceptionHandler(new UsageErrors(redactor, err));
+      return cli.execute(args);
+    } finally {
+      warmUp.finish();
+    }
   }
 
   // named classes, not lambdas: picocli's interfaces are Java 5 class files, which class-data sharing can only keep

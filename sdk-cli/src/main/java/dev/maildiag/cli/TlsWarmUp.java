@@ -1,10 +1,8 @@
 package dev.maildiag.cli;
 
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Sets up the JDK's TLS on a second thread while a check that connects parses its settings and starts. In a JVM
@@ -13,39 +11,60 @@ import javax.net.ssl.TrustManagerFactory;
  * a short-lived check pays both on its one connection's critical path. Nothing made here connects or trusts anything.
  */
 final class TlsWarmUp {
-  private TlsWarmUp() {}
+  /** Longest a command waits at its end for a warm-up still running (the JDK's CA file on a hung file system). */
+  private static final long FINISH_MILLIS = 5_000;
+  private static final TlsWarmUp NONE = new TlsWarmUp(null);
 
-  /** Starts, when the arguments run a check that may connect; says whether it did. */
-  static boolean start(String[] args) {
+  private final Thread thread;
+
+  private TlsWarmUp(Thread thread) {
+    this.thread = thread;
+  }
+
+  /** Starts, when the arguments run a check that may connect. */
+  static TlsWarmUp start(String[] args) {
     String command = null; // the first argument that is no option, as the parser takes it
-    boolean ownTrustStore = false;
     for (String arg : args) {
       if (arg.equals("--offline") || arg.equals("--help") || arg.equals("-h") || arg.equals("--version") || arg.equals("-V")) {
-        return false;
+        return NONE;
       }
       if (command == null && !arg.startsWith("-")) {
         command = arg;
       }
-      ownTrustStore |= arg.contains("javax.net.ssl.trustStore=");
     }
     if (!"check".equals(command)) {
-      return false;
+      return NONE;
     }
-    boolean jvmDefaultTrust = !ownTrustStore;
-    Thread thread = new Thread(() -> warmUp(jvmDefaultTrust), "maildiag-tls-warm-up");
+    Thread thread = new Thread(TlsWarmUp::warmUp, "maildiag-tls-warm-up");
     thread.setDaemon(true);
     thread.start();
-    return true;
+    return new TlsWarmUp(thread);
   }
 
-  private static void warmUp(boolean jvmDefaultTrust) {
+  /** Whether a warm-up was started. */
+  boolean started() {
+    return thread != null;
+  }
+
+  /**
+   * Waits for the warm-up to end, so that no command leaves work running behind it in a JVM that goes on (tests and
+   * tools that run the command line in-process, and change the JVM's settings between runs).
+   */
+  void finish() {
+    if (thread == null) {
+      return;
+    }
+    try {
+      thread.join(FINISH_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void warmUp() {
     try {
       // no trust managers: the JDK's own trust-nothing one, so that this neither reads a store nor trusts anything
       SSLContext.getInstance("TLS").init(null, new TrustManager[0], null);
-      if (jvmDefaultTrust) {
-        // the JVM's default trust store, read once per JVM, which the diagnosis then uses
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm()).init((KeyStore) null);
-      }
       // the CAs the JDK checks every chain's anchor against (for its SHA-1 restrictions), read on first use
       Class.forName("sun.security.util.AnchorCertificates", true, null);
     } catch (GeneralSecurityException | ClassNotFoundException | LinkageError | RuntimeException e) {
