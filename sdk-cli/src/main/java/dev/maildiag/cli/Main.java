@@ -47,13 +47,7 @@ public final class Main implements Runnable {
    */
   static CommandLine commandLine(String[] args) {
     CommandLine cli = new CommandLine(new Main().spec);
-    String named = "";
-    for (String arg : args) {
-      if (!arg.startsWith("-")) {
-        named = arg;
-        break;
-      }
-    }
+    String named = commandName(args);
     boolean justOne = SUBCOMMANDS.contains(named) && !"help".equals(named);
     for (String name : SUBCOMMANDS) {
       if (!justOne || name.equals(named)) {
@@ -61,6 +55,16 @@ public final class Main implements Runnable {
       }
     }
     return cli;
+  }
+
+  /** The command the arguments name, as the parser takes it: their first that is no option; "" when none is. */
+  static String commandName(String[] args) {
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        return arg;
+      }
+    }
+    return "";
   }
 
   // a switch rather than method references: a command's class is not even loaded unless it may run

@@ -23,17 +23,13 @@ final class TlsWarmUp {
 
   /** Starts, when the arguments run a check that may connect. */
   static TlsWarmUp start(String[] args) {
-    String command = null; // the first argument that is no option, as the parser takes it
+    if (!"check".equals(Main.commandName(args))) {
+      return NONE;
+    }
     for (String arg : args) {
       if (arg.equals("--offline") || arg.equals("--help") || arg.equals("-h") || arg.equals("--version") || arg.equals("-V")) {
         return NONE;
       }
-      if (command == null && !arg.startsWith("-")) {
-        command = arg;
-      }
-    }
-    if (!"check".equals(command)) {
-      return NONE;
     }
     Thread thread = new Thread(TlsWarmUp::warmUp, "maildiag-tls-warm-up");
     thread.setDaemon(true);
