@@ -82,7 +82,7 @@ public final class Main implements Runnable {
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
     Logging.configure(debug);
     TrustStorePreload.start(args);
-    TlsWarmUp warmUp = TlsWarmUp.start(args);
+    ConnectionWarmUp warmUp = ConnectionWarmUp.start(args);
     try {
       CommandLine cli = commandLine(args);
       cli.setOut(out);

@@ -7,22 +7,22 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class TlsWarmUpTest {
-  private final List<TlsWarmUp> started = new ArrayList<>();
+class ConnectionWarmUpTest {
+  private final List<ConnectionWarmUp> started = new ArrayList<>();
 
   @AfterEach
   void finishWarmUps() {
-    started.forEach(TlsWarmUp::finish); // none may outlive the test: the JDK caches the trust store it reads
+    started.forEach(ConnectionWarmUp::finish); // none may outlive the test: the JDK caches the trust store it reads
   }
 
   private boolean starts(String... args) {
-    TlsWarmUp warmUp = TlsWarmUp.start(args);
+    ConnectionWarmUp warmUp = ConnectionWarmUp.start(args);
     started.add(warmUp);
     return warmUp.started();
   }
 
   @Test
-  void onlyACheckThatMayConnectWarmsUpTls() {
+  void onlyACheckThatMayConnectWarmsUp() {
     assertThat(starts("check", "--host", "outlook.office365.com", "--login", "a@contoso.com")).isTrue();
     assertThat(starts("--debug", "check", "--host", "h.example.com", "-Djavax.net.ssl.trustStore=t.p12")).isTrue();
 
@@ -38,6 +38,6 @@ class TlsWarmUpTest {
     CliRun.of("check", "--protocol", "imap", "--host", "127.0.0.1", "--port", "1", "--security", "ssl", "--login", "a@example.com",
         "--access-token", "tok", "--timeout", "2", "-q");
 
-    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("maildiag-tls-warm-up") && t.isAlive());
+    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("maildiag-warm-up") && t.isAlive());
   }
 }

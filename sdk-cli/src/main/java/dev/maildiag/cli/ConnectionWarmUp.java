@@ -1,28 +1,33 @@
 package dev.maildiag.cli;
 
+import dev.maildiag.api.internal.net.LibraryLogs;
+import jakarta.mail.Session;
 import java.security.GeneralSecurityException;
+import java.util.Properties;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 
 /**
- * Sets up the JDK's TLS on a second thread while a check that connects parses its settings and starts. In a JVM
- * that has just started, the first TLS context takes some 15 ms to build its tables of protocols and cipher suites,
- * and the first certificate chain checked has the JDK read its own list of CAs (cacerts, about 20 ms): without this,
- * a short-lived check pays both on its one connection's critical path. Nothing made here connects or trusts anything.
+ * Sets up, on a second thread while a check that connects parses its settings and starts, what its one connection
+ * would otherwise set up on its critical path in a JVM that has just started: the JDK's TLS (the first TLS context
+ * takes some 15 ms to build its tables of protocols and cipher suites, and the first certificate chain checked has
+ * the JDK read its own list of CAs, cacerts, about 20 ms) and Jakarta Mail's list of providers (reading their
+ * annotations makes the JDK generate proxy classes: some 5 ms of the login). Nothing made here connects, trusts
+ * anything or logs in.
  */
-final class TlsWarmUp {
+final class ConnectionWarmUp {
   /** Longest a command waits at its end for a warm-up still running (the JDK's CA file on a hung file system). */
   private static final long FINISH_MILLIS = 5_000;
-  private static final TlsWarmUp NONE = new TlsWarmUp(null);
+  private static final ConnectionWarmUp NONE = new ConnectionWarmUp(null);
 
   private final Thread thread;
 
-  private TlsWarmUp(Thread thread) {
+  private ConnectionWarmUp(Thread thread) {
     this.thread = thread;
   }
 
   /** Starts, when the arguments run a check that may connect. */
-  static TlsWarmUp start(String[] args) {
+  static ConnectionWarmUp start(String[] args) {
     if (!"check".equals(Main.commandName(args))) {
       return NONE;
     }
@@ -31,10 +36,10 @@ final class TlsWarmUp {
         return NONE;
       }
     }
-    Thread thread = new Thread(TlsWarmUp::warmUp, "maildiag-tls-warm-up");
+    Thread thread = new Thread(ConnectionWarmUp::warmUp, "maildiag-warm-up");
     thread.setDaemon(true);
     thread.start();
-    return new TlsWarmUp(thread);
+    return new ConnectionWarmUp(thread);
   }
 
   /** Whether a warm-up was started. */
@@ -61,8 +66,11 @@ final class TlsWarmUp {
     try {
       // no trust managers: the JDK's own trust-nothing one, so that this neither reads a store nor trusts anything
       SSLContext.getInstance("TLS").init(null, new TrustManager[0], null);
-      // the CAs the JDK checks every chain's anchor against (for its SHA-1 restrictions), read on first use
+      // the CAs the JDK compares every chain's anchor with (for its host-name and SHA-1 rules), read on first use
       Class.forName("sun.security.util.AnchorCertificates", true, null);
+      // a session of no settings: it only reads the providers (IMAP, POP3, SMTP) that every session starts from
+      LibraryLogs.guard();
+      Session.getInstance(new Properties());
     } catch (GeneralSecurityException | ClassNotFoundException | LinkageError | RuntimeException e) {
       // a JVM without these parts: the diagnosis sets them up itself, and says what fails
     }
