@@ -96,8 +96,6 @@ public final class Main implements Runnable {
     }
   }
 
-  // named classes, not lambdas: picocli's interfaces are Java 5 class files, which class-data sharing can only keep
-  // while no lambda makes the JVM link them when the archive is made
   private record Failures(Redactor redactor, PrintWriter err, boolean debug) implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {

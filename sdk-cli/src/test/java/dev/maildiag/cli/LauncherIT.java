@@ -2,6 +2,7 @@ package dev.maildiag.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,8 +43,7 @@ class LauncherIT {
 
     Result offline = run(List.of("bash", "maildiag", "check", "--offline", "--protocol", "imap", "--host", "imap.example.com",
         "--port", "993", "--security", "ssl", "--login", "a@example.com"), Map.of("MAILDIAG_JAVA_OPTS", "-Xlog:class+load=info,cds=info"), tree);
-    // maildiag's own classes and picocli's (Java 5 class files, which only a static archive keeps) came from the
-    // small archive, not from the jars
+    // maildiag's own classes and picocli's came from the small archive, not from the jar
     assertThat(offline.out).contains("dev.maildiag.cli.Main source: shared objects file")
         .contains("picocli.CommandLine source: shared objects file")
         .contains(target.resolve("maildiag.jsa").toString()).doesNotContain("maildiag-live.jsa");
@@ -57,6 +58,17 @@ class LauncherIT {
     Result again = run(List.of("bash", "maildiag", "--version"), Map.of(), tree);
     assertThat(again.out).isEqualTo(plain.out);
     assertThat(again.err).as("made once per jar").doesNotContain("preparing");
+  }
+
+  @Test
+  void picocliIsCompiledForTheJvmItRunsOn() throws IOException {
+    // picocli's own jar holds Java 5 class files: the JVM would check them with its old verifier at every start
+    try (JarFile jar = new JarFile(MODULE.resolve("target/maildiag.jar").toFile());
+        DataInputStream in = new DataInputStream(jar.getInputStream(jar.getEntry("picocli/CommandLine.class")))) {
+      assertThat(in.readInt()).isEqualTo(0xCAFEBABE);
+      in.readUnsignedShort(); // minor version
+      assertThat(in.readUnsignedShort()).as("class-file major version").isGreaterThanOrEqualTo(61);
+    }
   }
 
   private record Result(int exit, String out, String err) {}
