@@ -6,7 +6,6 @@ import dev.maildiag.api.Remediation;
 import dev.maildiag.api.Severity;
 import dev.maildiag.api.spi.Candidate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +43,10 @@ public final class RootCauseRanking {
     }
     List<Tally> ranked = new ArrayList<>(tallies.values());
     ranked.removeIf(t -> t.score <= 0);
-    // ties keep the order the findings came in, which is path order: the earlier break is the cause
-    ranked.sort(Comparator.comparingDouble((Tally t) -> t.score).reversed());
+    // highest score first; ties keep the order the findings came in, which is path order: the earlier break is the
+    // cause. Not Comparator.comparingDouble: its lambda inside the JDK is one no class-data archive keeps, spun at
+    // the end of every diagnosis
+    ranked.sort((a, b) -> Double.compare(b.score, a.score));
     return ranked.stream().map(t -> t.toRanked(registry, remediations)).toList();
   }
 
