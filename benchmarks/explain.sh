@@ -60,7 +60,7 @@ else
   printf '  speed vs grep -i: %.2fx  (the 0.50x target is for 1 GiB; JVM start-up dominates a small log)\n' "$ratio"
 fi
 
-LIB=$(ls sdk-cli/target/lib/jackson-core-*.jar)
+LIB="$JAR" # the command line's one jar, which holds Jackson
 cat "$HAR" > /dev/null
 javac -cp "$LIB" -d "$DIR/classes" benchmarks/explain/BareJacksonScan.java
 bare_s=$(best java -Xmx256m -cp "$LIB:$DIR/classes" BareJacksonScan "$HAR")
