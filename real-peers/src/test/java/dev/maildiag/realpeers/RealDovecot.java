@@ -104,20 +104,30 @@ public final class RealDovecot implements AutoCloseable {
 
   /** Writes the configuration under {@code dir}, starts Dovecot and waits until it listens. */
   public static RealDovecot start(Path dir, Setup setup) {
-    Map<String, Integer> ports = new LinkedHashMap<>();
-    for (String p : List.of("imap", "imaps", "pop3", "pop3s", "submission")) {
-      ports.put(p, Loopback.freePort());
+    for (int attempt = 1; ; attempt++) {
+      Map<String, Integer> ports = new LinkedHashMap<>();
+      for (String p : List.of("imap", "imaps", "pop3", "pop3s", "submission")) {
+        ports.put(p, Loopback.freePort());
+      }
+      SmtpRelay relay = setup.relayPort() == Setup.WORKING_RELAY ? SmtpRelay.start() : null;
+      ports.put("relay", relay != null ? relay.port() : setup.relayPort() == 0 ? Loopback.freePort() : setup.relayPort());
+      RealDovecot d = new RealDovecot(dir.toAbsolutePath(), setup, ports, relay);
+      try {
+        d.configure();
+        d.startMaster();
+        return d;
+      } catch (IOException e) {
+        d.close();
+        throw new UncheckedIOException(e);
+      } catch (IllegalStateException e) {
+        d.close();
+        // a port the kernel called free was taken before Dovecot bound it (another connection's local port, say):
+        // new ports, a few times; any other failure is the test's to report
+        if (attempt == 3 || !e.getMessage().contains("Address already in use")) {
+          throw e;
+        }
+      }
     }
-    SmtpRelay relay = setup.relayPort() == Setup.WORKING_RELAY ? SmtpRelay.start() : null;
-    ports.put("relay", relay != null ? relay.port() : setup.relayPort() == 0 ? Loopback.freePort() : setup.relayPort());
-    RealDovecot d = new RealDovecot(dir.toAbsolutePath(), setup, ports, relay);
-    try {
-      d.configure();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    d.startMaster();
-    return d;
   }
 
   private void configure() throws IOException {
@@ -156,10 +166,19 @@ public final class RealDovecot implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start dovecot", e);
     }
-    try {
-      Loopback.awaitListening(setup.listen(), ports.get("submission"), Duration.ofSeconds(15));
-    } catch (IllegalStateException e) {
-      throw new IllegalStateException(e.getMessage() + "; dovecot says: " + read(dir.resolve("dovecot.stdout")) + read(log()), e);
+    long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (true) {
+      try {
+        Loopback.awaitListening(setup.listen(), ports.get("submission"), Duration.ofMillis(250));
+        return;
+      } catch (IllegalStateException e) {
+        // a master that could not listen has exited already: no need to wait out the 15 s
+        if (!master.isAlive() || System.nanoTime() > end) {
+          throw new IllegalStateException(setup.listen() + ":" + ports.get("submission") + " is not listening"
+              + (master.isAlive() ? " after 15 s" : ", dovecot exited") + "; dovecot says: "
+              + read(dir.resolve("dovecot.stdout")) + read(log()), e);
+        }
+      }
     }
   }
 
