@@ -26,6 +26,24 @@ final class Loopback {
   }
 
   /**
+   * Starts a server that binds ports {@link #freePort()} picked for it, picking again (up to three times) when one
+   * was taken before the server bound it: the kernel may hand a free port to another connection as its local port
+   * meanwhile. {@code start} picks its ports, cleans up after itself when it fails, and fails with an
+   * {@code IllegalStateException} whose message carries the server's "Address already in use".
+   */
+  static <T> T onFreePorts(java.util.function.Supplier<T> start) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return start.get();
+      } catch (IllegalStateException e) {
+        if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("Address already in use")) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
    * Waits until something listens on the port. Reads the kernel's socket table where there is one rather than
    * connecting: a test connection would show up in the server's log as a client that never logged in.
    */

@@ -104,7 +104,7 @@ public final class RealDovecot implements AutoCloseable {
 
   /** Writes the configuration under {@code dir}, starts Dovecot and waits until it listens. */
   public static RealDovecot start(Path dir, Setup setup) {
-    for (int attempt = 1; ; attempt++) {
+    return Loopback.onFreePorts(() -> {
       Map<String, Integer> ports = new LinkedHashMap<>();
       for (String p : List.of("imap", "imaps", "pop3", "pop3s", "submission")) {
         ports.put(p, Loopback.freePort());
@@ -119,15 +119,11 @@ public final class RealDovecot implements AutoCloseable {
       } catch (IOException e) {
         d.close();
         throw new UncheckedIOException(e);
-      } catch (IllegalStateException e) {
+      } catch (RuntimeException e) {
         d.close();
-        // a port the kernel called free was taken before Dovecot bound it (another connection's local port, say):
-        // new ports, a few times; any other failure is the test's to report
-        if (attempt == 3 || !e.getMessage().contains("Address already in use")) {
-          throw e;
-        }
+        throw e;
       }
-    }
+    });
   }
 
   private void configure() throws IOException {

@@ -45,7 +45,10 @@ final class RealSquid implements AutoCloseable {
   }
 
   static RealSquid start(Path dir, Policy policy, DnsServer dns, Duration dnsTimeout) {
-    int port = Loopback.freePort();
+    return Loopback.onFreePorts(() -> startOn(Loopback.freePort(), dir, policy, dns, dnsTimeout));
+  }
+
+  private static RealSquid startOn(int port, Path dir, Policy policy, DnsServer dns, Duration dnsTimeout) {
     try {
       String auth = "";
       String access = "http_access allow CONNECT all";
